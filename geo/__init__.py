@@ -1,0 +1,1 @@
+"""Channel Routes: data, measurement, routing and maps. Never imports streamlit."""
