@@ -1,0 +1,43 @@
+# Two commands: `make run` and `make test`. Both create the venv on first use.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8501
+
+.PHONY: run test lint bench data setup setup-dev clean
+
+$(VENV)/.runtime: requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
+	$(PY) -m pip install -q -r requirements-dev.txt
+	touch $@
+
+static/vendor/leaflet.js: $(VENV)/.runtime geo/offline.py
+	$(PY) -m geo.offline > /dev/null
+
+setup: $(VENV)/.runtime static/vendor/leaflet.js
+
+setup-dev: setup $(VENV)/.dev
+
+run: setup
+	$(VENV)/bin/streamlit run app.py --server.port $(PORT) --server.address localhost
+
+lint: setup-dev
+	$(PY) -m ruff check .
+
+test: setup-dev lint
+	$(PY) -m pytest
+
+bench: setup-dev
+	$(PY) -m bench
+
+# Rebuild data/ from ../shared/data (maintainers only; the result is committed).
+data: setup
+	$(PY) -m geo.build_data --shared ../shared/data
+
+clean:
+	rm -rf $(VENV) static/vendor

@@ -1,0 +1,17 @@
+"""Channel Routes: the small-boat chain from storage in Germany to landings in Kent."""
+
+import streamlit as st
+
+import edge
+
+st.set_page_config(page_title="Channel Routes", page_icon="🗺️", layout="wide")
+
+pages = [
+    st.Page("pages/route_map.py", title="Route map", icon="🗺️", default=True),
+]
+navigation = st.navigation(pages)
+st.session_state.period = edge.period_sidebar()
+with st.sidebar:
+    st.caption("Data: IOM Missing Migrants Project (minimum estimates) · UK Home Office (OGL v3.0) "
+               "· © OpenStreetMap contributors · GeoNames · Natural Earth · reports as cited.")
+navigation.run()

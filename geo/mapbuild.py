@@ -1,0 +1,154 @@
+"""Build the route map: one folium.Map with the whole chain, no tiles needed."""
+
+from __future__ import annotations
+
+import folium
+import geopandas as gpd
+from shapely.geometry import LineString
+
+from geo import mapstyle as ms
+from geo.elements import DataLayer, Furniture, Labels, feature
+from geo.offline import APP_BASE_URL, use_local_assets
+from geo.popups import area_popup, esc, incident_popup, incident_tooltip
+from geo.routing import VAN_SPEED_KMH, Route
+from geo.scene import Scene
+
+CHAIN_BOUNDS = [[48.4, 0.4], [53.0, 10.2]]
+CHAIN_CENTRE = [50.75, 5.1]
+STRAIT_SEA_LABELS = [(50.55, 0.55, "ENGLISH CHANNEL", "sea"), (51.95, 2.6, "NORTH SEA", "sea")]
+TOWN_LABELS = ("Calais", "Dunkirk", "Boulogne-sur-Mer", "Dover", "Folkestone", "Köln", "Essen")
+
+
+def base_map(asset_base: str = APP_BASE_URL, height: int | str = "100%") -> folium.Map:
+    """An empty map on the chain's extent; Leaflet from ``asset_base`` only."""
+    m = folium.Map(location=CHAIN_CENTRE, zoom_start=7, tiles=None, prefer_canvas=True,
+                   control_scale=True, min_zoom=5, max_zoom=13, height=height, zoom_snap=0.5,
+                   max_bounds=True, min_lat=47.5, max_lat=55.5, min_lon=-5, max_lon=12)
+    use_local_assets(m, asset_base)
+    return m
+
+
+def _basemap(m: folium.Map, layers: dict[str, gpd.GeoDataFrame]) -> str | None:
+    land = {"color": ms.LAND_EDGE, "weight": 0.8, "fillColor": ms.LAND, "fillOpacity": 1}
+    base = folium.FeatureGroup(name="Basemap", control=False).add_to(m)
+    if "countries" in layers:
+        DataLayer([feature(g, land) for g in layers["countries"].geometry]).add_to(base)
+    if "borders" in layers:
+        style = {"color": "#7b8590", "weight": 1.2, "dashArray": "5 4"}
+        DataLayer([feature(g, style) for g in layers["borders"].geometry]).add_to(base)
+    if "roads" in layers:
+        style = {"color": "#c9bfae", "weight": 1.5}
+        DataLayer([feature(g, style) for g in layers["roads"].geometry]).add_to(base)
+    labels = list(STRAIT_SEA_LABELS)
+    if "towns" in layers:
+        towns = layers["towns"][layers["towns"]["name"].isin(TOWN_LABELS)]
+        labels += [(p.y, p.x, name, "town") for name, p in zip(towns["name"], towns.geometry)]
+    Labels(labels).add_to(base)
+    if "land_detail" not in layers:
+        return None
+    detail = folium.FeatureGroup(name="Detailed coast", control=False, show=False).add_to(m)
+    DataLayer([feature(g, land) for g in layers["land_detail"].geometry]).add_to(detail)
+    return detail.get_name()
+
+
+def _area_features(areas: gpd.GeoDataFrame, style_of) -> list[dict]:
+    return [feature(a.geometry, style_of(a),
+                    popup=area_popup(a.name, a.level, a.radius_km, a.radius_basis, a.reports),
+                    tip=f"{esc(a.name)} ({esc(a.level)}, ~{a.radius_km:g} km)")
+            for a in areas.itertuples(index=False)]
+
+
+def _storage_style(area) -> dict:
+    region = area.kind == "storage_region"
+    return {"color": ms.STORAGE, "weight": 2 if region else 2.5, "dashArray": "6 5" if region else None,
+            "fillColor": ms.STORAGE, "fillOpacity": 0.12 if region else 0.35}
+
+
+def _route_features(routes: list[Route], speed_kmh: float) -> list[dict]:
+    features = []
+    for r in routes:
+        tip = (f"{esc(r.origin)} → {esc(r.destination)}: {r.total_km:.0f} km, "
+               f"{r.hours(speed_kmh):.1f} h at {speed_kmh:g} km/h "
+               f"(access {r.access_km:.0f} km + road {r.road_km:.0f} km + {r.egress_km:.0f} km to the coast)")
+        solid = {"color": ms.ROUTE, "weight": 4, "opacity": 0.85}
+        dashed = {"color": ms.ROUTE, "weight": 3, "opacity": 0.85, "dashArray": "4 6"}
+        features.append(feature(LineString(r.road_path), solid, tip=tip))
+        for leg in (r.access_line, r.egress_line):
+            if leg[0] != leg[1]:
+                features.append(feature(LineString(leg), dashed, tip=tip))
+    return features
+
+
+def _corridor_features(scene: Scene) -> list[dict]:
+    style = {"color": ms.CORRIDOR, "weight": 3, "dashArray": "8 6", "opacity": 0.9}
+    lanes = lambda c: ", ".join(c.lanes_crossed) or "none found"  # noqa: E731
+    return [feature(c.line, style, tip=(f"{esc(c.launch)} → {esc(c.landing)}: {c.km:.0f} km by sea; "
+                                        f"crosses TSS lanes: {esc(lanes(c))}"))
+            for c in scene.corridors]
+
+
+def _tss_features(tss: gpd.GeoDataFrame) -> list[dict]:
+    features = []
+    for kind, flow, geometry in zip(tss["seamark_type"], tss.get("tss_flow_cardinal"), tss.geometry):
+        if geometry.geom_type == "Polygon":
+            style = {"color": ms.TSS_ZONE, "weight": 1, "fillColor": ms.TSS_ZONE, "fillOpacity": 0.35}
+        else:
+            style = {"color": ms.TSS_LANE, "weight": 2 if kind == "separation_lane" else 1}
+        tip = f"TSS {esc(kind).replace('_', ' ')}" + (f", traffic flows {esc(flow)}" if isinstance(flow, str) else "")
+        features.append(feature(geometry, style, tip=tip))
+    return features
+
+
+def _boundary_features(boundary: gpd.GeoDataFrame) -> list[dict]:
+    lines = boundary[boundary.geometry.geom_type == "LineString"]
+    style = {"color": ms.BOUNDARY, "weight": 2.5, "dashArray": "10 5 2 5"}
+    tip = "UK–France territorial-sea boundary, Dover Strait (1988 agreement, points I–VI)"
+    return [feature(g, style, tip=tip) for g in lines.geometry]
+
+
+def incident_features(incidents: gpd.GeoDataFrame) -> list[dict]:
+    """Circle markers sized by dead + missing and coloured by setting."""
+    features = []
+    for row in incidents.sort_values("dead_missing", ascending=False).itertuples(index=False):
+        style = {"radius": ms.incident_radius(row.dead_missing), "color": "#ffffff", "weight": 1.2,
+                 "fillColor": ms.SETTING_COLOURS.get(row.setting, "#555555"), "fillOpacity": 0.85}
+        features.append(feature(row.geometry, style, popup=incident_popup(row), tip=incident_tooltip(row)))
+    return features
+
+
+def _layer(m: folium.Map, name: str, features: list[dict]) -> folium.FeatureGroup:
+    group = folium.FeatureGroup(name=name).add_to(m)
+    DataLayer(features, name).add_to(group)
+    return group
+
+
+def build_route_map(scene: Scene, incidents: gpd.GeoDataFrame | None, asset_base: str = APP_BASE_URL,
+                    speed_kmh: float = VAN_SPEED_KMH, height: int | str = "100%") -> folium.Map:
+    """The whole chain on one map; every one of the eight layers is always
+    present (empty when its data failed to load), so the control never changes."""
+    m = base_map(asset_base, height)
+    detail = _basemap(m, scene.layers)
+    empty = gpd.GeoDataFrame(geometry=[], crs="EPSG:4326")
+    layers = {
+        "Storage regions": _area_features(scene.storage, _storage_style) if scene.storage is not None else [],
+        "Supply routes": _route_features(scene.drawn_routes, speed_kmh),
+        "Launch areas": _area_features(scene.launch, lambda a: {
+            "color": "#b07800", "weight": 2, "fillColor": ms.LAUNCH, "fillOpacity": 0.6})
+        if scene.launch is not None else [],
+        "Crossing corridors": _corridor_features(scene),
+        "Landing points": _area_features(scene.landing, lambda a: {
+            "color": "#00664a", "weight": 2, "fillColor": ms.LANDING, "fillOpacity": 0.55})
+        if scene.landing is not None else [],
+        "Shipping lanes (TSS)": _tss_features(scene.tss) if scene.tss is not None else [],
+        "UK-France boundary": _boundary_features(scene.layers.get("boundary", empty)),
+        "Incidents": incident_features(incidents) if incidents is not None else [],
+    }
+    for name in ms.LAYER_NAMES:
+        _layer(m, name, layers[name])
+    region_labels = [] if scene.storage is None else [
+        (a.centre_lat, a.centre_lon, a.name, "region")
+        for a in scene.storage.itertuples(index=False) if a.kind == "storage_region"]
+    Labels(region_labels).add_to(m)
+    folium.LayerControl(collapsed=False, position="topright").add_to(m)
+    Furniture(ms.legend_html(speed_kmh), esc(ms.CREDITS), ms.MAP_CSS, ms.SEA, detail).add_to(m)
+    return m

@@ -1,0 +1,93 @@
+"""Colours, legend, credits and CSS of the route map.
+
+The palette is Okabe-Ito (safe for the common colour-vision deficiencies);
+sizes are chosen to read on a projector.
+"""
+
+from __future__ import annotations
+
+import math
+
+SEA = "#dce9f1"
+LAND = "#f4f2ec"
+LAND_EDGE = "#8f9aa4"
+
+STORAGE = "#CC79A7"
+ROUTE = "#5b3a29"
+LAUNCH = "#E69F00"
+CORRIDOR = "#009E73"
+LANDING = "#009E73"
+TSS_LANE = "#6d7f93"
+TSS_ZONE = "#c68ac6"
+BOUNDARY = "#222222"
+SETTING_COLOURS = {"sea_or_shore": "#0072B2", "land_or_inland": "#D55E00"}
+
+LAYER_NAMES = ("Storage regions", "Supply routes", "Launch areas", "Crossing corridors",
+               "Landing points", "Shipping lanes (TSS)", "UK-France boundary", "Incidents")
+
+PUBLISHERS = (
+    "IOM Missing Migrants Project (minimum estimates)",
+    "UK Home Office (OGL v3.0)",
+    "© OpenStreetMap contributors (ODbL)",
+    "GeoNames (CC BY 4.0)",
+    "Natural Earth",
+    "GSHHG (LGPL-3.0)",
+    "France–UK 1988 treaty",
+    "press and official reports as cited",
+)
+CREDITS = "Data: " + " · ".join(PUBLISHERS)
+
+
+def incident_radius(dead_missing: int) -> float:
+    """Circle radius in pixels, area proportional to dead + missing.
+
+    >>> incident_radius(1), incident_radius(4), incident_radius(39)
+    (5.0, 10.0, 31.2)
+    """
+    return round(5.0 * math.sqrt(max(dead_missing, 1)), 1)
+
+
+def _swatch(style: str) -> str:
+    return f'<i class="cr-sw" style="{style}"></i>'
+
+
+def legend_html(speed_kmh: float) -> str:
+    rows = [
+        (_swatch(f"background:{STORAGE};opacity:.55;border-radius:50%"),
+         "Storage region or city (approximate area)"),
+        (_swatch(f"border-top:4px solid {ROUTE};height:0"), f"Supply route on motorways ({speed_kmh:g} km/h)"),
+        (_swatch(f"border-top:3px dashed {ROUTE};height:0"), "Access leg off the road network"),
+        (_swatch(f"background:{LAUNCH};opacity:.7"), "Launch area (reported)"),
+        (_swatch(f"border-top:3px dashed {CORRIDOR};height:0"), "Crossing corridor (straight line)"),
+        (_swatch(f"background:{LANDING};border-radius:50%"), "Landing point in Kent"),
+        (_swatch(f"border-top:2px solid {TSS_LANE};height:0"), "Shipping lane (TSS)"),
+        (_swatch(f"border-top:2px dashed {BOUNDARY};height:0"), "UK–France boundary"),
+        (_swatch(f"background:{SETTING_COLOURS['sea_or_shore']};border-radius:50%"),
+         "Dead or missing at sea / shore"),
+        (_swatch(f"background:{SETTING_COLOURS['land_or_inland']};border-radius:50%"),
+         "Dead or missing on land"),
+    ]
+    items = "".join(f"<li>{swatch}{text}</li>" for swatch, text in rows)
+    return ('<b>The small-boat chain</b><ul>' + items + '</ul>'
+            '<small>Circle area ∝ dead + missing. Setting is a keyword heuristic.</small>')
+
+
+MAP_CSS = """
+.leaflet-container { font: 15px/1.35 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
+.cr-legend { background: rgba(255,255,255,.94); padding: 8px 12px; border-radius: 6px;
+  box-shadow: 0 1px 4px rgba(0,0,0,.3); color: #1f2328; max-width: 300px; font-size: 14px; }
+.cr-legend ul { list-style: none; margin: 6px 0; padding: 0; }
+.cr-legend li { margin: 2px 0; display: flex; align-items: center; }
+.cr-sw { display: inline-block; width: 22px; height: 14px; margin-right: 8px; flex: none; }
+.cr-label span { white-space: nowrap; font-weight: 600; color: #30363d;
+  text-shadow: 0 0 3px #fff, 0 0 3px #fff, 0 0 3px #fff; }
+.cr-label.sea span { color: #4b6f8a; font-style: italic; font-weight: 500; letter-spacing: .08em; }
+.cr-label.region span { color: #7d3c68; font-size: 16px; }
+.cr-label.town span { font-size: 13px; font-weight: 500; }
+.cr-pop h4 { margin: 0 0 4px; font-size: 15px; }
+.cr-pop ul { padding-left: 16px; margin: 4px 0; max-height: 220px; overflow-y: auto; }
+.cr-pop q { color: #555; font-style: italic; }
+.leaflet-control-layers { font-size: 15px; }
+.leaflet-control-attribution { font-size: 12px; }
+@media (max-width: 600px) { .cr-legend { font-size: 12px; max-width: 220px; } }
+"""

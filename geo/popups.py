@@ -1,0 +1,89 @@
+"""Popup and tooltip HTML built only from escaped text.
+
+Every value from data goes through :func:`html.escape`; links are made only
+for ``http``/``https`` URLs. Leaflet then receives finished, inert HTML.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable
+from urllib.parse import urlparse
+
+from geo.places import Report
+
+SETTING_WORDS = {"sea_or_shore": "At sea or on the shore", "land_or_inland": "On land or inland"}
+MAX_REPORTS_SHOWN = 6
+
+
+def esc(value: object) -> str:
+    """Escape any value for HTML text and attributes.
+
+    >>> esc('<img src=x onerror="alert(1)">')
+    '&lt;img src=x onerror=&quot;alert(1)&quot;&gt;'
+    >>> esc(None)
+    ''
+    """
+    return "" if value is None else html.escape(str(value), quote=True)
+
+
+def safe_url(url: object) -> str | None:
+    """The URL if it is http(s) with a host, else None.
+
+    >>> safe_url("https://example.org/a?b=1"), safe_url("javascript:alert(1)"), safe_url("")
+    ('https://example.org/a?b=1', None, None)
+    """
+    if not isinstance(url, str):
+        return None
+    parsed = urlparse(url.strip())
+    if parsed.scheme not in ("http", "https") or not parsed.netloc:
+        return None
+    return url.strip()
+
+
+def link(url: object, text: str = "source") -> str:
+    """An outbound link a reader clicks, or the escaped text alone.
+
+    >>> link("javascript:alert(1)", "x")
+    'x'
+    """
+    target = safe_url(url)
+    if target is None:
+        return esc(text)
+    return f'<a href="{esc(target)}" target="_blank" rel="noopener noreferrer">{esc(text)}</a>'
+
+
+def _report_item(report: Report) -> str:
+    quote = f'<br><q>{esc(report.quote)}</q>' if report.quote else ""
+    return (f"<li><b>{esc(report.date)}</b> · {esc(report.role)} · {esc(report.place)}<br>"
+            f"{link(report.url, report.publisher)}{quote}</li>")
+
+
+def area_popup(name: str, level: str, radius_km: float, basis: str, reports: Iterable[Report]) -> str:
+    """Popup for an area: what it is, how approximate, and who reported it.
+
+    >>> "&lt;b&gt;" in area_popup("<b>", "city level", 10, "10 km", [])
+    True
+    """
+    reports = list(reports)
+    items = "".join(_report_item(r) for r in reports[:MAX_REPORTS_SHOWN])
+    more = f"<li>… and {len(reports) - MAX_REPORTS_SHOWN} more</li>" if len(reports) > MAX_REPORTS_SHOWN else ""
+    return (f'<div class="cr-pop"><h4>{esc(name)}</h4>'
+            f"<p>Approximate area, {esc(level)}: radius {radius_km:g} km ({esc(basis)}).</p>"
+            f"<p>{len(reports)} sourced report(s):</p><ul>{items}{more}</ul></div>")
+
+
+def incident_popup(row) -> str:
+    """Popup for one IOM incident (a row with the short column names)."""
+    survivors = "not stated" if row.survivors is None or row.survivors != row.survivors else int(row.survivors)
+    return (f'<div class="cr-pop"><h4>{esc(row.date.strftime("%d %b %Y"))}: '
+            f"{int(row.dead)} dead, {int(row.missing)} missing</h4>"
+            f"<p>{esc(row.location)}</p>"
+            f"<p>{esc(SETTING_WORDS.get(row.setting, row.setting))} (keyword heuristic, not IOM data)"
+            f"<br>Cause: {esc(row.cause)}<br>Survivors: {esc(survivors)}</p>"
+            f"<p>Source: {esc(row.source)} ({link(row.url, 'link')})<br>"
+            f"IOM Missing Migrants Project, {esc(row.incident_id)}. Minimum estimates.</p></div>")
+
+
+def incident_tooltip(row) -> str:
+    return f"{esc(row.date.strftime('%d %b %Y'))}: {int(row.dead_missing)} dead or missing"

@@ -1,0 +1,61 @@
+"""Route map: the whole chain for the selected period, with its headline figures."""
+
+import streamlit as st
+from streamlit_folium import st_folium
+
+import edge
+from geo import stats
+from geo.mapbuild import build_route_map
+from geo.routing import VAN_SPEED_KMH
+from geo.scene import routes_table, ruhr_to_coast
+
+period = st.session_state.period
+data = edge.datasets()
+scene = edge.route_scene()
+crossings, incidents = data.tables.get("crossings"), data.tables.get("incidents")
+
+st.title(f"The Channel small-boat route · {period.label}")
+edge.show_data_errors("crossings", "incidents", "areas", "coast_reports", "storage_reports")
+
+headline = stats.headline(crossings, incidents, period)
+for column, figure in zip(st.columns(5), stats.figures(headline)):
+    column.metric(figure.label, figure.value, help=figure.source)
+    column.caption(figure.source)
+for note in headline.crossings_notes + headline.incident_notes:
+    st.caption(f"Note: {note}")
+
+period_incidents = None if incidents is None else stats.incidents_in(incidents, period)
+speed = st.session_state.get("speed", VAN_SPEED_KMH)
+route_map = build_route_map(scene, period_incidents, speed_kmh=speed)
+st_folium(route_map, height=680, use_container_width=True, returned_objects=[], key="route_map")
+st.caption("Areas are approximate: storage places stay at region or city level, launch areas are "
+           "stretches of coast around reported places, corridors are straight lines, not tracks. "
+           "Open a shape for its sources. Zoom past level 9 for the detailed Dover Strait coast.")
+
+st.subheader("How long is the drive?")
+speed = st.number_input("Average van speed (km/h)", min_value=40.0, max_value=130.0, step=5.0,
+                        value=VAN_SPEED_KMH, key="speed")
+drive = ruhr_to_coast(scene.routes, speed)
+if drive:
+    st.metric("Ruhr/Cologne area → Dunkirk–Calais coast",
+              f"{drive['min_hours']:.1f}–{drive['max_hours']:.1f} h",
+              help="Range over Essen, Bochum, Cologne and the Düsseldorf region to the two launch areas.")
+    st.markdown(
+        f"**{drive['min_km']:.0f}–{drive['max_km']:.0f} km** on the shipped motorway network at an "
+        f"assumed average of {speed:g} km/h. Shortest: {drive['shortest'].origin} → "
+        f"{drive['shortest'].destination}; longest: {drive['longest'].origin} → "
+        f"{drive['longest'].destination}. Public reporting says four or five hours (a claim, "
+        "not found in an archived source; NCA quotes say 'a three-hour drive'). The Ruhr cities come "
+        "out longer because the network is Natural Earth's zoom-5 motorways: it lacks most Ruhr "
+        "motorways, so routes detour and start with a straight access leg. Cologne, on the E40, "
+        "gives the figure closest to a real drive.")
+    with st.expander("Every storage place to every launch area"):
+        st.dataframe(routes_table(scene.routes, speed), hide_index=True, width="stretch")
+
+st.subheader("Crossing corridors")
+st.table([{"From": c.launch, "To": c.landing, "Sea km": round(c.km, 1),
+           "TSS lanes crossed": ", ".join(c.lanes_crossed) or "none found"} for c in scene.corridors])
+st.caption("Lanes are OpenStreetMap seamark centre lines of the Dover Strait traffic separation scheme.")
+if scene.unmapped is not None and not scene.unmapped.empty:
+    with st.expander(f"{len(scene.unmapped)} reports name no place that can be mapped"):
+        st.table(scene.unmapped[["place", "country", "date", "publisher"]].reset_index(drop=True))
