@@ -1,8 +1,13 @@
-"""Where the shipped data and the offline assets live."""
+"""Where the shipped data and the offline assets live.
 
+``CHANNEL_ROUTES_DATA`` points the app at another data folder (tests use a
+damaged copy of ``data/`` this way).
+"""
+
+import os
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA_DIR = ROOT / "data"
+DATA_DIR = Path(os.environ.get("CHANNEL_ROUTES_DATA", ROOT / "data"))
 STATIC_DIR = ROOT / "static"
 VENDOR_DIR = STATIC_DIR / "vendor"

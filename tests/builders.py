@@ -1,0 +1,45 @@
+"""Test data built in code, shared by unit, AppTest and browser tests."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+from shapely.geometry import LineString
+
+from geo.paths import ROOT
+
+SHIPPED = ROOT / "data"
+HOSTILE = ('<img src=x onerror="window.__pwned=1;alert(1)">', "</script><script>window.__pwned=2</script>",
+           "javascript:alert(3)", "O'Brien `tick` \"quote\"")
+
+
+def incidents(rows: list[dict]) -> gpd.GeoDataFrame:
+    """Incidents with the loader's short column names, in EPSG:4326."""
+    defaults = {"incident_id": "T.1", "date": "2024-09-03", "dead": 1, "missing": 0, "survivors": None,
+                "cause": "Drowning", "country": "France", "location": "Off Wimereux", "source": "Test",
+                "url": "https://example.org", "source_quality": "4", "lat": 50.77, "lon": 1.6,
+                "setting": "sea_or_shore"}
+    frame = pd.DataFrame([{**defaults, "incident_id": f"T.{i}", **row} for i, row in enumerate(rows)])
+    frame["date"] = pd.to_datetime(frame["date"])
+    frame["year_month"] = frame["date"].dt.strftime("%Y-%m")
+    frame["dead_missing"] = frame["dead"] + frame["missing"]
+    return gpd.GeoDataFrame(frame, geometry=gpd.points_from_xy(frame["lon"], frame["lat"]), crs="EPSG:4326")
+
+
+def crossings(months: dict[str, tuple[int, int, str]]) -> pd.DataFrame:
+    """Monthly crossings from ``{month: (people, boats, status)}``."""
+    return pd.DataFrame([{"month": m, "people": p, "boats": b, "status": s, "days_in_data": 30,
+                          "days_in_month": 30} for m, (p, b, s) in months.items()])
+
+
+def road_line(*coords: tuple[float, float]) -> gpd.GeoDataFrame:
+    return gpd.GeoDataFrame({"e_road": ["E1"]}, geometry=[LineString(coords)], crs="EPSG:4326")
+
+
+def copy_of_data(target: Path) -> Path:
+    """A writable copy of the shipped data/ to damage in a test."""
+    shutil.copytree(SHIPPED, target)
+    return target

@@ -1,0 +1,83 @@
+"""AppTest: every page runs, and the figures follow the period."""
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+import geo.load
+import geo.routing
+from tests.conftest import ROOT
+
+TIMEOUT = 60
+
+
+def app(**query) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
+    for key, value in query.items():
+        at.query_params[key] = value
+    return at.run()
+
+
+def metrics(at: AppTest) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+def test_route_map_runs_with_the_default_period():
+    at = app()
+    assert not at.exception
+    assert "Sep 2025 – Aug 2026" in at.title[0].value
+    assert at.radio(key="period_mode").value == "Range"
+    assert metrics(at)["People crossed"] == "28,366"
+
+
+def test_month_in_url_shows_that_months_official_figures():
+    at = app(month="2024-09")
+    shown = metrics(at)
+    assert (shown["People crossed"], shown["Boats"], shown["People per boat"]) == ("4,192", "76", "55.2")
+    assert (shown["Dead"], shown["Missing"]) == ("22", "0")
+    assert any("UK Home Office, official" in c.value for c in at.caption)
+
+
+def test_changing_the_month_changes_the_figures_and_the_url():
+    at = app(month="2024-09")
+    at.selectbox(key="period_month").set_value("2023-09").run()
+    assert metrics(at)["People crossed"] == "4,729"
+    assert at.query_params["month"] == "2023-09"
+
+
+def test_range_in_url():
+    at = app(**{"from": "2024-01", "to": "2024-12"})
+    assert metrics(at)["People crossed"] == "36,816" and metrics(at)["Boats"] == "695"
+
+
+@pytest.mark.parametrize("bad", ["2024-13", "soon", "<script>alert(1)</script>"])
+def test_bad_month_in_url_gets_a_message_and_the_default(bad):
+    at = app(month=bad)
+    assert not at.exception
+    assert any("not a month as YYYY-MM" in w.value for w in at.warning)
+    assert "Sep 2025 – Aug 2026" in at.title[0].value
+
+
+def test_period_change_does_not_reload_files_or_rebuild_the_graph(monkeypatch):
+    import streamlit as st
+    st.cache_resource.clear()
+    calls = {"read": 0, "graph": 0}
+    read_table, build_graph = geo.load.read_table, geo.routing.build_road_graph
+
+    def counting_read(*args, **kwargs):
+        calls["read"] += 1
+        return read_table(*args, **kwargs)
+
+    def counting_graph(*args, **kwargs):
+        calls["graph"] += 1
+        return build_graph(*args, **kwargs)
+
+    monkeypatch.setattr(geo.load, "read_table", counting_read)
+    monkeypatch.setattr(geo.routing, "build_road_graph", counting_graph)
+    at = app(month="2024-09")
+    first = dict(calls)
+    assert first["read"] >= 5 and first["graph"] == 1
+    for month in ("2023-09", "2022-09", "2021-09"):
+        at.selectbox(key="period_month").set_value(month).run()
+    assert not at.exception
+    assert calls == first
+    st.cache_resource.clear()

@@ -1,0 +1,59 @@
+"""The route map as rendered HTML: layers, offline assets, credits, escaping."""
+
+import json
+import re
+
+import pytest
+
+from geo import load
+from geo.mapbuild import build_route_map, incident_features
+from geo.mapstyle import LAYER_NAMES, PUBLISHERS
+from geo.scene import build_scene
+from tests import builders
+
+
+@pytest.fixture(scope="module")
+def scene():
+    return build_scene(load.load_all())
+
+
+@pytest.fixture(scope="module")
+def html(scene):
+    incidents = builders.incidents([{"location": builders.HOSTILE[0], "source": builders.HOSTILE[1],
+                                     "url": builders.HOSTILE[2], "cause": builders.HOSTILE[3]}])
+    return build_route_map(scene, incidents).get_root().render()
+
+
+def test_all_eight_layers_are_named_in_the_layer_control(html):
+    for name in LAYER_NAMES:
+        assert f'"{name}"' in html or f"'{name}'" in html, name
+
+
+def test_loads_only_local_leaflet(html):
+    sources = re.findall(r'<(?:script|link)[^>]+(?:src|href)="([^"]+)"', html)
+    assert sources and all(s.startswith("/app/static/vendor/") for s in sources), sources
+    assert "jquery" not in html.lower() and "bootstrap" not in html.lower()
+
+
+def test_credits_name_every_publisher(html):
+    for publisher in PUBLISHERS:
+        assert json.dumps(publisher)[1:-1] in html, publisher
+
+
+def test_hostile_text_is_escaped_and_cannot_close_the_script(html):
+    assert "<img src=x" not in html
+    assert "</script><script>window.__pwned" not in html
+    assert "&lt;img src=x onerror=&quot;window.__pwned=1;alert(1)&quot;&gt;" in html.replace("\\u0026", "&")
+    assert 'href=\\"javascript:' not in html and 'href="javascript:' not in html
+
+
+def test_incidents_are_sized_by_dead_plus_missing_and_coloured_by_setting():
+    incidents = builders.incidents([{"dead": 1, "setting": "land_or_inland"}, {"dead": 20, "missing": 5}])
+    styles = [f["properties"]["s"] for f in incident_features(incidents)]
+    assert styles[0]["radius"] == 25.0 and styles[0]["fillColor"] == "#0072B2"
+    assert styles[1]["radius"] == 5.0 and styles[1]["fillColor"] == "#D55E00"
+
+
+def test_a_missing_dataset_leaves_its_layer_empty_not_broken(scene):
+    html = build_route_map(scene, None).get_root().render()
+    assert all(name in html for name in LAYER_NAMES)
