@@ -104,7 +104,7 @@ class Furniture(MacroElement):
   map.getContainer().style.background = {{ this.sea|tojson }};
   map.attributionControl.setPrefix('Leaflet');
   map.attributionControl.addAttribution({{ this.credits|tojson }});
-  var legend = L.control({position: 'bottomright'});
+  var legend = L.control({position: 'bottomleft'});
   legend.onAdd = function () {
     var div = L.DomUtil.create('div', 'cr-legend'); div.innerHTML = {{ this.legend|tojson }};
     L.DomEvent.disableClickPropagation(div); return div;

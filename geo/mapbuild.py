@@ -14,14 +14,14 @@ from geo.routing import VAN_SPEED_KMH, Route
 from geo.scene import Scene
 
 CHAIN_BOUNDS = [[48.4, 0.4], [53.0, 10.2]]
-CHAIN_CENTRE = [50.75, 5.1]
+CHAIN_CENTRE = [50.6, 4.6]
 STRAIT_SEA_LABELS = [(50.55, 0.55, "ENGLISH CHANNEL", "sea"), (51.95, 2.6, "NORTH SEA", "sea")]
 TOWN_LABELS = ("Calais", "Dunkirk", "Boulogne-sur-Mer", "Dover", "Folkestone", "Köln", "Essen")
 
 
 def base_map(asset_base: str = APP_BASE_URL, height: int | str = "100%") -> folium.Map:
     """An empty map on the chain's extent; Leaflet from ``asset_base`` only."""
-    m = folium.Map(location=CHAIN_CENTRE, zoom_start=7, tiles=None, prefer_canvas=True,
+    m = folium.Map(location=CHAIN_CENTRE, zoom_start=6.5, tiles=None, prefer_canvas=True,
                    control_scale=True, min_zoom=5, max_zoom=13, height=height, zoom_snap=0.5,
                    max_bounds=True, min_lat=47.5, max_lat=55.5, min_lon=-5, max_lon=12)
     use_local_assets(m, asset_base)

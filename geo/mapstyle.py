@@ -52,24 +52,25 @@ def _swatch(style: str) -> str:
 
 
 def legend_html(speed_kmh: float) -> str:
+    """The legend as static HTML (no data text), collapsible on small screens."""
+    dot = "border-radius:50%"
+    sea, land = SETTING_COLOURS["sea_or_shore"], SETTING_COLOURS["land_or_inland"]
     rows = [
-        (_swatch(f"background:{STORAGE};opacity:.55;border-radius:50%"),
-         "Storage region or city (approximate area)"),
-        (_swatch(f"border-top:4px solid {ROUTE};height:0"), f"Supply route on motorways ({speed_kmh:g} km/h)"),
-        (_swatch(f"border-top:3px dashed {ROUTE};height:0"), "Access leg off the road network"),
+        (_swatch(f"background:{STORAGE};opacity:.55;{dot}"), "Storage region or city (approximate)"),
+        (_swatch(f"border-top:4px solid {ROUTE};height:0"),
+         f"Supply route, motorways at {speed_kmh:g} km/h; dashed: off-network leg"),
         (_swatch(f"background:{LAUNCH};opacity:.7"), "Launch area (reported)"),
         (_swatch(f"border-top:3px dashed {CORRIDOR};height:0"), "Crossing corridor (straight line)"),
-        (_swatch(f"background:{LANDING};border-radius:50%"), "Landing point in Kent"),
-        (_swatch(f"border-top:2px solid {TSS_LANE};height:0"), "Shipping lane (TSS)"),
-        (_swatch(f"border-top:2px dashed {BOUNDARY};height:0"), "UK–France boundary"),
-        (_swatch(f"background:{SETTING_COLOURS['sea_or_shore']};border-radius:50%"),
-         "Dead or missing at sea / shore"),
-        (_swatch(f"background:{SETTING_COLOURS['land_or_inland']};border-radius:50%"),
-         "Dead or missing on land"),
+        (_swatch(f"background:{LANDING};{dot}"), "Landing point in Kent"),
+        (_swatch(f"border-top:2px solid {TSS_LANE};height:0"), "Shipping lanes and zones (TSS)"),
+        (_swatch(f"border-top:2px dashed {BOUNDARY};height:0"), "UK–France boundary (1988)"),
+        (f'<i class="cr-sw cr-half" style="background:linear-gradient(90deg,{sea} 50%,{land} 50%);{dot}"></i>',
+         "Dead or missing: at sea or shore / on land"),
     ]
     items = "".join(f"<li>{swatch}{text}</li>" for swatch, text in rows)
-    return ('<b>The small-boat chain</b><ul>' + items + '</ul>'
-            '<small>Circle area ∝ dead + missing. Setting is a keyword heuristic.</small>')
+    return ('<details open><summary><b>Legend</b></summary><ul>' + items + '</ul>'
+            '<small>Circle area ∝ dead + missing (IOM minimum estimates).<br>'
+            'Sea or land: a keyword heuristic, not IOM data.</small></details>')
 
 
 MAP_CSS = """
@@ -79,6 +80,8 @@ MAP_CSS = """
 .cr-legend ul { list-style: none; margin: 6px 0; padding: 0; }
 .cr-legend li { margin: 2px 0; display: flex; align-items: center; }
 .cr-sw { display: inline-block; width: 22px; height: 14px; margin-right: 8px; flex: none; }
+.cr-half { width: 16px; height: 16px; margin: 0 11px 0 3px; }
+.cr-legend summary { cursor: pointer; }
 .cr-label span { white-space: nowrap; font-weight: 600; color: #30363d;
   text-shadow: 0 0 3px #fff, 0 0 3px #fff, 0 0 3px #fff; }
 .cr-label.sea span { color: #4b6f8a; font-style: italic; font-weight: 500; letter-spacing: .08em; }
