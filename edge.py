@@ -26,16 +26,16 @@ def route_scene() -> scene.Scene:
 
 
 def data_span() -> tuple[Period, Period]:
-    """The span a user can pick from, and the default period."""
+    """The span a user can pick from, and the default period (the latest 12
+    months of Home Office data, or of IOM data when the crossings file is broken)."""
     tables = datasets().tables
-    crossings, incidents = tables.get("crossings"), tables.get("incidents")
-    months = [] if crossings is None else list(crossings["month"])
-    first = [m for m in (months[:1], [] if incidents is None else [incidents["year_month"].min()]) if m]
+    crossing_months = [] if "crossings" not in tables else list(tables["crossings"]["month"])
+    incident_months = [] if "incidents" not in tables else list(tables["incidents"]["year_month"])
+    months = sorted(set(crossing_months + incident_months))
     if not months:
         fallback = Period("2018-01", "2026-08")
         return fallback, fallback
-    start = min(m[0] for m in first)
-    return Period(start, max(months)), default_period(months)
+    return Period(months[0], months[-1]), default_period(crossing_months or incident_months)
 
 
 def _init_period_state(span: Period, default: Period) -> None:

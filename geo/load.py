@@ -15,8 +15,11 @@ import geopandas as gpd
 import pandas as pd
 
 from geo.paths import DATA_DIR
+from geo.paths import data_dir as current_data_dir
 from geo.schema import Column, DataFileError, RowIssue, Schema, validate_strict
 
+OUTSIDE_EUROPE = ("outside Europe, which this map covers: are latitude and longitude swapped, "
+                  "or are these projected metres (e.g. EPSG:3857) rather than degrees?")
 SETTINGS = frozenset({"sea_or_shore", "land_or_inland"})
 COUNT = {"kind": "int", "minimum": 0}
 
@@ -32,8 +35,8 @@ INCIDENTS = Schema("incidents", (
     Column("Information Source", required=False, default=""),
     Column("URL", required=False, default=""),
     Column("Source Quality", required=False, default=""),
-    Column("Latitude", "float", minimum=-90, maximum=90),
-    Column("Longitude", "float", minimum=-180, maximum=180),
+    Column("Latitude", "float", minimum=35, maximum=72, hint=OUTSIDE_EUROPE),
+    Column("Longitude", "float", minimum=-25, maximum=45, hint=OUTSIDE_EUROPE),
     Column("derived_setting", allowed=SETTINGS),
 ), unique=("Main ID",))
 
@@ -84,7 +87,7 @@ def read_table(path: Path, schema: Schema) -> pd.DataFrame:
     """Read a CSV as text and validate it strictly against ``schema``."""
     name = _display_name(path)
     try:
-        raw = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+        raw = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
     except FileNotFoundError:
         raise DataFileError(name, [RowIssue(name, None, None, None, "file is missing")]) from None
     except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as err:
@@ -93,16 +96,22 @@ def read_table(path: Path, schema: Schema) -> pd.DataFrame:
     return validate_strict(raw, schema, name)
 
 
+def _data_file(relative: str, data_dir: Path | None) -> Path:
+    return (data_dir or current_data_dir()) / relative
+
+
 def _display_name(path: Path) -> str:
-    try:
-        return str(path.relative_to(DATA_DIR.parent))
-    except ValueError:
-        return str(path)
+    for base in (current_data_dir(), DATA_DIR):
+        try:
+            return "data/" + str(path.relative_to(base))
+        except ValueError:
+            continue
+    return str(path)
 
 
-def load_incidents(data_dir: Path = DATA_DIR) -> gpd.GeoDataFrame:
+def load_incidents(data_dir: Path | None = None) -> gpd.GeoDataFrame:
     """IOM incidents as points in EPSG:4326 with short column names."""
-    table = read_table(data_dir / "incidents/iom_channel_incidents.csv", INCIDENTS)
+    table = read_table(_data_file("incidents/iom_channel_incidents.csv", data_dir), INCIDENTS)
     incidents = table[list(INCIDENT_NAMES)].rename(columns=INCIDENT_NAMES)
     incidents["date"] = pd.to_datetime(incidents["date"])
     incidents["year_month"] = incidents["date"].dt.strftime("%Y-%m")
@@ -111,25 +120,25 @@ def load_incidents(data_dir: Path = DATA_DIR) -> gpd.GeoDataFrame:
     return gpd.GeoDataFrame(incidents, geometry=points, crs="EPSG:4326")
 
 
-def load_crossings_monthly(data_dir: Path = DATA_DIR) -> pd.DataFrame:
-    return read_table(data_dir / "crossings/crossings_monthly.csv", CROSSINGS_MONTHLY)
+def load_crossings_monthly(data_dir: Path | None = None) -> pd.DataFrame:
+    return read_table(_data_file("crossings/crossings_monthly.csv", data_dir), CROSSINGS_MONTHLY)
 
 
-def load_areas(data_dir: Path = DATA_DIR) -> pd.DataFrame:
-    return read_table(data_dir / "places/areas.csv", AREAS)
+def load_areas(data_dir: Path | None = None) -> pd.DataFrame:
+    return read_table(_data_file("places/areas.csv", data_dir), AREAS)
 
 
-def load_coast_reports(data_dir: Path = DATA_DIR) -> pd.DataFrame:
-    return read_table(data_dir / "places/coast_reports.csv", COAST_REPORTS)
+def load_coast_reports(data_dir: Path | None = None) -> pd.DataFrame:
+    return read_table(_data_file("places/coast_reports.csv", data_dir), COAST_REPORTS)
 
 
-def load_storage_reports(data_dir: Path = DATA_DIR) -> pd.DataFrame:
-    return read_table(data_dir / "places/storage_reports.csv", STORAGE_REPORTS)
+def load_storage_reports(data_dir: Path | None = None) -> pd.DataFrame:
+    return read_table(_data_file("places/storage_reports.csv", data_dir), STORAGE_REPORTS)
 
 
-def load_layer(relative: str, data_dir: Path = DATA_DIR) -> gpd.GeoDataFrame:
+def load_layer(relative: str, data_dir: Path | None = None) -> gpd.GeoDataFrame:
     """A shipped GeoJSON layer in EPSG:4326; a broken file names itself."""
-    path = data_dir / relative
+    path = _data_file(relative, data_dir)
     name = _display_name(path)
     try:
         json.loads(path.read_text(encoding="utf-8"))
@@ -178,7 +187,8 @@ class Datasets:
         return all(k in self.tables or k in self.layers for k in keys)
 
 
-def load_all(data_dir: Path = DATA_DIR) -> Datasets:
+def load_all(data_dir: Path | None = None) -> Datasets:
+    data_dir = data_dir or current_data_dir()
     datasets = Datasets()
     for key, loader in TABLES.items():
         try:

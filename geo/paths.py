@@ -8,6 +8,11 @@ import os
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA_DIR = Path(os.environ.get("CHANNEL_ROUTES_DATA", ROOT / "data"))
+DATA_DIR = ROOT / "data"
 STATIC_DIR = ROOT / "static"
 VENDOR_DIR = STATIC_DIR / "vendor"
+
+
+def data_dir() -> Path:
+    """The data folder in use: ``CHANNEL_ROUTES_DATA`` if set, else ``data/``."""
+    return Path(os.environ.get("CHANNEL_ROUTES_DATA", DATA_DIR))

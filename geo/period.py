@@ -11,7 +11,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-MONTH = re.compile(r"^\d{4}-\d{2}$")
+MONTH = re.compile(r"[0-9]{4}-[0-9]{2}")
 
 
 def month_label(month: str) -> str:
@@ -84,10 +84,10 @@ class Period:
 def is_month(value: object) -> bool:
     """True for a real month as YYYY-MM.
 
-    >>> is_month("2024-09"), is_month("2024-13"), is_month("24-09")
-    (True, False, False)
+    >>> is_month("2024-09"), is_month("2024-13"), is_month("24-09"), is_month("2024-09\\n")
+    (True, False, False, False)
     """
-    if not isinstance(value, str) or not MONTH.match(value):
+    if not isinstance(value, str) or not MONTH.fullmatch(value):
         return False
     return 1 <= int(value[5:]) <= 12
 

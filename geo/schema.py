@@ -61,6 +61,7 @@ class Column:
     maximum: float | None = None
     allowed: frozenset[str] | None = None
     default: object = None
+    hint: str | None = None
 
 
 @dataclass(frozen=True)
@@ -102,10 +103,11 @@ def parse_cell(raw: object, column: Column) -> object:
         return column.default
     text = str(raw).strip()
     value = _convert(text, column.kind)
+    hint = f": {column.hint}" if column.hint else ""
     if column.minimum is not None and value < column.minimum:
-        raise ValueError(f"must be at least {column.minimum:g}")
+        raise ValueError(f"must be at least {column.minimum:g}{hint}")
     if column.maximum is not None and value > column.maximum:
-        raise ValueError(f"must be at most {column.maximum:g}")
+        raise ValueError(f"must be at most {column.maximum:g}{hint}")
     if column.allowed is not None and value not in column.allowed:
         raise ValueError(f"must be one of {', '.join(sorted(column.allowed))}")
     return value

@@ -5,6 +5,7 @@ from streamlit_folium import st_folium
 
 import edge
 from geo import stats
+from geo.load import LAYERS as ROUTE_MAP_LAYERS
 from geo.mapbuild import build_route_map
 from geo.routing import VAN_SPEED_KMH
 from geo.scene import routes_table, ruhr_to_coast
@@ -15,7 +16,7 @@ scene = edge.route_scene()
 crossings, incidents = data.tables.get("crossings"), data.tables.get("incidents")
 
 st.title(f"The Channel small-boat route · {period.label}")
-edge.show_data_errors("crossings", "incidents", "areas", "coast_reports", "storage_reports")
+edge.show_data_errors("crossings", "incidents", "areas", "coast_reports", "storage_reports", *ROUTE_MAP_LAYERS)
 
 headline = stats.headline(crossings, incidents, period)
 for column, figure in zip(st.columns(5), stats.figures(headline)):
@@ -51,6 +52,8 @@ if drive:
         "gives the figure closest to a real drive.")
     with st.expander("Every storage place to every launch area"):
         st.dataframe(routes_table(scene.routes, speed), hide_index=True, width="stretch")
+else:
+    st.info("Drive times need the road network, storage and launch places; one of them did not load (see above).")
 
 st.subheader("Crossing corridors")
 st.table([{"From": c.launch, "To": c.landing, "Sea km": round(c.km, 1),

@@ -43,3 +43,26 @@ def copy_of_data(target: Path) -> Path:
     """A writable copy of the shipped data/ to damage in a test."""
     shutil.copytree(SHIPPED, target)
     return target
+
+
+def hostile_copy(target: Path) -> Path:
+    """A copy of data/ whose free-text fields carry script payloads."""
+    data = copy_of_data(target)
+    incidents_path = data / "incidents/iom_channel_incidents.csv"
+    incidents_table = pd.read_csv(incidents_path, dtype=str, keep_default_na=False)
+    incidents_table["Location of Incident"] = HOSTILE[0] + " " + HOSTILE[3]
+    incidents_table["Information Source"] = HOSTILE[1]
+    incidents_table["URL"] = HOSTILE[2]
+    incidents_table["Cause of Death"] = HOSTILE[3]
+    incidents_table.to_csv(incidents_path, index=False)
+    for name in ("places/storage_reports.csv", "places/coast_reports.csv"):
+        reports = pd.read_csv(data / name, dtype=str, keep_default_na=False)
+        reports["place"] = HOSTILE[0]
+        reports["publisher"] = HOSTILE[1]
+        reports["url"] = HOSTILE[2]
+        reports["quote"] = HOSTILE[3]
+        reports.to_csv(data / name, index=False)
+    areas = pd.read_csv(data / "places/areas.csv", dtype=str, keep_default_na=False)
+    areas["name"] = HOSTILE[0] + " " + areas["name"]
+    areas.to_csv(data / "places/areas.csv", index=False)
+    return data

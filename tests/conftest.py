@@ -179,3 +179,11 @@ def pages_folder_is_not_legacy(monkeypatch):
         pages_manager.PagesManager.uses_pages_directory = False
 
     monkeypatch.setattr(pages_manager.PagesManager, "__init__", init)
+
+
+def pytest_terminal_summary(terminalreporter):
+    from tests.corpus import summary
+
+    line = summary()
+    if line:
+        terminalreporter.write_sep("=", line)
