@@ -6,64 +6,24 @@ CI (``CI=true``) a missing browser is a failure, never a skip.
 
 from __future__ import annotations
 
-import os
-import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"]
-LOCAL_PREFIXES = ("http://127.0.0.1", "http://localhost", "data:", "blob:", "file:", "about:")
-IN_CI = os.environ.get("CI", "").lower() == "true"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def wait_for_health(base_url: str, process: subprocess.Popen, timeout: float = 60.0) -> None:
-    """Poll Streamlit's health endpoint until it answers ``ok``; no blind sleep."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"streamlit exited early with code {process.returncode}")
-        try:
-            with urllib.request.urlopen(f"{base_url}/_stcore/health", timeout=2) as reply:
-                if reply.read().decode().strip() == "ok":
-                    return
-        except OSError:
-            time.sleep(0.2)
-    raise RuntimeError(f"streamlit did not become healthy within {timeout:.0f} s")
-
-
-def start_app(data_dir: Path | None = None) -> tuple[subprocess.Popen, str]:
-    port = free_port()
-    env = dict(os.environ)
-    if data_dir is not None:
-        env["CHANNEL_ROUTES_DATA"] = str(data_dir)
-    process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    base_url = f"http://127.0.0.1:{port}"
-    try:
-        wait_for_health(base_url, process)
-    except RuntimeError:
-        process.kill()
-        raise
-    return process, base_url
+from tests.harness import (  # noqa: F401 - re-exported for tests and bench
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    IN_CI,
+    LOCAL_PREFIXES,
+    ROOT,
+    Session,
+    free_port,
+    map_frame,
+    open_session,
+    start_app,
+    wait_for_health,
+)
 
 
 @pytest.fixture(scope="session")
@@ -99,65 +59,11 @@ def browser():
         chromium.close()
 
 
-@dataclass
-class Session:
-    """A browser page whose requests outside localhost are blocked and recorded."""
-
-    page: object
-    context: object
-    external: list[str] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-    dialogs: list[str] = field(default_factory=list)
-
-
-def open_session(browser, width: int = 1400, height: int = 1000) -> Session:
-    context = browser.new_context(viewport={"width": width, "height": height})
-    session = Session(page=None, context=context)
-
-    def guard(route):
-        url = route.request.url
-        if url.startswith(LOCAL_PREFIXES):
-            route.continue_()
-        else:
-            session.external.append(url)
-            route.abort()
-
-    context.route("**/*", guard)
-    page = context.new_page()
-    page.on("pageerror", lambda error: session.errors.append(str(error)))
-
-    def on_dialog(dialog):
-        session.dialogs.append(dialog.message)
-        dialog.dismiss()
-
-    page.on("dialog", on_dialog)
-    session.page = page
-    return session
-
-
 @pytest.fixture
 def web(browser) -> Iterator[Session]:
     session = open_session(browser)
     yield session
     session.context.close()
-
-
-def map_frame(page, timeout_ms: int = 30000):
-    """The st_folium iframe's frame once its Leaflet map has drawn."""
-    deadline = time.monotonic() + timeout_ms / 1000
-    while time.monotonic() < deadline:
-        for frame in page.frames:
-            try:
-                if frame.locator(".leaflet-control-layers").count() > 0:
-                    return frame
-            except Exception:  # frames detach while Streamlit re-renders
-                continue
-        page.wait_for_timeout(200)
-    raise AssertionError("the Leaflet map did not draw within the time limit")
-
-
-def has_browser() -> bool:
-    return shutil.which("chromium") is not None or Path(CHROMIUM).exists()
 
 
 @pytest.fixture(autouse=True)

@@ -5,7 +5,7 @@ from playwright.sync_api import expect
 
 from geo import load
 from geo.period import month_label
-from tests.conftest import open_session
+from tests.harness import open_session, people_value, pick_month
 
 pytestmark = pytest.mark.browser
 
@@ -16,17 +16,6 @@ ROUNDS = 3
 def people_by_month() -> dict[str, str]:
     crossings = load.load_crossings_monthly()
     return {m: f"{p:,}" for m, p in zip(crossings["month"], crossings["people"])}
-
-
-def pick_month(page, month: str) -> None:
-    page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').click()
-    page.keyboard.type(month_label(month))
-    page.get_by_role("option", name=month_label(month), exact=True).click()
-
-
-def people_value(page):
-    metric = page.locator('[data-testid="stMetric"]', has_text="People crossed")
-    return metric.locator('[data-testid="stMetricValue"]')
 
 
 def test_ten_sessions_each_see_their_own_period(app_url, browser):
