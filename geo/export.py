@@ -13,6 +13,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import re
 from dataclasses import asdict, dataclass
 
 import folium
@@ -85,6 +86,15 @@ def content_security_policy(scripts: list[str]) -> str:
     return (f"default-src 'none'; script-src {hashes}; style-src 'unsafe-inline'; img-src data:; "
             "font-src 'none'; connect-src 'none'; media-src 'none'; object-src 'none'; "
             "base-uri 'none'; form-action 'none'")
+
+
+def _without_comments(css: str) -> str:
+    """CSS without its comments (they hold bug-tracker URLs and cost bytes).
+
+    >>> _without_comments("a { /* see https://x.org */ color: red; }")
+    'a {  color: red; }'
+    """
+    return re.sub(r"/\*.*?\*/", "", css, flags=re.S)
 
 
 def _incident_data(incidents: gpd.GeoDataFrame | None) -> list[dict]:
@@ -224,7 +234,7 @@ def export_html(scene: Scene, incidents: gpd.GeoDataFrame | None, crossings: pd.
             f'<meta name="description" content="{esc(subtitle)}">'
             '<meta name="generator" content="Channel Routes (python -m geo export)">'
             f'<meta name="cr-export" content="{esc(json.dumps(meta["parameters"]))}">'
-            f"<style>{leaflet_css_inline()}</style><style>{ms.MAP_CSS}{export_page.PAGE_CSS}"
+            f"<style>{_without_comments(leaflet_css_inline())}</style><style>{ms.MAP_CSS}{export_page.PAGE_CSS}"
             f"#{names['map']} {{ position: absolute; inset: 0; }}</style></head>")
     body = (f'<body><header><h1>{esc(options.title)}</h1><p class="cr-sub">{esc(subtitle)}</p></header>'
             f"{_figure_boxes(h)}{_controls(period, options.story)}{STORY_PANEL if options.story else ''}"
