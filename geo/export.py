@@ -200,8 +200,8 @@ def _client_data(scene, incidents, crossings, period, layers, options) -> dict:
             "incidents": _incident_data(incidents_in(incidents, period)) if "incidents" in layers
             and incidents is not None else [],
             "has_incidents": incidents is not None, "play_ms": options.play_ms,
-            "bounds": chain_bounds(), "story": story_steps(scene, incidents, crossings, period)
-            if options.story else []}
+            "bounds": chain_bounds(), "max_bounds": [[44.0, -12.0], [58.0, 20.0]],
+            "story": story_steps(scene, incidents, crossings, period) if options.story else []}
 
 
 def export_html(scene: Scene, incidents: gpd.GeoDataFrame | None, crossings: pd.DataFrame | None,

@@ -57,6 +57,9 @@ APP_JS = """
 (function () {
   var D = JSON.parse(document.getElementById('cr-data').textContent);
   var map = CR_MAP, group = CR_INC, control = CR_CTRL;
+  // The app's map locks the view to the chain; on a wide page that pins the
+  // centre, so the story could not move. Allow a wider frame here.
+  map.setMaxBounds(L.latLngBounds(D.max_bounds));
   var $ = function (id) { return document.getElementById(id); };
   var markers = D.incidents.map(function (f) {
     var c = f.geometry.coordinates, p = f.properties;
@@ -135,9 +138,17 @@ APP_JS = """
     $('cr-prev').disabled = at === 0;
     $('cr-next').disabled = at === D.story.length - 1;
     story.setAttribute('data-step', String(at));
-    map.fitBounds(s.bounds, {padding: [24, 24], animate: !reduced});
+    fit(s.bounds);
   }
-  function endStory() { story.hidden = true; at = -1; map.fitBounds(D.bounds, {animate: !reduced}); }
+  // Leaflet drops a zoom asked for while a zoom animation runs: keep the
+  // latest request and apply it when the running one ends.
+  var pending = null;
+  function fit(bounds) {
+    if (map._animatingZoom) { pending = bounds; return; }
+    map.fitBounds(bounds, {padding: [24, 24], animate: !reduced});
+  }
+  map.on('zoomend', function () { if (pending) { var b = pending; pending = null; fit(b); } });
+  function endStory() { story.hidden = true; at = -1; fit(D.bounds); }
   if ($('cr-story-start')) {
     $('cr-story-start').addEventListener('click', function () { step(0); $('cr-next').focus(); });
     $('cr-prev').addEventListener('click', function () { step(at - 1); });
