@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import math
 from pathlib import Path
+from typing import BinaryIO
 
 import geopandas as gpd
 import matplotlib
@@ -184,9 +185,10 @@ def file_metadata(fmt: str, meta: dict, title: str) -> dict:
     return {"Title": title, "Subject": blob, "Keywords": ms.CREDITS, "Creator": meta["generator"]}
 
 
-def save(scene: Scene, incidents, crossings, period: Period, out: Path, fmt: str = "png",
-         layers: tuple[str, ...] = ALL_LAYERS, size: str = "slides") -> Path:
-    """Draw and write the picture with its metadata; returns the path."""
+def save(scene: Scene, incidents, crossings, period: Period, out: Path | BinaryIO, fmt: str = "png",
+         layers: tuple[str, ...] = ALL_LAYERS, size: str = "slides") -> Path | BinaryIO:
+    """Draw and write the picture with its metadata to a path or a binary
+    file object; returns what it wrote to (a path as :class:`Path`)."""
     if fmt not in FORMATS:
         raise ValueError(f"Expected a format from {', '.join(FORMATS)}, instead got: {fmt!r}")
     title = f"The Channel small-boat route · {period.label}"
@@ -196,4 +198,4 @@ def save(scene: Scene, incidents, crossings, period: Period, out: Path, fmt: str
         fig.savefig(out, format=fmt, dpi=SIZES[size][1], metadata=file_metadata(fmt, meta, title))
     finally:
         plt.close(fig)
-    return Path(out)
+    return out if hasattr(out, "write") else Path(out)
