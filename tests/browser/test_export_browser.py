@@ -175,3 +175,35 @@ def test_works_in_a_sandboxed_iframe_on_another_origin(web, sites, data):
     web.page.keyboard.press("Home")
     assert frame.locator("#cr-people").inner_text() == expected(data, ["2024-01"])["people"]
     assert web.external == [] and web.errors == [] and violations == []
+
+
+def callout(page, label: str) -> str:
+    box = page.locator(".cr-callout").filter(has_text=label).first
+    return box.locator("b").inner_text()
+
+
+def test_presentation_opens_from_a_link_and_arrow_keys_step_months(app_url, web, data):
+    from tests.conftest import map_frame
+
+    # Streamlit keeps its legacy pages/ router until the entry script has run
+    # once in the server, so open the app root first, as a fresh server would.
+    web.page.goto(f"{app_url}/?month=2024-09")
+    web.page.wait_for_selector("h1:has-text('Sep 2024')", timeout=60000)
+    web.page.goto(f"{app_url}/presentation?month=2024-09")
+    web.page.wait_for_selector("h1:has-text('Sep 2024')", timeout=60000)
+    assert callout(web.page, "People crossed") == "4,192"
+    map_frame(web.page)
+    web.page.locator("h1").click()  # focus the page, outside the map
+    web.page.keyboard.press("ArrowRight")
+    web.page.wait_for_selector("h1:has-text('Oct 2024')", timeout=30000)
+    october = stats.headline(data.tables["crossings"], data.tables["incidents"], Period("2024-10", "2024-10"))
+    expect(web.page.locator(".cr-callout").filter(has_text="People crossed").locator("b")).to_have_text(
+        f"{october.people:,}", timeout=30000)
+    assert "month=2024-10" in web.page.url
+    web.page.keyboard.press("ArrowLeft")
+    web.page.wait_for_selector("h1:has-text('Sep 2024')", timeout=30000)
+    web.page.keyboard.press("ArrowLeft")
+    web.page.wait_for_selector("h1:has-text('Aug 2024')", timeout=30000)
+    assert "month=2024-08" in web.page.url
+    assert web.page.locator('[data-testid="stException"]').count() == 0
+    assert web.external == [] and web.errors == []
