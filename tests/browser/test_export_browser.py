@@ -207,3 +207,26 @@ def test_presentation_opens_from_a_link_and_arrow_keys_step_months(app_url, web,
     assert "month=2024-08" in web.page.url
     assert web.page.locator('[data-testid="stException"]').count() == 0
     assert web.external == [] and web.errors == []
+
+
+def test_hostile_text_stays_inert_when_every_popup_opens(web, tmp_path, data):
+    from tests import builders
+
+    hostile = builders.incidents([{"date": "2024-03-01", "location": text, "cause": text, "source": text,
+                                   "url": "javascript:alert(9)"} for text in builders.HOSTILE])
+    page_html = export_html(scene.build_scene(data), hostile, data.tables["crossings"], PERIOD)
+    (tmp_path / "hostile.html").write_text(page_html, encoding="utf-8")
+    server, url = serve(tmp_path)
+    try:
+        page = open_explainer(web, f"{url}/hostile.html")
+        opened = page.evaluate("""() => { let n = 0; CR_INC.eachLayer(l => {
+            if (l.getPopup && l.getPopup()) { l.openPopup(); l.openTooltip(); n += 1; } }); return n; }""")
+        assert opened == len(builders.HOSTILE)
+        shown = page.inner_text(".leaflet-popup-content")  # Leaflet keeps the last popup open
+        assert any(text in shown for text in builders.HOSTILE)  # shown as text, not markup
+        assert page.locator(".leaflet-popup-content img, .leaflet-popup-content a[href^='javascript']").count() == 0
+        page.wait_for_timeout(300)  # let an injected onerror fire if there were one
+        assert page.evaluate("window.__pwned === undefined")
+        assert web.dialogs == [] and web.errors == [] and web.external == []
+    finally:
+        server.shutdown()
