@@ -8,6 +8,8 @@ st.set_page_config(page_title="Channel Routes", page_icon="🗺️", layout="wid
 
 pages = [
     st.Page("pages/route_map.py", title="Route map", icon="🗺️", default=True),
+    st.Page("pages/present.py", title="Presentation", icon="📽️", url_path="presentation"),
+    st.Page("pages/export.py", title="Export and embed", icon="📤", url_path="embed"),
 ]
 navigation = st.navigation(pages)
 st.session_state.period = edge.period_sidebar()

@@ -70,8 +70,10 @@ def period_sidebar() -> Period:
             month = st.selectbox("Month", months[::-1], key="period_month", format_func=month_label)
             period = Period(month, month)
         else:
+            # value= marks it a range slider: with the range only in session state,
+            # Streamlit 1.67 returns a single month after any rerun (a crash here).
             start, end = st.select_slider("Months", options=months, key="period_range",
-                                          format_func=month_label)
+                                          value=(months[0], months[-1]), format_func=month_label)
             period = Period(start, end)
         st.caption(f"Data from {span.label}. Default: the latest 12 months of Home Office data.")
     message = st.session_state.get("period_message")
@@ -90,3 +92,25 @@ def show_data_errors(*keys: str) -> bool:
         st.error(f"Cannot use {error.file}: {error}. The parts of this page that need it are "
                  "left out; everything else still works.")
     return not broken
+
+
+@st.cache_data(show_spinner="Writing the explainer…", max_entries=16)
+def explainer_html(start: str, end: str, layers: tuple[str, ...], title: str, story: bool) -> str:
+    """The self-contained explainer for a period and layers (see geo.export)."""
+    from geo.export import ExportOptions, export_html
+    tables = datasets().tables
+    return export_html(route_scene(), tables.get("incidents"), tables.get("crossings"), Period(start, end),
+                       layers, ExportOptions(title=title, story=story))
+
+
+@st.cache_data(show_spinner="Drawing the picture…", max_entries=8)
+def static_picture(start: str, end: str, layers: tuple[str, ...], fmt: str, size: str) -> bytes:
+    """The map as PNG, SVG or PDF bytes (see geo.static_map)."""
+    import io
+
+    from geo.static_map import save
+    tables = datasets().tables
+    buffer = io.BytesIO()
+    save(route_scene(), tables.get("incidents"), tables.get("crossings"), Period(start, end), buffer, fmt,
+         layers, size)
+    return buffer.getvalue()

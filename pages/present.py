@@ -1,0 +1,41 @@
+"""Presentation mode: full-width map, large type, headline callouts; arrow keys step months.
+
+Open it from a link: ``/presentation?month=2024-09``.
+"""
+
+import streamlit as st
+from streamlit_folium import st_folium
+
+import edge
+from geo import presentation, stats
+
+period = st.session_state.period
+span, _ = edge.data_span()
+data = edge.datasets()
+crossings, incidents = data.tables.get("crossings"), data.tables.get("incidents")
+
+
+def go(step: int) -> None:
+    month = presentation.step_month(st.session_state.period, span, step)
+    st.session_state.period_mode = "One month"
+    st.session_state.period_month = month
+
+
+st.markdown(presentation.CALLOUT_CSS, unsafe_allow_html=True)
+back, title, forward = st.columns([1, 6, 1], vertical_alignment="center")
+back.button("◀ Previous month", on_click=go, args=(-1,), key="present_prev",
+            disabled=period.end <= span.start, width="stretch")
+title.markdown(f"# {period.label}")
+forward.button("Next month ▶", on_click=go, args=(1,), key="present_next",
+               disabled=period.end >= span.end, width="stretch")
+edge.show_data_errors("crossings", "incidents")
+headline = stats.headline(crossings, incidents, period)
+st.markdown(presentation.callouts_html(stats.figures(headline)), unsafe_allow_html=True)
+period_incidents = None if incidents is None else stats.incidents_in(incidents, period)
+st_folium(presentation.projector_map(edge.route_scene(), period_incidents), height=760,
+          use_container_width=True, returned_objects=[], key="present_map")
+for note in headline.crossings_notes + headline.incident_notes:
+    st.caption(f"Note: {note}")
+st.caption("← and → step through the months (click outside the map first). Link to this view: "
+           f"`/presentation?month={period.end}`.")
+st.iframe(presentation.KEYS_JS, height=1)
