@@ -7,6 +7,7 @@ for ``http``/``https`` URLs. Leaflet then receives finished, inert HTML.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterable
 from urllib.parse import urlparse
 
@@ -53,6 +54,24 @@ def link(url: object, text: str = "source") -> str:
     return f'<a href="{esc(target)}" target="_blank" rel="noopener noreferrer">{esc(text)}</a>'
 
 
+def links(urls: object, text: str = "link") -> str:
+    """One link per http(s) URL in a field that may hold several (IOM joins them
+    with commas or spaces); the text alone when there is none.
+
+    >>> links("https://a.org/x,https://b.org/y")
+    '<a href="https://a.org/x" target="_blank" rel="noopener noreferrer">link 1</a>, \
+<a href="https://b.org/y" target="_blank" rel="noopener noreferrer">link 2</a>'
+    >>> links("javascript:alert(1)")
+    'link'
+    """
+    if not isinstance(urls, str):
+        return esc(text)
+    parts = [p for p in re.split(r"[\s,]+(?=https?://)", urls.strip()) if safe_url(p)]
+    if len(parts) <= 1:
+        return link(parts[0] if parts else None, text)
+    return ", ".join(link(p, f"{text} {n}") for n, p in enumerate(parts, start=1))
+
+
 def _report_item(report: Report) -> str:
     quote = f'<br><q>{esc(report.quote)}</q>' if report.quote else ""
     return (f"<li><b>{esc(report.date)}</b> · {esc(report.role)} · {esc(report.place)}<br>"
@@ -81,7 +100,7 @@ def incident_popup(row) -> str:
             f"<p>{esc(row.location)}</p>"
             f"<p>{esc(SETTING_WORDS.get(row.setting, row.setting))} (keyword heuristic, not IOM data)"
             f"<br>Cause: {esc(row.cause)}<br>Survivors: {esc(survivors)}</p>"
-            f"<p>Source: {esc(row.source)} ({link(row.url, 'link')})<br>"
+            f"<p>Source: {esc(row.source)} ({links(row.url)})<br>"
             f"IOM Missing Migrants Project, {esc(row.incident_id)}. Minimum estimates.</p></div>")
 
 
