@@ -33,6 +33,7 @@ def shipped_rows(bench: Bench) -> dict[str, Row]:
         "app_cold": Row(SHIPPED, "(c) app page to drawn map, first visit after start", "ms", TARGETS["app"]),
         "app_warm": Row(SHIPPED, "(c) app page to drawn map, later visits (median)", "ms", TARGETS["app"]),
         "file": Row(SHIPPED, "(c) standalone route map file to drawn map", "ms", TARGETS["file"]),
+        "pan": Row(SHIPPED, "(d) longest frame, drag at zoom 9 incl. redraw", "ms", "< 50 ms"),
         "mem": Row(SHIPPED, "peak memory during (a)", "MB"),
     }
     runs = {"ours": cfg.server_runs, "explore": cfg.baseline_runs, "markers": cfg.baseline_runs,
@@ -54,6 +55,7 @@ def scaling_rows(bench: Bench, n: int) -> dict[str, Row]:
         "a": Row(section, "(a) period change, server", "ms", TARGETS["a100k"] if big else ""),
         "b": Row(section, "(b) route map HTML excl. Leaflet", "bytes", TARGETS["b100k"] if big else ""),
         "file": Row(section, "(c) standalone route map file to drawn map", "ms"),
+        "pan": Row(section, "(d) longest frame, drag at zoom 9 incl. redraw", "ms", "< 50 ms"),
         "mem": Row(section, "peak memory during (a)", "MB"),
     }
     ours = max(3, min(cfg.server_runs, 20_000 // n))
@@ -66,10 +68,11 @@ def scaling_rows(bench: Bench, n: int) -> dict[str, Row]:
     return rows
 
 
-def browser_rows(bench: Bench, file_rows: dict[str, Row], app_rows: tuple[Row, Row] | None) -> None:
+def browser_rows(bench: Bench, file_rows: dict[str, Row], pan_rows: dict[str, Row],
+                 app_rows: tuple[Row, Row] | None) -> None:
     missing = browser.available()
     if missing:
-        for row in [*file_rows.values(), *(app_rows or ())]:
+        for row in [*file_rows.values(), *pan_rows.values(), *(app_rows or ())]:
             row.cells["ours"] = Cell(note=f"n/a ({missing})")
         return
     from playwright.sync_api import sync_playwright
@@ -86,6 +89,11 @@ def browser_rows(bench: Bench, file_rows: dict[str, Row], app_rows: tuple[Row, R
                 _log(f"browser: {label} {way}")
                 run = browser.file_time_to_map(chromium, path, runs, cfg.browser_timeout_s)
                 file_rows[label].cells[way] = browser_cell(run)
+                if run.median_ms is not None:
+                    pan_rows[label].cells[way] = browser_cell(
+                        browser.pan_longest_frame(chromium, path, cfg.browser_timeout_s))
+                else:
+                    pan_rows[label].cells[way] = Cell(note="n/a (map did not draw in time)")
         if app_rows:
             _app_rows(chromium, cfg, app_rows)
         chromium.close()
@@ -114,7 +122,8 @@ def run_all(config: Config) -> list[Row]:
         scaled[n] = scaling_rows(bench, n)
     if config.use_browser:
         file_rows = {"default": shipped["file"], **{f"synthetic-{n}": rows["file"] for n, rows in scaled.items()}}
+        pan_rows = {"default": shipped["pan"], **{f"synthetic-{n}": rows["pan"] for n, rows in scaled.items()}}
         app_rows = (shipped["app_cold"], shipped["app_warm"]) if config.use_app else None
-        browser_rows(bench, file_rows, app_rows)
+        browser_rows(bench, file_rows, pan_rows, app_rows)
     _log(f"done in {elapsed(began)}")
     return [*shipped.values(), *(row for rows in scaled.values() for row in rows.values())]
