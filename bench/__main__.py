@@ -44,8 +44,10 @@ def main(argv: list[str] | None = None) -> dict:
     args = parse(argv)
     config = config_from(args)
     began = time.perf_counter()
+    load_before = machine()["load_average_1_5_15"]
     rows = run_all(config)
     about = machine()
+    about["load_average_at_start"] = load_before
     report = {"when": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), "machine": about,
               "seconds": round(time.perf_counter() - began), "rows": [row.as_dict() for row in rows]}
     print()
@@ -53,7 +55,8 @@ def main(argv: list[str] | None = None) -> dict:
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "latest.json").write_text(json.dumps(report, indent=1, ensure_ascii=False), encoding="utf-8")
     heading = (f"Run {report['when']} on {about['nproc']} cores, {about['cpu']}, {about['ram_gb']} GB RAM, "
-               f"Python {about['python']}; {report['seconds']} s in all.\n\n")
+               f"Python {about['python']}; {report['seconds']} s in all. Load average (1/5/15 min) at start "
+               f"{about['load_average_at_start']}, at end {about['load_average_1_5_15']} (shared machine).\n\n")
     (args.out / "latest.md").write_text(heading + table.markdown(rows) + "\n", encoding="utf-8")
     print(f"\nWritten: {args.out / 'latest.json'} and {args.out / 'latest.md'}")
     return report

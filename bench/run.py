@@ -27,7 +27,7 @@ class Config:
     sizes: tuple[int, ...] = (1_000, 10_000, 100_000)
     server_runs: int = 50
     baseline_runs: int = 5
-    browser_runs: int = 3
+    browser_runs: int = 5
     server_timeout_s: float = 60
     browser_timeout_s: float = 30
     use_browser: bool = True
@@ -41,7 +41,8 @@ def machine() -> dict:
                 if line.startswith("model name")), platform.processor())
     mem_kb = next((int(line.split()[1]) for line in _lines("/proc/meminfo") if line.startswith("MemTotal")), 0)
     return {"nproc": os.cpu_count(), "cpu": cpu, "ram_gb": round(mem_kb / 1024 ** 2, 1),
-            "python": platform.python_version(), "platform": platform.platform()}
+            "python": platform.python_version(), "platform": platform.platform(),
+            "load_average_1_5_15": [round(v, 1) for v in os.getloadavg()]}
 
 
 def _lines(path: str) -> list[str]:
