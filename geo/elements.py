@@ -126,7 +126,10 @@ L.geoJSON({{ this.json }}, {
 class IncidentLayer(ScriptElement):
     """Incidents as columns (see :func:`geo.mapbuild.incident_columns`): one
     canvas circle per row, with popups and tooltips assembled on demand from
-    escaped pieces, so 100,000 rows stay a few MB and one bound handler."""
+    escaped pieces, so 100,000 rows stay a few MB and one bound handler.
+    From ``cluster_from`` rows on they are grouped by Leaflet.markercluster
+    (its files must be on the page: see :func:`geo.mapbuild.build_route_map`),
+    so a pan no longer redraws every circle in view."""
 
     _template = Template("""
 {% macro script(this, kwargs) %}
@@ -140,9 +143,16 @@ class IncidentLayer(ScriptElement):
       ')<br>IOM Missing Migrants Project, ' + d.ids[i] + '. Minimum estimates.</p></div>';
   }
   function tip(i) { return d.dates[d.date[i]] + ': ' + d.dm[i] + ' dead or missing'; }
+  var markers = [];
   for (var i = 0; i < d.lat.length; i++) {
-    L.circleMarker([d.lat[i], d.lon[i]], {radius: d.r[i], color: '#ffffff', weight: 1.2,
-      fillColor: d.colours[d.setting[i]], fillOpacity: 0.85, crIndex: i}).addTo(group);
+    markers.push(L.circleMarker([d.lat[i], d.lon[i]], {radius: d.r[i], color: '#ffffff', weight: 1.2,
+      fillColor: d.colours[d.setting[i]], fillOpacity: 0.85, crIndex: i}));
+  }
+  if (markers.length >= {{ this.cluster_from }} && L.markerClusterGroup) {
+    L.markerClusterGroup({chunkedLoading: true, disableClusteringAtZoom: 12, spiderfyOnMaxZoom: false})
+      .addLayers(markers).addTo(group);
+  } else {
+    markers.forEach(function (marker) { marker.addTo(group); });
   }
   group.crPopup = popup;
   group.bindPopup(function (layer) { return popup(layer.options.crIndex); }, {maxWidth: 380});
@@ -151,9 +161,10 @@ class IncidentLayer(ScriptElement):
 {% endmacro %}
 """)
 
-    def __init__(self, columns: dict):
+    def __init__(self, columns: dict, cluster_from: int = 20_000):
         super().__init__()
         self._name = "IncidentLayer"
+        self.cluster_from = int(cluster_from)
         self.count = len(columns["lat"])
         self.json = to_json(columns)
 

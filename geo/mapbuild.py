@@ -34,6 +34,7 @@ def base_map(asset_base: str = APP_BASE_URL, height: int | str = "100%") -> foli
     m = folium.Map(location=CHAIN_CENTRE, zoom_start=6.5, tiles=None, prefer_canvas=True,
                    control_scale=True, min_zoom=5, max_zoom=13, height=height, zoom_snap=0.5,
                    max_bounds=True, min_lat=47.5, max_lat=55.5, min_lon=-5, max_lon=12)
+    m.options.update(minZoom=5, maxZoom=13)  # folium hands these to a tile layer, and there is none
     use_local_assets(m, asset_base)
     return m
 
@@ -190,6 +191,17 @@ def serialise_static_layers(scene: Scene, speed_kmh: float) -> dict:
     return static
 
 
+CLUSTER_FROM = 20_000  # incidents; below this every circle is drawn, above it they cluster
+CLUSTER_FILES = {"js": [("markercluster", "leaflet.markercluster.js")],
+                 "css": [("markercluster_css", "MarkerCluster.css"),
+                         ("markercluster_default_css", "MarkerCluster.Default.css")]}
+
+
+def _use_markercluster(m: folium.Map, asset_base: str) -> None:
+    m.default_js = m.default_js + [(name, f"{asset_base}/{file}") for name, file in CLUSTER_FILES["js"]]
+    m.default_css = m.default_css + [(name, f"{asset_base}/{file}") for name, file in CLUSTER_FILES["css"]]
+
+
 _STATIC_CACHE: dict[tuple[int, float], tuple[weakref.ref, dict]] = {}
 
 
@@ -221,7 +233,9 @@ def build_route_map(scene: Scene, incidents: gpd.GeoDataFrame | None, asset_base
         if name != "Incidents":
             DataLayer(serialised=static[name], name=name).add_to(group)
         elif incidents is not None and len(incidents):
-            IncidentLayer(incident_columns(incidents)).add_to(group)
+            IncidentLayer(incident_columns(incidents), CLUSTER_FROM).add_to(group)
+            if len(incidents) >= CLUSTER_FROM:
+                _use_markercluster(m, asset_base)
     Labels(static["region_labels"]).add_to(m)
     folium.LayerControl(collapsed=False, position="topright").add_to(m)
     Furniture(ms.legend_html(speed_kmh), esc(ms.CREDITS), ms.MAP_CSS, ms.SEA, detail).add_to(m)

@@ -126,3 +126,16 @@ def test_the_map_popup_equals_the_python_popup_and_stays_escaped(browser, scene,
         assert session.errors == [] and session.dialogs == [] and session.external == []
     finally:
         session.context.close()
+
+
+def test_many_incidents_cluster_with_local_files_only(scene, monkeypatch):
+    import re
+    monkeypatch.setattr(geo.mapbuild, "CLUSTER_FROM", 3)
+    few = build_route_map(scene, builders.incidents([{}, {}])).get_root().render()
+    many = build_route_map(scene, builders.incidents([{}, {}, {}])).get_root().render()
+    assert "markercluster" not in few
+    sources = re.findall(r'<(?:script|link)[^>]+(?:src|href)="([^"]+)"', many)
+    assert "/app/static/vendor/leaflet.markercluster.js" in sources
+    assert "/app/static/vendor/MarkerCluster.Default.css" in sources
+    assert all(s.startswith("/app/static/vendor/") for s in sources), sources
+    assert '"maxZoom": 13' in many  # markercluster needs the map's maxZoom
