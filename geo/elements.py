@@ -1,18 +1,25 @@
 """Small folium elements that emit compact Leaflet code.
 
-Data goes in as GeoJSON through jinja's ``tojson`` (HTML-safe: ``<``, ``>``
-and ``&`` are escaped, so text cannot close the script). Popups and tooltips
-are finished, escaped HTML made by :mod:`geo.popups`.
+Data goes in as GeoJSON or columns serialised once with HTML-safe JSON
+(``<``, ``>``, ``&`` and ``'`` are escaped, so text cannot close the script).
+Popups and tooltips are finished, escaped HTML made by :mod:`geo.popups`.
+
+Each element adds its script to the page as finished text (:class:`RawText`).
+branca's own ``MacroElement`` compiles every rendered script as a new jinja
+template: slow for big data, and ``{{ ... }}`` inside data text would be
+evaluated on the server.
 """
 
 from __future__ import annotations
 
+import json as jsonlib
 from collections.abc import Iterable, Sequence
 
 import numpy as np
 import shapely
-from branca.element import MacroElement
+from branca.element import Element, Figure, MacroElement
 from jinja2 import Template
+from jinja2.utils import htmlsafe_json_dumps
 from shapely.geometry import mapping
 from shapely.geometry.base import BaseGeometry
 
@@ -38,16 +45,50 @@ def feature(geometry: BaseGeometry, style: dict, popup: str | None = None,
     return {"type": "Feature", "geometry": mapping(rounded), "properties": properties}
 
 
-class DataLayer(MacroElement):
+def to_json(data: object) -> str:
+    """Compact JSON that is safe inside ``<script>``.
+
+    >>> to_json({"t": "</script><b>&'"})
+    '{"t":"\\\\u003c/script\\\\u003e\\\\u003cb\\\\u003e\\\\u0026\\\\u0027"}'
+    """
+    return str(htmlsafe_json_dumps(data, separators=(",", ":"), ensure_ascii=False))
+
+
+class RawText(Element):
+    """Finished text added to the page as it is, never compiled as a template."""
+
+    def __init__(self, text: str):
+        super().__init__()
+        self.text = text
+
+    def render(self, **kwargs) -> str:
+        return self.text
+
+
+class ScriptElement(MacroElement):
+    """A MacroElement whose ``script`` macro output is added as :class:`RawText`."""
+
+    def render(self, **kwargs) -> None:
+        figure = self.get_root()
+        if not isinstance(figure, Figure):
+            raise ValueError(f"Expected the element to be inside a Figure, instead got: {figure!r}")
+        script = self._template.module.__dict__["script"]
+        figure.script.add_child(RawText(script(self, kwargs)), name=self.get_name())
+        for child in self._children.values():
+            child.render(**kwargs)
+
+
+class DataLayer(ScriptElement):
     """GeoJSON features drawn with per-feature style, popup and tooltip.
 
     Points become circle markers (radius in pixels) on the map's renderer,
-    which is canvas when the map prefers it.
+    which is canvas when the map prefers it. ``serialised`` takes the collection already made by :func:`to_json`
+    (cached by the caller).
     """
 
     _template = Template("""
 {% macro script(this, kwargs) %}
-L.geoJSON({{ this.data|tojson }}, {
+L.geoJSON({{ this.json }}, {
   style: function (f) { return f.properties.s; },
   pointToLayer: function (f, latlng) { return L.circleMarker(latlng, f.properties.s); },
   onEachFeature: function (f, layer) {
@@ -58,23 +99,82 @@ L.geoJSON({{ this.data|tojson }}, {
 {% endmacro %}
 """)
 
-    def __init__(self, features: Iterable[dict], name: str = "data"):
+    def __init__(self, features: Iterable[dict] = (), name: str = "data", serialised: str | None = None):
         super().__init__()
         self._name = "DataLayer"
-        self.data = {"type": "FeatureCollection", "features": list(features)}
+        self._features = None if serialised is not None else list(features)
+        self._json = serialised
         self.layer_name = name
+
+    @property
+    def data(self) -> dict:
+        if self._features is None:
+            return jsonlib.loads(self._json)
+        return {"type": "FeatureCollection", "features": self._features}
+
+    @property
+    def json(self) -> str:
+        if self._json is None:
+            self._json = to_json(self.data)
+        return self._json
 
     @property
     def count(self) -> int:
         return len(self.data["features"])
 
 
-class Labels(MacroElement):
+class IncidentLayer(ScriptElement):
+    """Incidents as columns (see :func:`geo.mapbuild.incident_columns`): one
+    canvas circle per row, with popups and tooltips assembled on demand from
+    escaped pieces, so 100,000 rows stay a few MB and one bound handler.
+    From ``cluster_from`` rows on they are grouped by Leaflet.markercluster
+    (its files must be on the page: see :func:`geo.mapbuild.build_route_map`),
+    so a pan no longer redraws every circle in view."""
+
+    _template = Template("""
+{% macro script(this, kwargs) %}
+(function () {
+  var d = {{ this.json }}, group = {{ this._parent.get_name() }};
+  function popup(i) {
+    return '<div class="cr-pop"><h4>' + d.dates[d.date[i]] + ': ' + d.dead[i] + ' dead, ' + d.missing[i] +
+      ' missing</h4><p>' + d.locs[d.loc[i]] + '</p><p>' + d.settings[d.setting[i]] +
+      ' (keyword heuristic, not IOM data)<br>Cause: ' + d.causes[d.cause[i]] + '<br>Survivors: ' +
+      d.survivors[d.surv[i]] + '</p><p>Source: ' + d.sources[d.src[i]] + ' (' + d.links[d.link[i]] +
+      ')<br>IOM Missing Migrants Project, ' + d.ids[i] + '. Minimum estimates.</p></div>';
+  }
+  function tip(i) { return d.dates[d.date[i]] + ': ' + d.dm[i] + ' dead or missing'; }
+  var markers = [];
+  for (var i = 0; i < d.lat.length; i++) {
+    markers.push(L.circleMarker([d.lat[i], d.lon[i]], {radius: d.r[i], color: '#ffffff', weight: 1.2,
+      fillColor: d.colours[d.setting[i]], fillOpacity: 0.85, crIndex: i}));
+  }
+  if (markers.length >= {{ this.cluster_from }} && L.markerClusterGroup) {
+    L.markerClusterGroup({chunkedLoading: true, disableClusteringAtZoom: 12, spiderfyOnMaxZoom: false})
+      .addLayers(markers).addTo(group);
+  } else {
+    markers.forEach(function (marker) { marker.addTo(group); });
+  }
+  group.crPopup = popup;
+  group.bindPopup(function (layer) { return popup(layer.options.crIndex); }, {maxWidth: 380});
+  group.bindTooltip(function (layer) { return tip(layer.options.crIndex); }, {sticky: true});
+})();
+{% endmacro %}
+""")
+
+    def __init__(self, columns: dict, cluster_from: int = 20_000):
+        super().__init__()
+        self._name = "IncidentLayer"
+        self.cluster_from = int(cluster_from)
+        self.count = len(columns["lat"])
+        self.json = to_json(columns)
+
+
+class Labels(ScriptElement):
     """Non-interactive text labels: rows of (lat, lon, text, css class)."""
 
     _template = Template("""
 {% macro script(this, kwargs) %}
-{{ this.data|tojson }}.forEach(function (d) {
+{{ this.json }}.forEach(function (d) {
   var box = document.createElement('span'); box.textContent = d[2];
   L.marker([d[0], d[1]], {interactive: false, keyboard: false,
     icon: L.divIcon({className: 'cr-label ' + d[3], html: box.outerHTML, iconSize: null})
@@ -90,9 +190,10 @@ class Labels(MacroElement):
             if len(row) != 4:
                 raise ValueError(f"Expected (lat, lon, text, class) for a label, instead got: {row!r}")
         self.data = [list(r) for r in rows]
+        self.json = to_json(self.data)
 
 
-class Furniture(MacroElement):
+class Furniture(ScriptElement):
     """Legend, credits, sea colour, page CSS and the zoom-dependent detail coast."""
 
     _template = Template("""

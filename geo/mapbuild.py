@@ -1,15 +1,25 @@
-"""Build the route map: one folium.Map with the whole chain, no tiles needed."""
+"""Build the route map: one folium.Map with the whole chain, no tiles needed.
+
+Everything but the incidents is the same for every period: its JSON is made
+once per :class:`~geo.scene.Scene` and van speed (:func:`static_layers`) and
+reused, so a period change only encodes the incidents (:func:`incident_columns`).
+"""
 
 from __future__ import annotations
 
+import weakref
+
 import folium
 import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
 from shapely.geometry import LineString
 
 from geo import mapstyle as ms
-from geo.elements import DataLayer, Furniture, Labels, feature
+from geo.elements import COORD_DECIMALS, DataLayer, Furniture, IncidentLayer, Labels, feature, to_json
 from geo.offline import APP_BASE_URL, use_local_assets
-from geo.popups import area_popup, esc, incident_popup, incident_tooltip
+from geo.popups import SETTING_WORDS, area_popup, esc, incident_popup, incident_tooltip, link
 from geo.routing import VAN_SPEED_KMH, Route
 from geo.scene import Scene
 
@@ -24,30 +34,35 @@ def base_map(asset_base: str = APP_BASE_URL, height: int | str = "100%") -> foli
     m = folium.Map(location=CHAIN_CENTRE, zoom_start=6.5, tiles=None, prefer_canvas=True,
                    control_scale=True, min_zoom=5, max_zoom=13, height=height, zoom_snap=0.5,
                    max_bounds=True, min_lat=47.5, max_lat=55.5, min_lon=-5, max_lon=12)
+    m.options.update(minZoom=5, maxZoom=13)  # folium hands these to a tile layer, and there is none
     use_local_assets(m, asset_base)
     return m
 
 
-def _basemap(m: folium.Map, layers: dict[str, gpd.GeoDataFrame]) -> str | None:
+def _basemap_json(layers: dict[str, gpd.GeoDataFrame]) -> dict[str, str]:
     land = {"color": ms.LAND_EDGE, "weight": 0.8, "fillColor": ms.LAND, "fillOpacity": 1}
-    base = folium.FeatureGroup(name="Basemap", control=False).add_to(m)
-    if "countries" in layers:
-        DataLayer([feature(g, land) for g in layers["countries"].geometry]).add_to(base)
-    if "borders" in layers:
-        style = {"color": "#7b8590", "weight": 1.2, "dashArray": "5 4"}
-        DataLayer([feature(g, style) for g in layers["borders"].geometry]).add_to(base)
-    if "roads" in layers:
-        style = {"color": "#c9bfae", "weight": 1.5}
-        DataLayer([feature(g, style) for g in layers["roads"].geometry]).add_to(base)
+    styles = {"countries": land, "borders": {"color": "#7b8590", "weight": 1.2, "dashArray": "5 4"},
+              "roads": {"color": "#c9bfae", "weight": 1.5}, "land_detail": land}
+    serialised = {key: _collection([feature(g, style) for g in layers[key].geometry])
+                  for key, style in styles.items() if key in layers}
     labels = list(STRAIT_SEA_LABELS)
     if "towns" in layers:
         towns = layers["towns"][layers["towns"]["name"].isin(TOWN_LABELS)]
         labels += [(p.y, p.x, name, "town") for name, p in zip(towns["name"], towns.geometry)]
-    Labels(labels).add_to(base)
-    if "land_detail" not in layers:
+    serialised["labels"] = labels
+    return serialised
+
+
+def _basemap(m: folium.Map, static: dict) -> str | None:
+    base = folium.FeatureGroup(name="Basemap", control=False).add_to(m)
+    for key in ("countries", "borders", "roads"):
+        if key in static:
+            DataLayer(serialised=static[key]).add_to(base)
+    Labels(static["labels"]).add_to(base)
+    if "land_detail" not in static:
         return None
     detail = folium.FeatureGroup(name="Detailed coast", control=False, show=False).add_to(m)
-    DataLayer([feature(g, land) for g in layers["land_detail"].geometry]).add_to(detail)
+    DataLayer(serialised=static["land_detail"]).add_to(detail)
     return detail.get_name()
 
 
@@ -116,18 +131,44 @@ def incident_features(incidents: gpd.GeoDataFrame) -> list[dict]:
     return features
 
 
-def _layer(m: folium.Map, name: str, features: list[dict]) -> folium.FeatureGroup:
-    group = folium.FeatureGroup(name=name).add_to(m)
-    DataLayer(features, name).add_to(group)
-    return group
+def incident_columns(incidents: gpd.GeoDataFrame) -> dict:
+    """Incidents as compact columns for :class:`~geo.elements.IncidentLayer`:
+    numbers per row, text as escaped values in look-up lists (dates, places,
+    causes and sources repeat). Largest first, so small circles stay on top.
+    The popup the map assembles equals :func:`geo.popups.incident_popup`."""
+    rows = incidents.sort_values("dead_missing", ascending=False, kind="stable")
+    survivors = pd.to_numeric(rows["survivors"], errors="coerce")
+    survivor_text = survivors.map(lambda v: "not stated" if v != v else str(int(v)))
+    columns = {"lat": _rounded(shapely.get_y(rows.geometry.values)),
+               "lon": _rounded(shapely.get_x(rows.geometry.values)),
+               "dead": rows["dead"].astype(int).tolist(), "missing": rows["missing"].astype(int).tolist(),
+               "dm": rows["dead_missing"].astype(int).tolist(), "ids": [esc(v) for v in rows["incident_id"]]}
+    dm_codes, dm_values = pd.factorize(rows["dead_missing"].astype(int))
+    radii = [ms.incident_radius(v) for v in dm_values]
+    columns["r"] = [radii[c] for c in dm_codes]
+    encoded = {"date": ("dates", rows["date"].dt.strftime("%d %b %Y"), esc),
+               "loc": ("locs", rows["location"], esc), "cause": ("causes", rows["cause"], esc),
+               "surv": ("survivors", survivor_text, esc), "src": ("sources", rows["source"], esc),
+               "link": ("links", rows["url"], lambda url: link(url, "link")),
+               "setting": ("settings", rows["setting"], lambda v: esc(SETTING_WORDS.get(v, v)))}
+    for key, (table, values, render) in encoded.items():
+        codes, uniques = pd.factorize(values.astype(object).where(values.notna(), None), use_na_sentinel=False)
+        columns[key], columns[table] = codes.tolist(), [render(u) for u in uniques]
+        if key == "setting":
+            columns["colours"] = [ms.SETTING_COLOURS.get(u, "#555555") for u in uniques]
+    return columns
 
 
-def build_route_map(scene: Scene, incidents: gpd.GeoDataFrame | None, asset_base: str = APP_BASE_URL,
-                    speed_kmh: float = VAN_SPEED_KMH, height: int | str = "100%") -> folium.Map:
-    """The whole chain on one map; every one of the eight layers is always
-    present (empty when its data failed to load), so the control never changes."""
-    m = base_map(asset_base, height)
-    detail = _basemap(m, scene.layers)
+def _rounded(values: np.ndarray) -> list[float]:
+    return np.round(values, COORD_DECIMALS).tolist()
+
+
+def _collection(features: list[dict]) -> str:
+    return to_json({"type": "FeatureCollection", "features": features})
+
+
+def serialise_static_layers(scene: Scene, speed_kmh: float) -> dict:
+    """JSON of everything that does not depend on the period (slow part)."""
     empty = gpd.GeoDataFrame(geometry=[], crs="EPSG:4326")
     layers = {
         "Storage regions": _area_features(scene.storage, _storage_style) if scene.storage is not None else [],
@@ -141,14 +182,61 @@ def build_route_map(scene: Scene, incidents: gpd.GeoDataFrame | None, asset_base
         if scene.landing is not None else [],
         "Shipping lanes (TSS)": _tss_features(scene.tss) if scene.tss is not None else [],
         "UK-France boundary": _boundary_features(scene.layers.get("boundary", empty)),
-        "Incidents": incident_features(incidents) if incidents is not None else [],
     }
-    for name in ms.LAYER_NAMES:
-        _layer(m, name, layers[name])
-    region_labels = [] if scene.storage is None else [
+    static = {name: _collection(features) for name, features in layers.items()}
+    static["basemap"] = _basemap_json(scene.layers)
+    static["region_labels"] = [] if scene.storage is None else [
         (a.centre_lat, a.centre_lon, a.name, "region")
         for a in scene.storage.itertuples(index=False) if a.kind == "storage_region"]
-    Labels(region_labels).add_to(m)
+    return static
+
+
+CLUSTER_FROM = 20_000  # incidents; below this every circle is drawn, above it they cluster
+CLUSTER_FILES = {"js": [("markercluster", "leaflet.markercluster.js")],
+                 "css": [("markercluster_css", "MarkerCluster.css"),
+                         ("markercluster_default_css", "MarkerCluster.Default.css")]}
+
+
+def _use_markercluster(m: folium.Map, asset_base: str) -> None:
+    m.default_js = m.default_js + [(name, f"{asset_base}/{file}") for name, file in CLUSTER_FILES["js"]]
+    m.default_css = m.default_css + [(name, f"{asset_base}/{file}") for name, file in CLUSTER_FILES["css"]]
+
+
+_STATIC_CACHE: dict[tuple[int, float], tuple[weakref.ref, dict]] = {}
+
+
+def static_layers(scene: Scene, speed_kmh: float = VAN_SPEED_KMH) -> dict:
+    """:func:`serialise_static_layers`, made once per scene and speed.
+
+    The scene is built once and not changed afterwards (``edge.route_scene``).
+    """
+    key = (id(scene), float(speed_kmh))
+    hit = _STATIC_CACHE.get(key)
+    if hit is not None and hit[0]() is scene:
+        return hit[1]
+    static = serialise_static_layers(scene, speed_kmh)
+    if len(_STATIC_CACHE) >= 32:
+        _STATIC_CACHE.clear()
+    _STATIC_CACHE[key] = (weakref.ref(scene), static)
+    return static
+
+
+def build_route_map(scene: Scene, incidents: gpd.GeoDataFrame | None, asset_base: str = APP_BASE_URL,
+                    speed_kmh: float = VAN_SPEED_KMH, height: int | str = "100%") -> folium.Map:
+    """The whole chain on one map; every one of the eight layers is always
+    present (empty when its data failed to load), so the control never changes."""
+    m = base_map(asset_base, height)
+    static = static_layers(scene, speed_kmh)
+    detail = _basemap(m, static["basemap"])
+    for name in ms.LAYER_NAMES:
+        group = folium.FeatureGroup(name=name).add_to(m)
+        if name != "Incidents":
+            DataLayer(serialised=static[name], name=name).add_to(group)
+        elif incidents is not None and len(incidents):
+            IncidentLayer(incident_columns(incidents), CLUSTER_FROM).add_to(group)
+            if len(incidents) >= CLUSTER_FROM:
+                _use_markercluster(m, asset_base)
+    Labels(static["region_labels"]).add_to(m)
     folium.LayerControl(collapsed=False, position="topright").add_to(m)
     Furniture(ms.legend_html(speed_kmh), esc(ms.CREDITS), ms.MAP_CSS, ms.SEA, detail).add_to(m)
     return m
