@@ -19,7 +19,7 @@ from shapely.geometry import LineString
 from geo import mapstyle as ms
 from geo.elements import COORD_DECIMALS, DataLayer, Furniture, IncidentLayer, Labels, feature, to_json
 from geo.offline import APP_BASE_URL, use_local_assets
-from geo.popups import SETTING_WORDS, area_popup, esc, incident_popup, incident_tooltip, link
+from geo.popups import SETTING_WORDS, area_popup, esc, incident_popup, incident_tooltip, links
 from geo.routing import VAN_SPEED_KMH, Route
 from geo.scene import Scene
 
@@ -149,7 +149,7 @@ def incident_columns(incidents: gpd.GeoDataFrame) -> dict:
     encoded = {"date": ("dates", rows["date"].dt.strftime("%d %b %Y"), esc),
                "loc": ("locs", rows["location"], esc), "cause": ("causes", rows["cause"], esc),
                "surv": ("survivors", survivor_text, esc), "src": ("sources", rows["source"], esc),
-               "link": ("links", rows["url"], lambda url: link(url, "link")),
+               "link": ("links", rows["url"], links),
                "setting": ("settings", rows["setting"], lambda v: esc(SETTING_WORDS.get(v, v)))}
     for key, (table, values, render) in encoded.items():
         codes, uniques = pd.factorize(values.astype(object).where(values.notna(), None), use_na_sentinel=False)
