@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import inspect
 import os
 import platform
 import tempfile
@@ -109,19 +108,10 @@ def browser_cell(run: browser.BrowserRun) -> Cell:
 
 
 def export_weight(bench: Bench) -> Cell:
-    """HTML bytes of the default explainer export, when ``geo.export`` exists."""
-    try:
-        from geo.export import export_html
-    except ImportError:
-        return Cell(note="n/a (geo/export.py not present)")
-    available = {"scene": bench.scene, "data": bench.data, "datasets": bench.data, "period": bench.default,
-                 "incidents": stats.incidents_in(bench.incidents, bench.default),
-                 "crossings": bench.data.tables.get("crossings")}
-    wanted = inspect.signature(export_html).parameters.values()
-    missing = [p.name for p in wanted if p.name not in available and p.default is inspect.Parameter.empty]
-    if missing:
-        return Cell(note=f"n/a (export_html needs {', '.join(missing)}: wire it in bench/run.py)")
-    html = export_html(**{p.name: available[p.name] for p in wanted if p.name in available})
+    """HTML bytes of the default explainer export (all layers, story on)."""
+    from geo.export import export_html
+
+    html = export_html(bench.scene, bench.incidents, bench.data.tables.get("crossings"), bench.default)
     return Cell(len(html.encode("utf-8")))
 
 
