@@ -8,6 +8,9 @@ st.set_page_config(page_title="Channel Routes", page_icon="🗺️", layout="wid
 
 pages = [
     st.Page("pages/route_map.py", title="Route map", icon="🗺️", default=True),
+    st.Page("pages/incidents.py", title="Incidents", icon="📍", url_path="incidents"),
+    st.Page("pages/crossings.py", title="Crossings", icon="⛵", url_path="crossings"),
+    st.Page("pages/compare.py", title="Compare periods", icon="⚖️", url_path="compare"),
 ]
 navigation = st.navigation(pages)
 st.session_state.period = edge.period_sidebar()
