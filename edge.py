@@ -227,3 +227,14 @@ def apply_chart_pick(chart_key: str, picked: Period | None, period: Period) -> N
     st.session_state[memory] = picked
     if picked != period:
         want_period(picked)
+
+
+def ensure_period() -> Period:
+    """The shared period, even when Streamlit ran a page without app.py.
+
+    On a fresh server, a first request straight to a page URL (``/incidents?...``)
+    takes Streamlit's legacy ``pages/`` path, which runs the page file alone;
+    this keeps such a link working instead of failing on a missing period."""
+    if "period" not in st.session_state:
+        st.session_state.period = period_sidebar()
+    return st.session_state.period

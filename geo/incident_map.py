@@ -96,6 +96,12 @@ class ClusterLayer(JSCSSMixin, MacroElement):
 {% macro script(this, kwargs) %}
 (function () {
   var map = {{ this._parent.get_name() }};
+  map.options.maxZoom = map.options.maxZoom || {{ this.max_zoom }};
+  var css = document.createElement('style');
+  css.textContent = '.marker-cluster-small,.marker-cluster-medium,.marker-cluster-large'
+    + '{background:rgba(86,180,233,.45)} .marker-cluster div{background:#0072B2;color:#fff;'
+    + 'font-weight:700}';
+  document.head.appendChild(css);
   var group = L.markerClusterGroup({showCoverageOnHover: false, maxClusterRadius: 40});
   L.geoJSON({{ this.data|tojson }}, {
     pointToLayer: function (f, latlng) { return L.circleMarker(latlng, f.properties.s); },
@@ -114,6 +120,7 @@ class ClusterLayer(JSCSSMixin, MacroElement):
         super().__init__()
         self._name = "ClusterLayer"
         self.data = {"type": "FeatureCollection", "features": features}
+        self.max_zoom = 13
         self.default_js = [("markercluster", f"{base_url}/leaflet.markercluster.js")]
         self.default_css = [("markercluster_css", f"{base_url}/MarkerCluster.css"),
                             ("markercluster_default_css", f"{base_url}/MarkerCluster.Default.css")]

@@ -11,6 +11,7 @@ from geo.stats import headline, incident_notes
 
 DEFAULTS = {"a": Period("2023-09", "2023-11"), "b": Period("2024-09", "2024-11")}
 
+edge.ensure_period()
 st.title("Compare two periods")
 edge.show_data_errors("crossings", "incidents")
 data = edge.datasets()

@@ -8,7 +8,7 @@ from geo import crossings as gc
 from geo.period import month_label
 from geo.stats import crossings_in, crossings_notes, headline
 
-period = st.session_state.period
+period = edge.ensure_period()
 st.title(f"Small-boat crossings · {period.label}")
 data = edge.datasets()
 edge.show_data_errors("crossings")
@@ -45,7 +45,9 @@ if monthly is not None:
                "series (SB_01), revised later.")
     edge.apply_chart_pick("crossings_chart", charts.picked_period(event), period)
     rows = crossings_in(series, period)
-    table = rows[["label", "people", "boats", "people_per_boat", "status", "days_in_data", "days_in_month"]]
+    table = rows[["label", "people", "boats", "people_per_boat", "status", "days_in_data", "days_in_month"]].copy()
+    table["people_per_boat"] = table["people_per_boat"].map(lambda v: "–" if v is None or v != v else f"{v:.1f}")
+    table[["people", "boats"]] = table[["people", "boats"]].map(lambda v: f"{v:,}")
     with st.expander(f"Table: the {len(rows)} month(s) of {period.label}"):
         st.table(table.rename(columns={"label": "Month", "people": "People", "boats": "Boats",
                                        "people_per_boat": "People per boat", "status": "Status",
@@ -59,7 +61,8 @@ if monthly is not None:
                                                       "each year"), use_container_width=True)
     totals = yoy.groupby("year").agg(people=("people", "sum"), boats=("boats", "sum"),
                                      months=("month", "size")).reset_index()
-    totals["people_per_boat"] = (totals["people"] / totals["boats"]).round(1)
+    totals["people_per_boat"] = [f"{p / b:.1f}" if b else "–" for p, b in zip(totals["people"], totals["boats"])]
+    totals[["people", "boats"]] = totals[["people", "boats"]].map(lambda v: f"{v:,}")
     st.table(totals.rename(columns={"year": "Year", "people": "People", "boats": "Boats",
                                     "months": "Months with data", "people_per_boat": "People per boat"}))
     st.caption(f"Calendar months compared: {', '.join(month_label('2000-' + m)[:3] for m in months)}. "

@@ -19,7 +19,7 @@ TABLE_COLUMNS = {"date": "Date", "location": "Place", "country": "Country", "set
                  "dead": "Dead", "missing": "Missing", "survivors": "Survivors", "cause": "Cause",
                  "incident_id": "IOM ID"}
 
-period = st.session_state.period
+period = edge.ensure_period()
 st.title(f"Deaths and missing on the route to the UK · {period.label}")
 edge.show_data_errors("incidents")
 
@@ -111,6 +111,17 @@ if len(rows):
     summary += " By country: " + "; ".join(f"{c}: {int(v)}" for c, v in by_country.items()) + "."
 st.text(summary)
 
+st.subheader("Dead and missing by month")
+span, _ = edge.data_span()
+span = Period(min(span.start, incidents["year_month"].min()), max(span.end, incidents["year_month"].max()))
+series = gf.monthly_series(gf.apply_filters(incidents, None, filters), span, period)
+event = st.altair_chart(charts.incidents_monthly(series, "Dead + missing per month (selected period in orange)"),
+                        on_select="rerun", selection_mode=charts.PICK, key="incident_chart",
+                        use_container_width=True)
+st.caption("Click a month (shift-click another to make a range) to set the period; double-click clears. "
+           "Grey bands: months with no IOM data in this copy (missing, not zero).")
+edge.apply_chart_pick("incident_chart", charts.picked_period(event), period)
+
 st.subheader("Incident details")
 labels = {r.incident_id: f"{r.date:%d %b %Y} · {r.location} · {int(r.dead_missing)} dead or missing"
           for r in rows.itertuples(index=False)}
@@ -138,17 +149,6 @@ table["date"] = table["date"].dt.strftime("%Y-%m-%d")
 table["setting"] = table["setting"].map(lambda s: SETTING_WORDS.get(s, s))
 table["survivors"] = table["survivors"].map(lambda v: "" if v is None or v != v else str(int(v)))
 st.table(table.rename(columns=TABLE_COLUMNS).reset_index(drop=True))
-
-st.subheader("Dead and missing by month")
-span, _ = edge.data_span()
-span = Period(min(span.start, incidents["year_month"].min()), max(span.end, incidents["year_month"].max()))
-series = gf.monthly_series(gf.apply_filters(incidents, None, filters), span, period)
-event = st.altair_chart(charts.incidents_monthly(series, "Dead + missing per month (selected period in orange)"),
-                        on_select="rerun", selection_mode=charts.PICK, key="incident_chart",
-                        use_container_width=True)
-st.caption("Click a month (shift-click another to make a range) to set the period; double-click clears. "
-           "Grey bands: months with no IOM data in this copy (missing, not zero).")
-edge.apply_chart_pick("incident_chart", charts.picked_period(event), period)
 
 st.subheader("Download")
 description = f"IOM incidents, {period.label}, {filters.describe()}"
