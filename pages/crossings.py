@@ -39,7 +39,7 @@ if monthly is not None:
     event = st.altair_chart(
         charts.crossings_monthly(series, measure, f"{measures[measure]} per month: official (blue) and "
                                                   "provisional (orange)"),
-        on_select="rerun", selection_mode=charts.PICK, key="crossings_chart", use_container_width=True)
+        on_select="rerun", selection_mode=charts.PICK, key="crossings_chart", width="stretch")
     st.caption("Click a month (shift-click another for a range) to set the period for every page; "
                "double-click clears. Official: Home Office IER_02a. Provisional: sums of the daily "
                "series (SB_01), revised later.")
@@ -58,7 +58,7 @@ if monthly is not None:
     yoy = gc.year_on_year(monthly, period)
     months = sorted({m[5:] for m in period.months[-12:]})
     st.altair_chart(charts.year_on_year(yoy, measure, f"{measures[measure]}: the period's calendar months, "
-                                                      "each year"), use_container_width=True)
+                                                      "each year"), width="stretch")
     totals = yoy.groupby("year").agg(people=("people", "sum"), boats=("boats", "sum"),
                                      months=("month", "size")).reset_index()
     totals["people_per_boat"] = [f"{p / b:.1f}" if b else "–" for p, b in zip(totals["people"], totals["boats"])]
@@ -72,7 +72,7 @@ if "weekly" in extra:
     st.subheader("French preventions, weekly")
     weekly = gc.preventions(extra["weekly"])
     st.altair_chart(charts.preventions(weekly, "People arriving in the UK and people prevented by France, "
-                                               "per week"), use_container_width=True)
+                                               "per week"), width="stretch")
     st.caption(f"French figures start with the week ending {gc.PREVENTIONS_START}. They are French "
                "operational estimates supplied to the UK (Home Office SB_02). Weekly figures do not "
                "follow the month period: picking is not available on this chart.")
@@ -81,7 +81,7 @@ if "nationality" in extra:
     st.subheader("Nationality by quarter")
     nat = gc.nationality_by_quarter(extra["nationality"])
     st.altair_chart(charts.nationality(nat, "People detected arriving by small boat, by nationality "
-                                            f"(2018 Q1 to {gc.NATIONALITY_END})"), use_container_width=True)
+                                            f"(2018 Q1 to {gc.NATIONALITY_END})"), width="stretch")
     st.caption("Home Office Irregular migration detailed dataset (Irr_D01), which ends at 2023 Q3; later "
                "quarters are not in the shipped data. The seven largest nationalities overall are shown, "
                "the rest as 'Other'. Quarters do not follow the month period.")

@@ -117,7 +117,7 @@ span = Period(min(span.start, incidents["year_month"].min()), max(span.end, inci
 series = gf.monthly_series(gf.apply_filters(incidents, None, filters), span, period)
 event = st.altair_chart(charts.incidents_monthly(series, "Dead + missing per month (selected period in orange)"),
                         on_select="rerun", selection_mode=charts.PICK, key="incident_chart",
-                        use_container_width=True)
+                        width="stretch")
 st.caption("Click a month (shift-click another to make a range) to set the period; double-click clears. "
            "Grey bands: months with no IOM data in this copy (missing, not zero).")
 edge.apply_chart_pick("incident_chart", charts.picked_period(event), period)
