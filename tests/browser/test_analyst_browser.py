@@ -149,7 +149,9 @@ def test_crossings_and_compare_pages_draw_offline(web, app_url):
     page = web.page
     page.goto(f"{app_url}/crossings?from=2024-09&to=2024-11")
     wait_metric(page, "People per boat", "54.6")
-    assert page.locator('[data-testid="stVegaLiteChart"], .vega-embed').count() >= 3
+    page.locator('[data-testid="stVegaLiteChart"]').nth(3).wait_for(timeout=TIMEOUT)  # monthly, yoy, weekly, nationality
+    page.get_by_text("People arriving in the UK and people prevented by France", exact=False).first.wait_for(
+        timeout=TIMEOUT)
     page.goto(f"{app_url}/compare?month=2024-09&setting=sea_or_shore")
     wait_metric(page, "Dead (B)", "46")
     assert metric(page, "People per boat (A)") == "52.3"
