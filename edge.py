@@ -71,8 +71,10 @@ def period_sidebar() -> Period:
             month = st.selectbox("Month", months[::-1], key="period_month", format_func=month_label)
             period = Period(month, month)
         else:
+            # value= makes it a two-thumb range slider; without it the browser drew one
+            # thumb and sent one month back, which crashed the next run.
             start, end = st.select_slider("Months", options=months, key="period_range",
-                                          format_func=month_label)
+                                          value=(months[0], months[-1]), format_func=month_label)
             period = Period(start, end)
         st.caption(f"Data from {span.label}. Default: the latest 12 months of Home Office data.")
     message = st.session_state.get("period_message")
@@ -230,11 +232,16 @@ def apply_chart_pick(chart_key: str, picked: Period | None, period: Period) -> N
 
 
 def ensure_period() -> Period:
-    """The shared period, even when Streamlit ran a page without app.py.
+    """The shared period, even on a first deep link to a fresh server.
 
-    On a fresh server, a first request straight to a page URL (``/incidents?...``)
-    takes Streamlit's legacy ``pages/`` path, which runs the page file alone;
-    this keeps such a link working instead of failing on a missing period."""
+    Such a request (``/incidents?...`` before anyone opened ``/``) takes
+    Streamlit's legacy ``pages/`` path, which runs the page file without
+    app.py. The server leaves that path for good once ``st.navigation`` has
+    run; this does the same and reruns, so app.py frames the page as usual."""
+    from streamlit.runtime.pages_manager import PagesManager
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
     if "period" not in st.session_state:
         st.session_state.period = period_sidebar()
     return st.session_state.period

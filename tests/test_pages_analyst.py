@@ -1,9 +1,4 @@
-"""AppTest for the analyst pages: every page and filter, URL state, uploads.
-
-Note: after a run in "Range" mode, AppTest re-sends the sidebar's range slider
-as one value (its proto default), which breaks the next run; interaction tests
-therefore open a single month, and range views are checked on their first run.
-"""
+"""AppTest for the analyst pages: every page and filter, URL state, uploads."""
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -148,3 +143,11 @@ def test_compare_periods_live_in_the_url():
     at.selectbox(key="b_to").set_value("2024-12").run()
     assert at.query_params["b_to"] == "2024-12" and at.query_params["a_from"] == "2022-01"
     assert metrics(at)["People crossed (B)"] == "15,764" and metrics(at)["Boats (B)"] == "292"
+
+
+def test_a_range_link_survives_the_next_run():
+    at = page("pages/incidents.py", **{"from": "2023-09", "to": "2023-11"})
+    at.selectbox(key="f_setting").set_value("sea_or_shore").run()
+    assert not at.exception
+    assert at.select_slider(key="period_range").value == ("2023-09", "2023-11")
+    assert metrics(at)["Dead"] == "4" and at.query_params["from"] == "2023-09"

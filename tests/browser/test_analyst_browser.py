@@ -64,7 +64,7 @@ def test_filter_by_keyboard_updates_metrics_table_map_and_link(web, app_url):
     setting.focus()
     page.keyboard.press("ArrowDown")
     page.get_by_role("option", name="On land or inland").wait_for(timeout=TIMEOUT)
-    page.keyboard.type("On land")
+    page.keyboard.type("inland")  # matches one option only, so Enter picks it
     page.keyboard.press("Enter")
     wait_metric(page, "Incidents", "0")
     assert "setting=land_or_inland" in page.url
@@ -121,9 +121,10 @@ def test_upload_each_format_lists_bad_rows_and_shows_good_ones(web, app_url, nam
     wait_metric(page, "Incidents", "4")
     assert metric(page, "Dead + missing") == "25"
     page.get_by_text("Rejected rows (").wait_for(timeout=TIMEOUT)
-    issues = page.locator('[data-testid="stTable"]').last
-    assert issues.locator("tbody tr").count() >= 1
-    assert issues.locator("tbody tr").first.locator("td, th").first.inner_text().strip() in ("2", "3")
+    issues = page.locator('[data-testid="stTable"]', has_text="Reason").first
+    issues.wait_for(timeout=TIMEOUT)
+    first_issue = issues.locator("tbody tr").first.locator("td").all_inner_texts()
+    assert first_issue[0].strip() in ("2", "3")  # spreadsheet row 3, or GeoJSON feature 2
     page.locator('[data-testid="stTable"]', has_text="Off Wissant (upload)").first.wait_for(timeout=TIMEOUT)
     with page.expect_download(timeout=TIMEOUT) as back:
         page.get_by_role("button", name="Download your file back (unchanged)").click()
@@ -149,11 +150,26 @@ def test_crossings_and_compare_pages_draw_offline(web, app_url):
     page = web.page
     page.goto(f"{app_url}/crossings?from=2024-09&to=2024-11")
     wait_metric(page, "People per boat", "54.6")
-    page.locator('[data-testid="stVegaLiteChart"]').nth(3).wait_for(timeout=TIMEOUT)  # monthly, yoy, weekly, nationality
+    page.locator('[data-testid="stVegaLiteChart"]').nth(3).wait_for(timeout=TIMEOUT)  # four charts
     page.get_by_text("People arriving in the UK and people prevented by France", exact=False).first.wait_for(
         timeout=TIMEOUT)
     page.goto(f"{app_url}/compare?month=2024-09&setting=sea_or_shore")
     wait_metric(page, "Dead (B)", "46")
     assert metric(page, "People per boat (A)") == "52.3"
     page.get_by_text("Map A summary: 2 incident(s), 4 dead or missing").wait_for(timeout=TIMEOUT)
+    assert web.external == [] and web.errors == []
+
+
+def test_picking_months_on_a_chart_sets_the_shared_period(web, app_url):
+    page = web.page
+    page.goto(f"{app_url}/crossings?month=2024-09")
+    page.get_by_role("heading", name="Small-boat crossings · Sep 2024").wait_for(timeout=TIMEOUT)
+    settle(page)
+    page.locator("[aria-label*='Month: Mar 2023;']").first.click()
+    page.get_by_role("heading", name="Small-boat crossings · Mar 2023").wait_for(timeout=TIMEOUT)
+    assert "month=2023-03" in page.url
+    settle(page)
+    page.locator("[aria-label*='Month: May 2023;']").first.click(modifiers=["Shift"])
+    page.get_by_role("heading", name="Small-boat crossings · Mar 2023 – May 2023").wait_for(timeout=TIMEOUT)
+    assert "from=2023-03" in page.url and "to=2023-05" in page.url
     assert web.external == [] and web.errors == []
