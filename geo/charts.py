@@ -37,8 +37,8 @@ def _pick() -> alt.Parameter:
 def incidents_monthly(series: pd.DataFrame, title: str) -> alt.Chart:
     """Dead + missing per month, the selected period in orange, the rest grey.
 
-    Months in the IOM copy's known gap are drawn as a hatched-free light band
-    with no bar (missing, not zero).
+    Months in the IOM copy's known gap are drawn as full-height light grey
+    bands with no bar (missing, not zero).
     """
     base = alt.Chart(series)
     bars = base.mark_bar().encode(
@@ -48,8 +48,11 @@ def incidents_monthly(series: pd.DataFrame, title: str) -> alt.Chart:
         tooltip=[alt.Tooltip("label:N", title="Month"), alt.Tooltip("dead:Q", title="Dead"),
                  alt.Tooltip("missing:Q", title="Missing"), alt.Tooltip("incidents:Q", title="Incidents")],
     ).add_params(_pick())
-    gap = base.transform_filter("datum.gap").mark_rect(color="#e8e8e8", opacity=0.8).encode(
-        x="month_date:T", x2=alt.X2("month_date:T"), tooltip=[alt.Tooltip("label:N", title="No IOM data")])
+    top = float(series["dead_missing"].max()) if series["dead_missing"].notna().any() else 1.0
+    gap = base.transform_filter("datum.gap").transform_calculate(top=f"{top}", bottom="0").mark_bar(
+        color="#d9d9d9").encode(
+        x="month_date:T", y="top:Q", y2="bottom:Q",
+        tooltip=[alt.Tooltip("label:N", title="No IOM data in this copy")])
     return _style(alt.layer(gap, bars), title)
 
 

@@ -161,7 +161,7 @@ def build_incident_map(incidents: gpd.GeoDataFrame, countries: gpd.GeoDataFrame 
     if len(incidents):
         west, south, east, north = incidents.total_bounds
         bounds = [[south - 0.15, west - 0.2], [north + 0.15, east + 0.2]]
-    m.fit_bounds(bounds)
+    m.fit_bounds(bounds, padding_top_left=(230, 20), padding_bottom_right=(20, 120))  # clear of the legend
     Furniture(legend(mode), esc("Data: IOM Missing Migrants Project (minimum estimates) · Natural Earth"),
               ms.MAP_CSS, ms.SEA).add_to(m)
     return m

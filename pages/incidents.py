@@ -89,6 +89,8 @@ for note in incident_notes(incidents, period):
     st.caption(f"Note: {note}")
 if with_upload:
     st.caption("Includes your uploaded rows (session only; not checked by IOM).")
+else:
+    st.caption("Have your own incident file? Add it under 'Your own data' at the bottom of this page.")
 
 cols = st.columns(4)
 cols[0].metric("Incidents", f"{len(rows):,}")
