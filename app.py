@@ -8,6 +8,9 @@ st.set_page_config(page_title="Channel Routes", page_icon="🗺️", layout="wid
 
 pages = [
     st.Page("pages/route_map.py", title="Route map", icon="🗺️", default=True),
+    st.Page("pages/incidents.py", title="Incidents", icon="📍", url_path="incidents"),
+    st.Page("pages/crossings.py", title="Crossings", icon="⛵", url_path="crossings"),
+    st.Page("pages/compare.py", title="Compare periods", icon="⚖️", url_path="compare"),
     st.Page("pages/present.py", title="Presentation", icon="📽️", url_path="presentation"),
     st.Page("pages/export.py", title="Export and embed", icon="📤", url_path="embed"),
 ]

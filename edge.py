@@ -62,6 +62,7 @@ def period_sidebar() -> Period:
     span, default = data_span()
     if "period_mode" not in st.session_state:
         _init_period_state(span, default)
+    _apply_wanted_period(span)
     months = month_span(span.start, span.end)
     with st.sidebar:
         st.header("Period")
@@ -70,8 +71,8 @@ def period_sidebar() -> Period:
             month = st.selectbox("Month", months[::-1], key="period_month", format_func=month_label)
             period = Period(month, month)
         else:
-            # value= marks it a range slider: with the range only in session state,
-            # Streamlit 1.67 returns a single month after any rerun (a crash here).
+            # value= makes it a two-thumb range slider; without it the browser drew one
+            # thumb and sent one month back, which crashed the next run.
             start, end = st.select_slider("Months", options=months, key="period_range",
                                           value=(months[0], months[-1]), format_func=month_label)
             period = Period(start, end)
@@ -82,6 +83,62 @@ def period_sidebar() -> Period:
         st.session_state.period_message = None
     _write_query(period)
     return period
+
+
+WANTED_PERIOD = "period_wanted"
+
+
+def want_period(period: Period) -> None:
+    """Ask for ``period`` on the next run (a chart pick); the sidebar applies it
+    before its widgets exist, then the page reruns."""
+    st.session_state[WANTED_PERIOD] = period
+    st.rerun()
+
+
+def _apply_wanted_period(span: Period) -> None:
+    wanted = st.session_state.pop(WANTED_PERIOD, None)
+    if wanted is None:
+        return
+    start, end = max(wanted.start, span.start), min(wanted.end, span.end)
+    if start > end:
+        return
+    st.session_state.period_mode = "One month" if start == end else "Range"
+    st.session_state.period_month = start
+    st.session_state.period_range = (start, end)
+
+
+@st.cache_resource(show_spinner="Loading the Home Office weekly, daily and nationality files…")
+def crossings_extra() -> tuple[dict, dict]:
+    """Daily, weekly and nationality tables, and the error of any that failed."""
+    from geo import crossings
+    from geo.schema import DataFileError
+    tables, errors = {}, {}
+    for key, loader in (("daily", crossings.load_daily), ("weekly", crossings.load_weekly),
+                        ("nationality", crossings.load_nationality)):
+        try:
+            tables[key] = loader(load.DATA_DIR)
+        except DataFileError as err:
+            errors[key] = err
+    return tables, errors
+
+
+def query_values(key: str) -> list[str]:
+    """Every value of a repeated query parameter."""
+    return list(st.query_params.get_all(key))
+
+
+def sync_query(wanted: dict[str, object], keys: tuple[str, ...]) -> None:
+    """Make the query string hold ``wanted`` for ``keys`` (lists repeat the key),
+    leaving every other parameter (the period's) alone."""
+    current = {k: (query_values(k) if len(query_values(k)) != 1 else query_values(k)[0])
+               for k in keys if k in st.query_params}
+    if current == wanted:
+        return
+    for key in keys:
+        if key in st.query_params and key not in wanted:
+            del st.query_params[key]
+    for key, value in wanted.items():
+        st.query_params[key] = value
 
 
 def show_data_errors(*keys: str) -> bool:
@@ -114,3 +171,99 @@ def static_picture(start: str, end: str, layers: tuple[str, ...], fmt: str, size
     save(route_scene(), tables.get("incidents"), tables.get("crossings"), Period(start, end), buffer, fmt,
          layers, size)
     return buffer.getvalue()
+
+
+FILTER_STATE = {"setting": "f_setting", "cause": "f_cause", "country": "f_country", "min": "f_min"}
+UPLOAD = "upload_result"
+SOURCES = {"shipped": "Shipped IOM data", "upload": "My upload only", "both": "Shipped + my upload"}
+
+
+def uploaded():
+    """The session's upload result (geo.upload.UploadResult) or None."""
+    return st.session_state.get(UPLOAD)
+
+
+def incidents_for_view():
+    """The incidents the analyst pages show, and whether an upload is part of them.
+
+    The data source lives in the URL as ``data=upload|both`` (only while the
+    session holds an upload); shipped data is never changed."""
+    import geopandas as gpd
+    import pandas as pd
+    shipped = datasets().tables.get("incidents")
+    upload = uploaded()
+    if upload is None or upload.rows is None:
+        if "data" in st.query_params:
+            del st.query_params["data"]
+        return shipped, False
+    if "f_source" not in st.session_state:
+        wanted = st.query_params.get("data", "both")
+        st.session_state.f_source = wanted if wanted in SOURCES else "both"
+    choice = st.radio("Incidents shown", list(SOURCES), key="f_source", format_func=SOURCES.get,
+                      horizontal=True)
+    sync_query({} if choice == "shipped" else {"data": choice}, ("data",))
+    if choice == "shipped" or shipped is None and choice == "both":
+        return (shipped, False) if choice == "shipped" else (upload.rows, True)
+    if choice == "upload":
+        return upload.rows, True
+    both = pd.concat([shipped, upload.rows[list(shipped.columns)]], ignore_index=True)
+    return gpd.GeoDataFrame(both, geometry="geometry", crs="EPSG:4326"), True
+
+
+def incident_filters(incidents):
+    """Setting, cause, country and minimum dead + missing, synced with the URL."""
+    from geo import filters as gf
+    causes, countries = gf.cause_choices(incidents), gf.country_choices(incidents)
+    if FILTER_STATE["setting"] not in st.session_state:
+        params = {k: query_values(k) for k in gf.FILTER_KEYS if k in st.query_params}
+        found, notes = gf.filters_from_query(params, causes, countries)
+        st.session_state.update({FILTER_STATE["setting"]: found.setting, FILTER_STATE["cause"]: list(found.causes),
+                                 FILTER_STATE["country"]: list(found.countries),
+                                 FILTER_STATE["min"]: found.min_dead_missing})
+        for note in notes:
+            st.warning(note)
+    for key, allowed in (("cause", causes), ("country", countries)):
+        state = FILTER_STATE[key]
+        st.session_state[state] = [v for v in st.session_state.get(state, []) if v in allowed]
+    first, second, third, fourth = st.columns([1.2, 1.6, 1.4, 0.9])
+    setting = first.selectbox("Setting", list(gf.SETTING_CHOICES), key=FILTER_STATE["setting"],
+                              format_func=gf.SETTING_CHOICES.get)
+    chosen_causes = second.multiselect("Cause of death", causes, key=FILTER_STATE["cause"],
+                                       placeholder="All causes")
+    chosen_countries = third.multiselect("Country", countries, key=FILTER_STATE["country"],
+                                         placeholder="All countries")
+    minimum = fourth.number_input("Min. dead + missing", min_value=0, max_value=500, step=1,
+                                  key=FILTER_STATE["min"])
+    chosen = gf.IncidentFilters(setting, tuple(chosen_causes), tuple(chosen_countries), int(minimum))
+    sync_query(chosen.to_query(), gf.FILTER_KEYS)
+    return chosen
+
+
+def apply_chart_pick(chart_key: str, picked: Period | None, period: Period) -> None:
+    """Set the shared period from a chart pick, once per new pick (a pick that
+    stays selected must not undo a later change in the sidebar)."""
+    memory = f"{chart_key}_applied"
+    if picked is None:
+        st.session_state.pop(memory, None)
+        return
+    if st.session_state.get(memory) == picked:
+        return
+    st.session_state[memory] = picked
+    if picked != period:
+        want_period(picked)
+
+
+def ensure_period() -> Period:
+    """The shared period, even on a first deep link to a fresh server.
+
+    Such a request (``/incidents?...`` before anyone opened ``/``) takes
+    Streamlit's legacy ``pages/`` path, which runs the page file without
+    app.py. The server leaves that path for good once ``st.navigation`` has
+    run; this does the same and reruns, so app.py frames the page as usual."""
+    from streamlit.runtime.pages_manager import PagesManager
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+    if "period" not in st.session_state:
+        st.session_state.period = period_sidebar()
+    return st.session_state.period

@@ -66,3 +66,54 @@ def hostile_copy(target: Path) -> Path:
     areas["name"] = HOSTILE[0] + " " + areas["name"]
     areas.to_csv(data / "places/areas.csv", index=False)
     return data
+
+
+# --- Issue 3: upload files in the four accepted layouts, built in code -------------------------
+
+IOM_FIGURES_HEADER = ("Main ID,Incident ID,Incident Type,Region of Incident,Incident Date,Incident Year,Month,"
+                      "Number of Dead,Minimum Estimated Number of Missing,Total Number of Dead and Missing,"
+                      "Number of Survivors,Cause of Death,Country of Incident,Migration Route,"
+                      "Location of Incident,Coordinates,Information Source,URL,Source Quality")
+
+
+def iom_figures_csv(rows: list[tuple]) -> bytes:
+    """IOM Global Figures layout; rows of (id, date, dead, missing, location, "lat, lon")."""
+    lines = [IOM_FIGURES_HEADER]
+    for main_id, date, dead, missing, location, coords in rows:
+        lines.append(f'{main_id},{main_id},Incident,Europe,{date},{date[:4]},September,{dead},{missing},'
+                     f'{dead},,Drowning,France,Mainland Europe to the UK,"{location}","{coords}",'
+                     f'Test source,https://example.org/{main_id},4')
+    return ("\n".join(lines) + "\n").encode()
+
+
+IOM_WEBSITE_HEADER = ("Main ID,Incident ID,Incident Type,Region of Incident,Reported Month,Incident Date,"
+                      "Number Dead,Minimum Estimated Number of Missing,Number of Survivors,Cause of Death,"
+                      "Location of death,Migration route,Coordinates,URL,Source Quality")
+
+
+def iom_website_csv(rows: list[tuple]) -> bytes:
+    """IOM website download; rows of (id, 'Tue, 01/27/2026 - 12:00', dead, missing, location, "lat, lon")."""
+    lines = [IOM_WEBSITE_HEADER]
+    for main_id, date, dead, missing, location, coords in rows:
+        lines.append(f'{main_id},{main_id},Incident,Europe,January,"{date}",{dead},{missing},,Drowning,'
+                     f'"{location}",English Channel to the UK,"{coords}",https://example.org/{main_id},45')
+    return ("\n".join(lines) + "\n").encode()
+
+
+def generic_csv(rows: list[tuple]) -> bytes:
+    """Generic layout; rows of (date, latitude, longitude, dead, missing, location)."""
+    lines = ["date,latitude,longitude,dead,missing,location"]
+    lines += [",".join('"' + str(v).replace('"', '""') + '"' for v in row) for row in rows]
+    return ("\n".join(lines) + "\n").encode()
+
+
+def geojson_points(rows: list[tuple]) -> bytes:
+    """GeoJSON; rows of (date, lon, lat, dead, missing, location); lon None gives a non-point."""
+    import json
+    features = []
+    for date, lon, lat, dead, missing, location in rows:
+        geometry = ({"type": "Point", "coordinates": [lon, lat]} if lon is not None
+                    else {"type": "LineString", "coordinates": [[1, 50], [2, 51]]})
+        features.append({"type": "Feature", "geometry": geometry,
+                         "properties": {"date": date, "dead": dead, "missing": missing, "location": location}})
+    return json.dumps({"type": "FeatureCollection", "features": features}).encode()

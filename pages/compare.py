@@ -1,0 +1,86 @@
+"""Compare two periods side by side: crossings, deaths and missing, and both maps."""
+
+import streamlit as st
+from streamlit_folium import st_folium
+
+import edge
+from geo import filters as gf
+from geo.incident_map import build_incident_map
+from geo.period import Period, month_label, month_span
+from geo.stats import headline, incident_notes
+
+DEFAULTS = {"a": Period("2023-09", "2023-11"), "b": Period("2024-09", "2024-11")}
+
+edge.ensure_period()
+st.title("Compare two periods")
+edge.show_data_errors("crossings", "incidents")
+data = edge.datasets()
+crossings = data.tables.get("crossings")
+span, _ = edge.data_span()
+incidents, with_upload = edge.incidents_for_view()
+if incidents is not None:
+    span = Period(min(span.start, incidents["year_month"].min()), max(span.end, incidents["year_month"].max()))
+months = month_span(span.start, span.end)
+
+
+def period_picker(side: str, column) -> Period:
+    """Two month selects for one side, read from and written to ``?a_from=..&a_to=..``."""
+    keys = (f"{side}_from", f"{side}_to")
+    if keys[0] not in st.session_state:
+        start, end = (st.query_params.get(k) for k in keys)
+        if start in months and end in months and start <= end:
+            st.session_state[keys[0]], st.session_state[keys[1]] = start, end
+        else:
+            if start is not None or end is not None:
+                st.warning(f"The link's period {side.upper()} ({start} to {end}) is not a valid range in the "
+                           f"data; showing {DEFAULTS[side].label}.")
+            st.session_state[keys[0]], st.session_state[keys[1]] = DEFAULTS[side].start, DEFAULTS[side].end
+    column.markdown(f"**Period {side.upper()}**")
+    first, second = column.columns(2)
+    start = first.selectbox("From", months, key=keys[0], format_func=month_label)
+    end = second.selectbox("To", months, key=keys[1], format_func=month_label)
+    if start > end:
+        column.warning("'From' is after 'To': the two months are swapped.")
+        start, end = end, start
+    return Period(start, end)
+
+
+left, right = st.columns(2)
+periods = {"a": period_picker("a", left), "b": period_picker("b", right)}
+edge.sync_query({f"{s}_{k}": getattr(p, "start" if k == "from" else "end")
+                 for s, p in periods.items() for k in ("from", "to")},
+                ("a_from", "a_to", "b_from", "b_to"))
+filters = edge.incident_filters(incidents) if incidents is not None else gf.IncidentFilters()
+st.caption(f"Incident filters: {filters.describe()}. The sidebar period does not apply on this page.")
+countries = data.layers.get("countries")
+
+for (side, period), column in zip(periods.items(), (left, right)):
+    h = headline(crossings, None, period)
+    rows = gf.apply_filters(incidents, period, filters) if incidents is not None else None
+    with column:
+        st.subheader(f"{side.upper()}: {period.label}")
+        c1, c2, c3 = st.columns(3)
+        c1.metric(f"People crossed ({side.upper()})", "–" if h.people is None else f"{h.people:,}")
+        c2.metric(f"Boats ({side.upper()})", "–" if h.boats is None else f"{h.boats:,}")
+        c3.metric(f"People per boat ({side.upper()})", "–" if h.people_per_boat is None else f"{h.people_per_boat}")
+        st.caption(f"UK Home Office, {h.crossings_status}.")
+        if rows is None:
+            continue
+        c4, c5, c6 = st.columns(3)
+        c4.metric(f"Dead ({side.upper()})", f"{int(rows['dead'].sum()):,}")
+        c5.metric(f"Missing ({side.upper()})", f"{int(rows['missing'].sum()):,}")
+        c6.metric(f"Incidents ({side.upper()})", f"{len(rows):,}")
+        for note in incident_notes(incidents, period)[1:]:
+            st.caption(f"Note: {note}")
+        st_folium(build_incident_map(rows, countries, "points"), height=420, use_container_width=True,
+                  returned_objects=[], key=f"compare_map_{side}")
+        st.text(f"Map {side.upper()} summary: {len(rows)} incident(s), {int(rows['dead_missing'].sum())} dead or "
+                f"missing, {period.label}, {filters.describe()}.")
+        if len(rows):
+            table = rows[["date", "location", "dead", "missing"]].copy()
+            table["date"] = table["date"].dt.strftime("%Y-%m-%d")
+            st.table(table.rename(columns={"date": "Date", "location": "Place", "dead": "Dead",
+                                           "missing": "Missing"}))
+st.caption("IOM figures are minimum estimates. Home Office provisional months are revised later. "
+           + ("Includes your uploaded rows. " if with_upload else "")
+           + "Data: IOM Missing Migrants Project · UK Home Office (OGL v3.0) · Natural Earth.")

@@ -1,0 +1,166 @@
+"""Incidents: filtered IOM deaths and missing by month, map, table, chart, downloads, own data."""
+
+import pandas as pd
+import streamlit as st
+from streamlit_folium import st_folium
+
+import edge
+from geo import charts, downloads
+from geo import filters as gf
+from geo.incident_map import MODES, build_incident_map
+from geo.period import Period
+from geo.popups import SETTING_WORDS, safe_url
+from geo.stats import incident_notes
+from geo.upload import read_upload
+
+SORTS = {"date": "Date", "dead_missing": "Dead + missing", "dead": "Dead", "missing": "Missing",
+         "country": "Country", "cause": "Cause"}
+TABLE_COLUMNS = {"date": "Date", "location": "Place", "country": "Country", "setting": "Setting",
+                 "dead": "Dead", "missing": "Missing", "survivors": "Survivors", "cause": "Cause",
+                 "incident_id": "IOM ID"}
+
+period = edge.ensure_period()
+st.title(f"Deaths and missing on the route to the UK · {period.label}")
+edge.show_data_errors("incidents")
+
+
+def md_safe(text: str) -> str:
+    return "".join("\\" + ch if ch in "\\`*_{}[]()#+-.!<>|~$" else ch for ch in str(text))
+
+
+def upload_section() -> None:
+    st.subheader("Your own data")
+    st.caption("Upload incidents for this session only: the IOM Global Figures file (Coordinates as "
+               "'lat, lon'), the IOM website download (Number Dead, Incident Date like "
+               "'Tue, 01/27/2026 - 12:00'), a CSV with date, latitude, longitude, dead, missing, or "
+               "GeoJSON points. The shipped data is never changed.")
+    file = st.file_uploader("Incident file (CSV or GeoJSON)", type=["csv", "geojson", "json"], key="upload_file")
+    if file is not None and st.session_state.get("upload_id") != file.file_id:
+        st.session_state.upload_id = file.file_id
+        st.session_state.upload_bytes = (file.name, file.getvalue())
+        st.session_state[edge.UPLOAD] = read_upload(file.name, file.getvalue())
+        st.rerun()
+    result = edge.uploaded()
+    if result is None:
+        return
+    if result.error:
+        st.error(md_safe(result.error))
+    else:
+        st.success(f"{result.accepted} of {result.total_rows} rows accepted as {result.layout}; "
+                   f"{result.rejected_rows} row(s) rejected.")
+    if result.issues:
+        st.markdown(f"**Rejected rows ({len(result.issues)} problem(s))**")
+        st.table(result.issue_table())
+    name, data = st.session_state.upload_bytes
+    st.download_button("Download your file back (unchanged)", data, file_name=name, key="upload_back")
+    if st.button("Forget my upload", key="upload_forget"):
+        for key in (edge.UPLOAD, "upload_id", "upload_bytes", "f_source"):
+            st.session_state.pop(key, None)
+        st.rerun()
+
+
+def details_table(row) -> pd.DataFrame:
+    survivors = row.survivors
+    return pd.DataFrame({"Detail": ["Date", "Place", "Country", "Setting", "Dead", "Missing", "Survivors",
+                                    "Cause", "Source", "Source quality (IOM)", "IOM ID"],
+                         "Value": [row.date.strftime("%d %b %Y"), row.location, row.country,
+                                   SETTING_WORDS.get(row.setting, row.setting), str(int(row.dead)),
+                                   str(int(row.missing)),
+                                   "not stated" if survivors is None or survivors != survivors else str(int(survivors)),
+                                   row.cause, row.source, gf.quality_words(row.source_quality),
+                                   row.incident_id]})
+
+
+def nearest(rows: pd.DataFrame, clicked: dict | None) -> str | None:
+    if not clicked or rows.empty or "lat" not in clicked:
+        return None
+    distance = (rows["lat"] - clicked["lat"]) ** 2 + (rows["lon"] - clicked["lng"]) ** 2
+    return rows.loc[distance.idxmin(), "incident_id"] if distance.min() < 1e-6 else None
+
+
+incidents, with_upload = edge.incidents_for_view()
+if incidents is None:
+    upload_section()
+    st.stop()
+
+filters = edge.incident_filters(incidents)
+rows = gf.apply_filters(incidents, period, filters)
+for note in incident_notes(incidents, period):
+    st.caption(f"Note: {note}")
+if with_upload:
+    st.caption("Includes your uploaded rows (session only; not checked by IOM).")
+else:
+    st.caption("Have your own incident file? Add it under 'Your own data' at the bottom of this page.")
+
+cols = st.columns(4)
+cols[0].metric("Incidents", f"{len(rows):,}")
+cols[1].metric("Dead", f"{int(rows['dead'].sum()):,}")
+cols[2].metric("Missing", f"{int(rows['missing'].sum()):,}")
+cols[3].metric("Dead + missing", f"{int(rows['dead_missing'].sum()):,}", help="IOM minimum estimates")
+
+if "f_view" not in st.session_state:
+    view = st.query_params.get("view", "clusters")
+    st.session_state.f_view = view if view in MODES else "clusters"
+mode = st.radio("Map view", list(MODES), key="f_view", format_func=MODES.get, horizontal=True)
+edge.sync_query({} if mode == "clusters" else {"view": mode}, ("view",))
+countries = edge.datasets().layers.get("countries")
+clicked = st_folium(build_incident_map(rows, countries, mode), height=540, use_container_width=True,
+                    returned_objects=["last_object_clicked"], key=f"incident_map_{mode}")
+summary = (f"Map summary: {len(rows)} incident(s), {int(rows['dead_missing'].sum())} dead or missing, "
+           f"{period.label}, {filters.describe()}.")
+if len(rows):
+    by_country = rows.groupby("country")["dead_missing"].sum().sort_values(ascending=False)
+    summary += " By country: " + "; ".join(f"{c}: {int(v)}" for c, v in by_country.items()) + "."
+st.text(summary)
+
+st.subheader("Dead and missing by month")
+span, _ = edge.data_span()
+span = Period(min(span.start, incidents["year_month"].min()), max(span.end, incidents["year_month"].max()))
+series = gf.monthly_series(gf.apply_filters(incidents, None, filters), span, period)
+event = st.altair_chart(charts.incidents_monthly(series, "Dead + missing per month (selected period in orange)"),
+                        on_select="rerun", selection_mode=charts.PICK, key="incident_chart",
+                        width="stretch")
+st.caption("Click a month (shift-click another to make a range) to set the period; double-click clears. "
+           "Grey bands: months with no IOM data in this copy (missing, not zero).")
+edge.apply_chart_pick("incident_chart", charts.picked_period(event), period)
+
+st.subheader("Incident details")
+labels = {r.incident_id: f"{r.date:%d %b %Y} · {r.location} · {int(r.dead_missing)} dead or missing"
+          for r in rows.itertuples(index=False)}
+picked = nearest(rows, (clicked or {}).get("last_object_clicked"))
+if picked:
+    st.session_state.f_detail = picked
+if labels:
+    if st.session_state.get("f_detail") not in labels:
+        st.session_state.f_detail = next(iter(labels))
+    chosen = st.selectbox("Incident (or click one on the map)", list(labels), key="f_detail",
+                          format_func=labels.get)
+    row = rows[rows["incident_id"] == chosen].iloc[0]
+    st.table(details_table(row))
+    if safe_url(row.url):
+        st.link_button("Open the source", safe_url(row.url))
+else:
+    st.info("No incidents match these filters in this period.")
+
+st.subheader("Table")
+left, right = st.columns([2, 1])
+sort_key = left.selectbox("Sort by", list(SORTS), format_func=SORTS.get, key="f_sort")
+descending = right.toggle("Largest / latest first", value=True, key="f_desc")
+table = rows.sort_values(sort_key, ascending=not descending, kind="stable")[list(TABLE_COLUMNS)].copy()
+table["date"] = table["date"].dt.strftime("%Y-%m-%d")
+table["setting"] = table["setting"].map(lambda s: SETTING_WORDS.get(s, s))
+table["survivors"] = table["survivors"].map(lambda v: "" if v is None or v != v else str(int(v)))
+st.table(table.rename(columns=TABLE_COLUMNS).reset_index(drop=True))
+
+st.subheader("Download")
+description = f"IOM incidents, {period.label}, {filters.describe()}"
+d1, d2, d3 = st.columns(3)
+d1.download_button("CSV", downloads.to_csv(rows, description, with_upload), "incidents.csv", "text/csv",
+                   key="dl_csv")
+d2.download_button("GeoJSON", downloads.to_geojson(rows, description, with_upload), "incidents.geojson",
+                   "application/geo+json", key="dl_geojson")
+d3.download_button("Credits and licence (TXT)", downloads.sidecar(description, with_upload), "CREDITS.txt",
+                   "text/plain", key="dl_sidecar")
+st.caption("The CSV starts with '#' lines naming the source and licence; the GeoJSON carries them in "
+           "'metadata' and on every feature.")
+upload_section()

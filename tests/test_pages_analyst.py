@@ -1,0 +1,153 @@
+"""AppTest for the analyst pages: every page and filter, URL state, uploads."""
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+import tests.builders as b
+from geo.period import Period
+from geo.upload import read_upload
+from tests.conftest import ROOT
+
+TIMEOUT = 90
+
+
+def page(path: str, **query) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
+    for key, value in query.items():
+        at.query_params[key] = value
+    at.switch_page(path)
+    return at.run()
+
+
+def metrics(at: AppTest) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+def test_incidents_answer_the_readme_question_from_a_link():
+    at = page("pages/incidents.py", **{"from": "2024-09", "to": "2024-11", "setting": "sea_or_shore"})
+    assert not at.exception
+    assert metrics(at) == {"Incidents": "17", "Dead": "46", "Missing": "0", "Dead + missing": "46"}
+    assert at.selectbox(key="f_setting").value == "sea_or_shore"
+    assert "17 incident(s), 46 dead or missing" in at.text[0].value
+    table = at.table[-1].value if not at.table[-1].value.empty else None
+    assert table is not None and len(table) == 17
+
+
+def test_every_filter_changes_the_rows_and_the_url():
+    at = page("pages/incidents.py", month="2024-09")
+    assert metrics(at)["Incidents"] == "3"
+    at.selectbox(key="f_setting").set_value("sea_or_shore").run()
+    assert at.query_params["setting"] == "sea_or_shore"
+    at.multiselect(key="f_cause").set_value(["Drowning"]).run()
+    assert at.query_params["cause"] == "Drowning"
+    at.multiselect(key="f_country").set_value(["France"]).run()
+    at.number_input(key="f_min").set_value(5).run()
+    assert not at.exception
+    assert metrics(at)["Incidents"] == "1" and metrics(at)["Dead"] == "13" and at.query_params["min"] == "5"
+    at.radio(key="f_view").set_value("density").run()
+    assert at.query_params["view"] == "density"
+
+
+def test_table_sorts_and_keeps_the_same_rows():
+    at = page("pages/incidents.py", month="2024-10")
+    rows = len(at.table[-1].value)
+    at.selectbox(key="f_sort").set_value("dead_missing").run()
+    table = at.table[-1].value
+    assert len(table) == rows == int(metrics(at)["Incidents"])
+    assert list(table["Dead"].astype(int)) == sorted(table["Dead"].astype(int), reverse=True)
+
+
+def test_details_show_source_quality_in_words():
+    at = page("pages/incidents.py", month="2024-09")
+    details = at.table[0].value.set_index("Detail")["Value"]
+    assert details["Source quality (IOM)"].startswith(("1 –", "2 –", "3 –", "4 –", "5 –", "Mixed"))
+    assert at.get("link_button")
+
+
+@pytest.mark.parametrize("query,warning", [({"setting": "moon"}, "setting"), ({"min": "-1"}, "min"),
+                                           ({"country": "Atlantis"}, "country")])
+def test_bad_filter_links_get_a_message(query, warning):
+    at = page("pages/incidents.py", month="2024-09", **query)
+    assert not at.exception
+    assert any(warning in w.value for w in at.warning)
+
+
+def test_a_chart_pick_sets_the_shared_period():
+    at = page("pages/incidents.py", month="2024-09")
+    at.session_state["period_wanted"] = Period("2023-10", "2023-10")
+    at.run()
+    assert at.selectbox(key="period_month").value == "2023-10"
+    assert "Oct 2023" in at.title[0].value and at.query_params["month"] == "2023-10"
+
+
+def test_upload_shows_accepted_rows_errors_and_keeps_shipped_data():
+    data = b.generic_csv([("2024-09-03", 50.8, 1.6, 7, 0, b.HOSTILE[0]), ("2024-09-04", 95, 1.6, 1, 0, "bad")])
+    at = page("pages/incidents.py", month="2024-09")
+    at.session_state["upload_result"] = read_upload("mine.csv", data)
+    at.session_state["upload_bytes"] = ("mine.csv", data)
+    at.run()
+    assert not at.exception
+    assert any("1 of 2 rows accepted" in s.value for s in at.success)
+    issues = at.table[-1].value
+    assert issues.values.tolist() == [[3, "latitude", "95", "must be at most 90"]]
+    assert metrics(at)["Incidents"] == "4" and metrics(at)["Dead"] == "29"
+    at.radio(key="f_source").set_value("upload").run()
+    assert metrics(at)["Incidents"] == "1" and at.query_params["data"] == "upload"
+    at.radio(key="f_source").set_value("shipped").run()
+    assert metrics(at)["Incidents"] == "3" and metrics(at)["Dead"] == "22"
+
+
+def test_unreadable_upload_gets_one_message_and_the_page_works():
+    at = page("pages/incidents.py", month="2024-09")
+    at.session_state["upload_result"] = read_upload("junk.csv", b"\xff\xfe\x00")
+    at.session_state["upload_bytes"] = ("junk.csv", b"\xff\xfe\x00")
+    at.run()
+    assert not at.exception
+    assert len(at.error) == 1 and "junk" in at.error[0].value and "cannot be read" in at.error[0].value
+    assert metrics(at)["Incidents"] == "3"
+
+
+def test_crossings_page_from_a_link():
+    at = page("pages/crossings.py", **{"from": "2024-09", "to": "2024-11", "measure": "people_per_boat"})
+    assert not at.exception
+    shown = metrics(at)
+    assert (shown["People crossed"], shown["Boats"], shown["People per boat"]) == ("12,510", "229", "54.6")
+    assert at.radio(key="c_measure").value == "people_per_boat"
+    years = at.table[-1].value.set_index("Year")
+    assert years.loc["2023", "People per boat"] == "52.3" and years.loc["2024", "People per boat"] == "54.6"
+    assert any("2024-05-05" in c.value for c in at.caption)
+    assert any("2023 Q3" in c.value for c in at.caption)
+
+
+def test_crossings_measure_goes_into_the_url():
+    at = page("pages/crossings.py", month="2026-07")
+    assert any("Provisional" in c.value for c in at.caption)
+    at.radio(key="c_measure").set_value("boats").run()
+    assert at.query_params["measure"] == "boats"
+
+
+def test_compare_defaults_to_the_readme_question():
+    at = page("pages/compare.py", month="2024-09", setting="sea_or_shore")
+    assert not at.exception
+    shown = metrics(at)
+    assert (shown["Dead (A)"], shown["Dead (B)"], shown["Missing (A)"], shown["Missing (B)"]) == ("4", "46", "0", "0")
+    assert (shown["People per boat (A)"], shown["People per boat (B)"]) == ("52.3", "54.6")
+    assert [t.value for t in at.text][:2] == [
+        "Map A summary: 2 incident(s), 4 dead or missing, Sep 2023 – Nov 2023, at sea or on the shore.",
+        "Map B summary: 17 incident(s), 46 dead or missing, Sep 2024 – Nov 2024, at sea or on the shore."]
+
+
+def test_compare_periods_live_in_the_url():
+    at = page("pages/compare.py", month="2024-09", a_from="2022-01", a_to="2022-12")
+    assert metrics(at)["People crossed (A)"] == "45,774"
+    at.selectbox(key="b_to").set_value("2024-12").run()
+    assert at.query_params["b_to"] == "2024-12" and at.query_params["a_from"] == "2022-01"
+    assert metrics(at)["People crossed (B)"] == "15,764" and metrics(at)["Boats (B)"] == "292"
+
+
+def test_a_range_link_survives_the_next_run():
+    at = page("pages/incidents.py", **{"from": "2023-09", "to": "2023-11"})
+    at.selectbox(key="f_setting").set_value("sea_or_shore").run()
+    assert not at.exception
+    assert at.select_slider(key="period_range").value == ("2023-09", "2023-11")
+    assert metrics(at)["Dead"] == "4" and at.query_params["from"] == "2023-09"
