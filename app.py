@@ -7,12 +7,12 @@ import edge
 st.set_page_config(page_title="Channel Routes", page_icon="🗺️", layout="wide")
 
 pages = [
-    st.Page("pages/route_map.py", title="Route map", icon="🗺️", default=True),
-    st.Page("pages/incidents.py", title="Incidents", icon="📍", url_path="incidents"),
-    st.Page("pages/crossings.py", title="Crossings", icon="⛵", url_path="crossings"),
-    st.Page("pages/compare.py", title="Compare periods", icon="⚖️", url_path="compare"),
-    st.Page("pages/present.py", title="Presentation", icon="📽️", url_path="presentation"),
-    st.Page("pages/export.py", title="Export and embed", icon="📤", url_path="embed"),
+    st.Page("views/route_map.py", title="Route map", icon="🗺️", default=True),
+    st.Page("views/incidents.py", title="Incidents", icon="📍", url_path="incidents"),
+    st.Page("views/crossings.py", title="Crossings", icon="⛵", url_path="crossings"),
+    st.Page("views/compare.py", title="Compare periods", icon="⚖️", url_path="compare"),
+    st.Page("views/present.py", title="Presentation", icon="📽️", url_path="presentation"),
+    st.Page("views/export.py", title="Export and embed", icon="📤", url_path="embed"),
 ]
 navigation = st.navigation(pages)
 st.session_state.period = edge.period_sidebar()

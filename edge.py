@@ -1,6 +1,6 @@
 """The Streamlit edge: cached wrappers around ``geo`` and the shared period.
 
-Only this module, ``app.py`` and ``pages/`` import streamlit. Files are read
+Only this module, ``app.py`` and ``views/`` import streamlit. Files are read
 and the route graph is built once per process (``st.cache_resource``); a
 period change only filters what is already in memory.
 """
@@ -254,16 +254,5 @@ def apply_chart_pick(chart_key: str, picked: Period | None, period: Period) -> N
 
 
 def ensure_period() -> Period:
-    """The shared period, even on a first deep link to a fresh server.
-
-    Such a request (``/incidents?...`` before anyone opened ``/``) takes
-    Streamlit's legacy ``pages/`` path, which runs the page file without
-    app.py. The server leaves that path for good once ``st.navigation`` has
-    run; this does the same and reruns, so app.py frames the page as usual."""
-    from streamlit.runtime.pages_manager import PagesManager
-    if PagesManager.uses_pages_directory:
-        PagesManager.uses_pages_directory = False
-        st.rerun()
-    if "period" not in st.session_state:
-        st.session_state.period = period_sidebar()
+    """The shared period that app.py's sidebar put in session state."""
     return st.session_state.period

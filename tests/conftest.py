@@ -66,27 +66,6 @@ def web(browser) -> Iterator[Session]:
     session.context.close()
 
 
-@pytest.fixture(autouse=True)
-def pages_folder_is_not_legacy(monkeypatch):
-    """Match the live server for AppTest.
-
-    AppTest resets ``PagesManager.uses_pages_directory`` before every run, so a
-    ``pages/`` folder beside ``app.py`` sends each rerun down Streamlit's legacy
-    multipage path, which runs the page file without ``app.py`` (no sidebar, no
-    period). The live server clears that flag for good the first time
-    ``st.navigation`` runs; this does the same at the start of each AppTest run.
-    """
-    from streamlit.runtime import pages_manager
-
-    original = pages_manager.PagesManager.__init__
-
-    def init(self, *args, **kwargs):
-        original(self, *args, **kwargs)
-        pages_manager.PagesManager.uses_pages_directory = False
-
-    monkeypatch.setattr(pages_manager.PagesManager, "__init__", init)
-
-
 def pytest_terminal_summary(terminalreporter):
     from tests.corpus import summary
 

@@ -24,7 +24,7 @@ def metrics(at: AppTest) -> dict[str, str]:
 
 
 def test_incidents_answer_the_readme_question_from_a_link():
-    at = page("pages/incidents.py", **{"from": "2024-09", "to": "2024-11", "setting": "sea_or_shore"})
+    at = page("views/incidents.py", **{"from": "2024-09", "to": "2024-11", "setting": "sea_or_shore"})
     assert not at.exception
     assert metrics(at) == {"Incidents": "17", "Dead": "46", "Missing": "0", "Dead + missing": "46"}
     assert at.selectbox(key="f_setting").value == "sea_or_shore"
@@ -34,7 +34,7 @@ def test_incidents_answer_the_readme_question_from_a_link():
 
 
 def test_every_filter_changes_the_rows_and_the_url():
-    at = page("pages/incidents.py", month="2024-09")
+    at = page("views/incidents.py", month="2024-09")
     assert metrics(at)["Incidents"] == "3"
     at.selectbox(key="f_setting").set_value("sea_or_shore").run()
     assert at.query_params["setting"] == "sea_or_shore"
@@ -49,7 +49,7 @@ def test_every_filter_changes_the_rows_and_the_url():
 
 
 def test_table_sorts_and_keeps_the_same_rows():
-    at = page("pages/incidents.py", month="2024-10")
+    at = page("views/incidents.py", month="2024-10")
     rows = len(at.table[-1].value)
     at.selectbox(key="f_sort").set_value("dead_missing").run()
     table = at.table[-1].value
@@ -58,7 +58,7 @@ def test_table_sorts_and_keeps_the_same_rows():
 
 
 def test_details_show_source_quality_in_words():
-    at = page("pages/incidents.py", month="2024-09")
+    at = page("views/incidents.py", month="2024-09")
     details = at.table[0].value.set_index("Detail")["Value"]
     assert details["Source quality (IOM)"].startswith(("1 –", "2 –", "3 –", "4 –", "5 –", "Mixed"))
     assert at.get("link_button")
@@ -67,13 +67,13 @@ def test_details_show_source_quality_in_words():
 @pytest.mark.parametrize("query,warning", [({"setting": "moon"}, "setting"), ({"min": "-1"}, "min"),
                                            ({"country": "Atlantis"}, "country")])
 def test_bad_filter_links_get_a_message(query, warning):
-    at = page("pages/incidents.py", month="2024-09", **query)
+    at = page("views/incidents.py", month="2024-09", **query)
     assert not at.exception
     assert any(warning in w.value for w in at.warning)
 
 
 def test_a_chart_pick_sets_the_shared_period():
-    at = page("pages/incidents.py", month="2024-09")
+    at = page("views/incidents.py", month="2024-09")
     at.session_state["period_wanted"] = Period("2023-10", "2023-10")
     at.run()
     assert at.selectbox(key="period_month").value == "2023-10"
@@ -82,7 +82,7 @@ def test_a_chart_pick_sets_the_shared_period():
 
 def test_upload_shows_accepted_rows_errors_and_keeps_shipped_data():
     data = b.generic_csv([("2024-09-03", 50.8, 1.6, 7, 0, b.HOSTILE[0]), ("2024-09-04", 95, 1.6, 1, 0, "bad")])
-    at = page("pages/incidents.py", month="2024-09")
+    at = page("views/incidents.py", month="2024-09")
     at.session_state["upload_result"] = read_upload("mine.csv", data)
     at.session_state["upload_bytes"] = ("mine.csv", data)
     at.run()
@@ -98,7 +98,7 @@ def test_upload_shows_accepted_rows_errors_and_keeps_shipped_data():
 
 
 def test_unreadable_upload_gets_one_message_and_the_page_works():
-    at = page("pages/incidents.py", month="2024-09")
+    at = page("views/incidents.py", month="2024-09")
     at.session_state["upload_result"] = read_upload("junk.csv", b"\xff\xfe\x00")
     at.session_state["upload_bytes"] = ("junk.csv", b"\xff\xfe\x00")
     at.run()
@@ -108,7 +108,7 @@ def test_unreadable_upload_gets_one_message_and_the_page_works():
 
 
 def test_crossings_page_from_a_link():
-    at = page("pages/crossings.py", **{"from": "2024-09", "to": "2024-11", "measure": "people_per_boat"})
+    at = page("views/crossings.py", **{"from": "2024-09", "to": "2024-11", "measure": "people_per_boat"})
     assert not at.exception
     shown = metrics(at)
     assert (shown["People crossed"], shown["Boats"], shown["People per boat"]) == ("12,510", "229", "54.6")
@@ -120,14 +120,14 @@ def test_crossings_page_from_a_link():
 
 
 def test_crossings_measure_goes_into_the_url():
-    at = page("pages/crossings.py", month="2026-07")
+    at = page("views/crossings.py", month="2026-07")
     assert any("Provisional" in c.value for c in at.caption)
     at.radio(key="c_measure").set_value("boats").run()
     assert at.query_params["measure"] == "boats"
 
 
 def test_compare_defaults_to_the_readme_question():
-    at = page("pages/compare.py", month="2024-09", setting="sea_or_shore")
+    at = page("views/compare.py", month="2024-09", setting="sea_or_shore")
     assert not at.exception
     shown = metrics(at)
     assert (shown["Dead (A)"], shown["Dead (B)"], shown["Missing (A)"], shown["Missing (B)"]) == ("4", "46", "0", "0")
@@ -138,7 +138,7 @@ def test_compare_defaults_to_the_readme_question():
 
 
 def test_compare_periods_live_in_the_url():
-    at = page("pages/compare.py", month="2024-09", a_from="2022-01", a_to="2022-12")
+    at = page("views/compare.py", month="2024-09", a_from="2022-01", a_to="2022-12")
     assert metrics(at)["People crossed (A)"] == "45,774"
     at.selectbox(key="b_to").set_value("2024-12").run()
     assert at.query_params["b_to"] == "2024-12" and at.query_params["a_from"] == "2022-01"
@@ -146,7 +146,7 @@ def test_compare_periods_live_in_the_url():
 
 
 def test_a_range_link_survives_the_next_run():
-    at = page("pages/incidents.py", **{"from": "2023-09", "to": "2023-11"})
+    at = page("views/incidents.py", **{"from": "2023-09", "to": "2023-11"})
     at.selectbox(key="f_setting").set_value("sea_or_shore").run()
     assert not at.exception
     assert at.select_slider(key="period_range").value == ("2023-09", "2023-11")

@@ -22,7 +22,7 @@ def downloads(at: AppTest) -> list:
 
 
 def test_export_page_offers_the_explainer_snippet_and_command():
-    at = page("pages/export.py", **{"from": "2024-01", "to": "2024-12"})
+    at = page("views/export.py", **{"from": "2024-01", "to": "2024-12"})
     assert not at.exception
     assert at.title[0].value == "Export and embed · Jan 2024 – Dec 2024"
     snippet, command = at.code[0].value, at.code[1].value
@@ -34,7 +34,7 @@ def test_export_page_offers_the_explainer_snippet_and_command():
 
 
 def test_choosing_layers_changes_the_command():
-    at = page("pages/export.py", month="2024-09")
+    at = page("views/export.py", month="2024-09")
     at.multiselect(key="export_layers").set_value(["tss", "incidents"]).run()
     assert not at.exception
     assert "--layers tss,incidents" in at.code[1].value
@@ -43,13 +43,13 @@ def test_choosing_layers_changes_the_command():
 
 
 def test_a_bad_embed_url_names_the_value():
-    at = page("pages/export.py", month="2024-09")
+    at = page("views/export.py", month="2024-09")
     at.text_input(key="export_url").set_value("javascript:alert(1)").run()
     assert "instead got: 'javascript:alert(1)'" in at.error[0].value
 
 
 def test_drawing_the_picture_offers_its_download():
-    at = page("pages/export.py", month="2024-09")
+    at = page("views/export.py", month="2024-09")
     at.button(key="draw_picture").click().run()
     assert not at.exception
     assert len(downloads(at)) == 2
@@ -57,7 +57,7 @@ def test_drawing_the_picture_offers_its_download():
 
 
 def test_presentation_shows_the_month_as_callouts_and_steps():
-    at = page("pages/present.py", month="2024-09")
+    at = page("views/present.py", month="2024-09")
     assert not at.exception
     assert any(m.value == "# Sep 2024" for m in at.markdown)
     assert any("4,192" in m.value and "People crossed" in m.value for m in at.markdown)
@@ -72,6 +72,6 @@ def test_presentation_shows_the_month_as_callouts_and_steps():
 
 
 def test_presentation_next_is_disabled_at_the_last_month():
-    at = page("pages/present.py", month="2026-08")
+    at = page("views/present.py", month="2026-08")
     assert at.button(key="present_next").disabled
     assert not at.button(key="present_prev").disabled

@@ -174,10 +174,6 @@ def callout(page, label: str) -> str:
 def test_presentation_opens_from_a_link_and_arrow_keys_step_months(app_url, web, data):
     from tests.conftest import map_frame
 
-    # Streamlit keeps its legacy pages/ router until the entry script has run
-    # once in the server, so open the app root first, as a fresh server would.
-    web.page.goto(f"{app_url}/?month=2024-09")
-    web.page.wait_for_selector("h1:has-text('Sep 2024')", timeout=60000)
     web.page.goto(f"{app_url}/presentation?month=2024-09")
     web.page.wait_for_selector("h1:has-text('Sep 2024')", timeout=60000)
     assert callout(web.page, "People crossed") == "4,192"
