@@ -18,9 +18,11 @@ from dataclasses import dataclass, field
 import geopandas as gpd
 import pandas as pd
 
+from geo.load import OUTSIDE_EUROPE
 from geo.schema import Column, RowIssue, Schema, validate_rows
 
-MAX_BYTES = 20_000_000
+MAX_BYTES = 20_000_000  # also server.maxUploadSize in .streamlit/config.toml
+MAX_ROWS = 200_000
 COUNT = {"kind": "int", "minimum": 0}
 CANONICAL = Schema("upload", (
     Column("incident_id"),
@@ -34,10 +36,10 @@ CANONICAL = Schema("upload", (
     Column("source", required=False, default=""),
     Column("url", required=False, default=""),
     Column("source_quality", required=False, default=""),
-    Column("lat", "float", minimum=-90, maximum=90),
-    Column("lon", "float", minimum=-180, maximum=180),
+    Column("lat", "float", minimum=35, maximum=72, hint=OUTSIDE_EUROPE),
+    Column("lon", "float", minimum=-25, maximum=45, hint=OUTSIDE_EUROPE),
     Column("setting", required=False, default="", allowed=frozenset({"", "sea_or_shore", "land_or_inland"})),
-))
+), unique=("incident_id",))
 
 IOM_FIGURES = {"Main ID": "incident_id", "Incident Date": "date", "Number of Dead": "dead",
                "Minimum Estimated Number of Missing": "missing", "Number of Survivors": "survivors",
@@ -263,6 +265,8 @@ def read_upload(name: str, data: bytes) -> UploadResult:
     try:
         if len(data) > MAX_BYTES:
             raise ValueError(f"is larger than {MAX_BYTES // 1_000_000} MB")
+        if data.count(b"\n") > MAX_ROWS + 1:
+            raise ValueError(f"has more than {MAX_ROWS:,} rows")
         if not data.strip():
             raise ValueError("is empty")
         if name.lower().endswith((".geojson", ".json")) or data.lstrip()[:1] == b"{":

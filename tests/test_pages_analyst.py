@@ -4,6 +4,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 import tests.builders as b
+from geo.load import OUTSIDE_EUROPE
 from geo.period import Period
 from geo.upload import read_upload
 from tests.conftest import ROOT
@@ -89,7 +90,7 @@ def test_upload_shows_accepted_rows_errors_and_keeps_shipped_data():
     assert not at.exception
     assert any("1 of 2 rows accepted" in s.value for s in at.success)
     issues = at.table[-1].value
-    assert issues.values.tolist() == [[3, "latitude", "95", "must be at most 90"]]
+    assert issues.values.tolist() == [[3, "latitude", "95", f"must be at most 72: {OUTSIDE_EUROPE}"]]
     assert metrics(at)["Incidents"] == "4" and metrics(at)["Dead"] == "29"
     at.radio(key="f_source").set_value("upload").run()
     assert metrics(at)["Incidents"] == "1" and at.query_params["data"] == "upload"

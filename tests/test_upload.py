@@ -3,6 +3,7 @@
 import pytest
 
 import tests.builders as b
+from geo.load import OUTSIDE_EUROPE
 from geo.paths import ROOT
 from geo.upload import parse_date, read_upload
 
@@ -41,7 +42,7 @@ def test_generic_csv_rejects_out_of_range_rows_and_keeps_the_good():
     result = read_upload("mine.csv", data)
     assert result.layout == "generic CSV" and result.accepted == 1 and result.rejected_rows == 2
     table = result.issue_table()
-    assert table.values.tolist() == [[3, "latitude", "95", "must be at most 90"],
+    assert table.values.tolist() == [[3, "latitude", "95", f"must be at most 72: {OUTSIDE_EUROPE}"],
                                      [4, "dead", "-1", "must be at least 0"]]
 
 
