@@ -34,6 +34,7 @@ test: setup-dev lint
 
 bench: setup-dev
 	$(PY) -m bench
+	$(PY) -m bench.sessions
 
 # Rebuild data/ from ../shared/data (maintainers only; the result is committed).
 data: setup
