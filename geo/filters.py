@@ -14,16 +14,16 @@ from dataclasses import dataclass
 import pandas as pd
 
 from geo.period import Period, month_label, month_span
+from geo.popups import SETTING_WORDS
 from geo.stats import IOM_KNOWN_GAP
 
-SETTING_CHOICES = {"all": "Sea/shore and land", "sea_or_shore": "At sea or on the shore",
-                   "land_or_inland": "On land or inland"}
+SETTING_CHOICES = {"all": "Sea/shore and land", **SETTING_WORDS}
 FILTER_KEYS = ("setting", "cause", "country", "min")
 
 # IOM Missing Migrants Project grades each record's sources from 1 (least
 # verified) to 5 (best verified). Some records carry a multi-digit code such as
 # "45" or "345": we read each digit as one grade the sources were given and
-# show the span (see docs/readme-issue3.md).
+# show the span (README, "IOM source quality in words").
 QUALITY_WORDS = {
     "1": "1 – lowest: a single unverified report",
     "2": "2 – low: more than one unofficial report",
