@@ -144,8 +144,11 @@ def legend(mode: str) -> str:
 
 
 def build_incident_map(incidents: gpd.GeoDataFrame, countries: gpd.GeoDataFrame | None, mode: str = "clusters",
-                       asset_base: str = APP_BASE_URL, height: int | str = "100%") -> folium.Map:
-    """The filtered incidents on a plain land/sea basemap."""
+                       asset_base: str = APP_BASE_URL, height: int | str = "100%",
+                       fit_to: gpd.GeoDataFrame | None = None) -> folium.Map:
+    """The filtered incidents on a plain land/sea basemap, fitted to ``fit_to``
+    (default: the incidents themselves; side-by-side maps pass both sides so
+    they share one extent)."""
     if mode not in MODES:
         raise ValueError(f"Expected a map mode in {list(MODES)}, instead got: {mode!r}")
     m = base_map(asset_base, height)
@@ -159,8 +162,9 @@ def build_incident_map(incidents: gpd.GeoDataFrame, countries: gpd.GeoDataFrame 
     else:
         DataLayer(point_features(incidents), "Incidents").add_to(m)
     bounds = CHANNEL_BOUNDS
-    if len(incidents):
-        west, south, east, north = incidents.total_bounds
+    extent = incidents if fit_to is None else fit_to
+    if len(extent):
+        west, south, east, north = extent.total_bounds
         bounds = [[south - 0.15, west - 0.2], [north + 0.15, east + 0.2]]
     m.fit_bounds(bounds, padding_top_left=(230, 20), padding_bottom_right=(20, 120))  # clear of the legend
     Furniture(legend(mode), esc("Data: IOM Missing Migrants Project (minimum estimates) · Natural Earth"),

@@ -76,3 +76,23 @@ def test_the_readme_question_at_sea(shipped):
     autumn_2023 = gf.apply_filters(shipped, Period("2023-09", "2023-11"), at_sea)
     assert (int(autumn_2024["dead"].sum()), int(autumn_2024["missing"].sum()), len(autumn_2024)) == (46, 0, 17)
     assert (int(autumn_2023["dead"].sum()), int(autumn_2023["missing"].sum()), len(autumn_2023)) == (4, 0, 2)
+
+
+def test_side_by_side_maps_share_one_extent():
+    import re
+
+    import pandas as pd
+
+    from geo.incident_map import build_incident_map
+    from tests import builders
+
+    a = builders.incidents([{"lat": 50.95, "lon": 1.85}])
+    b = builders.incidents([{"lat": 50.40, "lon": 1.56}, {"lat": 51.05, "lon": 2.40}])
+    both = pd.concat([a, b])
+
+    def bounds(m) -> list[str]:
+        return re.findall(r"fitBounds\(\s*(\[\[.*?\]\])", m.get_root().render(), re.S)
+
+    shared = [bounds(build_incident_map(x, None, "points", fit_to=both)) for x in (a, b)]
+    assert shared[0] == shared[1] != []
+    assert bounds(build_incident_map(a, None, "points")) != shared[0]

@@ -1,5 +1,6 @@
 """Compare two periods side by side: crossings, deaths and missing, and both maps."""
 
+import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
@@ -54,9 +55,13 @@ filters = edge.incident_filters(incidents) if incidents is not None else gf.Inci
 st.caption(f"Incident filters: {filters.describe()}. The sidebar period does not apply on this page.")
 countries = data.layers.get("countries")
 
+rows_by_side = {side: None if incidents is None else gf.apply_filters(incidents, period, filters)
+                for side, period in periods.items()}
+shared_extent = None if incidents is None else pd.concat(list(rows_by_side.values()))  # same view for A and B
+
 for (side, period), column in zip(periods.items(), (left, right)):
     h = headline(crossings, None, period)
-    rows = gf.apply_filters(incidents, period, filters) if incidents is not None else None
+    rows = rows_by_side[side]
     with column:
         st.subheader(f"{side.upper()}: {period.label}")
         c1, c2, c3 = st.columns(3)
@@ -72,7 +77,8 @@ for (side, period), column in zip(periods.items(), (left, right)):
         c6.metric(f"Incidents ({side.upper()})", f"{len(rows):,}")
         for note in incident_notes(incidents, period)[1:]:
             st.caption(f"Note: {note}")
-        st_folium(build_incident_map(rows, countries, "points"), height=420, use_container_width=True,
+        st_folium(build_incident_map(rows, countries, "points", fit_to=shared_extent), height=420,
+                  use_container_width=True,
                   returned_objects=[], key=f"compare_map_{side}")
         st.text(f"Map {side.upper()} summary: {len(rows)} incident(s), {int(rows['dead_missing'].sum())} dead or "
                 f"missing, {period.label}, {filters.describe()}.")
