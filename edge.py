@@ -46,16 +46,6 @@ def _init_period_state(span: Period, default: Period) -> None:
     st.session_state.period_message = message
 
 
-def _write_query(period: Period) -> None:
-    wanted = period.to_query()
-    current = {k: st.query_params.get(k) for k in PERIOD_KEYS if k in st.query_params}
-    if current != wanted:
-        for key in PERIOD_KEYS:
-            if key in st.query_params:
-                del st.query_params[key]
-        st.query_params.update(wanted)
-
-
 def period_sidebar() -> Period:
     """The shared period filter. Reads the URL once per session, then keeps
     the URL in step with the widgets so a copied link reopens the view."""
@@ -81,7 +71,7 @@ def period_sidebar() -> Period:
     if message:
         st.warning(message)
         st.session_state.period_message = None
-    _write_query(period)
+    sync_query(period.to_query(), PERIOD_KEYS)
     return period
 
 
