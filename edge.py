@@ -11,6 +11,7 @@ import streamlit as st
 
 from geo import load, scene
 from geo.period import Period, default_period, month_label, month_span, period_from_query
+from geo.popups import md_text
 
 PERIOD_KEYS = ("month", "from", "to")
 
@@ -69,7 +70,7 @@ def period_sidebar() -> Period:
         st.caption(f"Data from {span.label}. Default: the latest 12 months of Home Office data.")
     message = st.session_state.get("period_message")
     if message:
-        st.warning(message)
+        st.warning(md_text(message))
         st.session_state.period_message = None
     sync_query(period.to_query(), PERIOD_KEYS)
     return period
@@ -106,7 +107,7 @@ def crossings_extra() -> tuple[dict, dict]:
     for key, loader in (("daily", crossings.load_daily), ("weekly", crossings.load_weekly),
                         ("nationality", crossings.load_nationality)):
         try:
-            tables[key] = loader(load.DATA_DIR)
+            tables[key] = loader()
         except DataFileError as err:
             errors[key] = err
     return tables, errors
@@ -136,7 +137,7 @@ def show_data_errors(*keys: str) -> bool:
     errors = datasets().errors
     broken = [errors[k] for k in keys if k in errors]
     for error in broken:
-        st.error(f"Cannot use {error.file}: {error}. The parts of this page that need it are "
+        st.error(f"Cannot use {md_text(error.file)}: {md_text(error)}. The parts of this page that need it are "
                  "left out; everything else still works.")
     return not broken
 
@@ -211,7 +212,7 @@ def incident_filters(incidents):
                                  FILTER_STATE["country"]: list(found.countries),
                                  FILTER_STATE["min"]: found.min_dead_missing})
         for note in notes:
-            st.warning(note)
+            st.warning(md_text(note))
     for key, allowed in (("cause", causes), ("country", countries)):
         state = FILTER_STATE[key]
         st.session_state[state] = [v for v in st.session_state.get(state, []) if v in allowed]

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pandas as pd
 
-from geo.paths import DATA_DIR
 from geo.period import Period, month_label
 from geo.schema import Column, Schema
 
@@ -47,19 +46,19 @@ NATIONALITY = Schema("ho_irr_D01_small_boats_by_nationality", (
 ))
 
 
-def load_daily(data_dir: Path = DATA_DIR) -> pd.DataFrame:
-    from geo.load import read_table
-    return read_table(data_dir / "crossings/ho_small_boats_daily.csv", DAILY)
+def load_daily(data_dir: Path | None = None) -> pd.DataFrame:
+    from geo.load import data_file, read_table
+    return read_table(data_file("crossings/ho_small_boats_daily.csv", data_dir), DAILY)
 
 
-def load_weekly(data_dir: Path = DATA_DIR) -> pd.DataFrame:
-    from geo.load import read_table
-    return read_table(data_dir / "crossings/ho_small_boats_weekly.csv", WEEKLY)
+def load_weekly(data_dir: Path | None = None) -> pd.DataFrame:
+    from geo.load import data_file, read_table
+    return read_table(data_file("crossings/ho_small_boats_weekly.csv", data_dir), WEEKLY)
 
 
-def load_nationality(data_dir: Path = DATA_DIR) -> pd.DataFrame:
-    from geo.load import read_table
-    return read_table(data_dir / "crossings/ho_irr_D01_small_boats_by_nationality_2018Q1-2023Q3.csv",
+def load_nationality(data_dir: Path | None = None) -> pd.DataFrame:
+    from geo.load import data_file, read_table
+    return read_table(data_file("crossings/ho_irr_D01_small_boats_by_nationality_2018Q1-2023Q3.csv", data_dir),
                       NATIONALITY)
 
 

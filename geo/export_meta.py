@@ -14,14 +14,16 @@ from pathlib import Path
 
 import pandas as pd
 
-from geo.paths import DATA_DIR
+from geo.paths import data_dir as current_data_dir
 from geo.period import Period, month_label
 
 GENERATOR = "Channel Routes (geo.export)"
 
 
-def data_versions(data_dir: Path = DATA_DIR) -> dict:
-    """``{"package_created": ..., "files": {path: "sha256:<12 hex>"}}`` for every described file."""
+def data_versions(data_dir: Path | None = None) -> dict:
+    """``{"package_created": ..., "files": {path: "sha256:<12 hex>"}}`` for every described file
+    of the data folder in use."""
+    data_dir = data_dir or current_data_dir()
     package = json.loads((data_dir / "datapackage.json").read_text(encoding="utf-8"))
     files = {}
     for resource in package.get("resources", []):
@@ -50,7 +52,7 @@ def as_of(crossings: pd.DataFrame | None, incidents: pd.DataFrame | None) -> dic
 
 def export_metadata(period: Period, layers: tuple[str, ...], options: dict,
                     crossings: pd.DataFrame | None, incidents: pd.DataFrame | None,
-                    data_dir: Path = DATA_DIR) -> dict:
+                    data_dir: Path | None = None) -> dict:
     """Parameters and data versions, as one JSON-ready dict."""
     return {"generator": GENERATOR,
             "created": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),

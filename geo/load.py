@@ -96,7 +96,7 @@ def read_table(path: Path, schema: Schema) -> pd.DataFrame:
     return validate_strict(raw, schema, name)
 
 
-def _data_file(relative: str, data_dir: Path | None) -> Path:
+def data_file(relative: str, data_dir: Path | None) -> Path:
     return (data_dir or current_data_dir()) / relative
 
 
@@ -111,7 +111,7 @@ def _display_name(path: Path) -> str:
 
 def load_incidents(data_dir: Path | None = None) -> gpd.GeoDataFrame:
     """IOM incidents as points in EPSG:4326 with short column names."""
-    table = read_table(_data_file("incidents/iom_channel_incidents.csv", data_dir), INCIDENTS)
+    table = read_table(data_file("incidents/iom_channel_incidents.csv", data_dir), INCIDENTS)
     incidents = table[list(INCIDENT_NAMES)].rename(columns=INCIDENT_NAMES)
     incidents["date"] = pd.to_datetime(incidents["date"])
     incidents["year_month"] = incidents["date"].dt.strftime("%Y-%m")
@@ -121,24 +121,24 @@ def load_incidents(data_dir: Path | None = None) -> gpd.GeoDataFrame:
 
 
 def load_crossings_monthly(data_dir: Path | None = None) -> pd.DataFrame:
-    return read_table(_data_file("crossings/crossings_monthly.csv", data_dir), CROSSINGS_MONTHLY)
+    return read_table(data_file("crossings/crossings_monthly.csv", data_dir), CROSSINGS_MONTHLY)
 
 
 def load_areas(data_dir: Path | None = None) -> pd.DataFrame:
-    return read_table(_data_file("places/areas.csv", data_dir), AREAS)
+    return read_table(data_file("places/areas.csv", data_dir), AREAS)
 
 
 def load_coast_reports(data_dir: Path | None = None) -> pd.DataFrame:
-    return read_table(_data_file("places/coast_reports.csv", data_dir), COAST_REPORTS)
+    return read_table(data_file("places/coast_reports.csv", data_dir), COAST_REPORTS)
 
 
 def load_storage_reports(data_dir: Path | None = None) -> pd.DataFrame:
-    return read_table(_data_file("places/storage_reports.csv", data_dir), STORAGE_REPORTS)
+    return read_table(data_file("places/storage_reports.csv", data_dir), STORAGE_REPORTS)
 
 
 def load_layer(relative: str, data_dir: Path | None = None) -> gpd.GeoDataFrame:
     """A shipped GeoJSON layer in EPSG:4326; a broken file names itself."""
-    path = _data_file(relative, data_dir)
+    path = data_file(relative, data_dir)
     name = _display_name(path)
     try:
         json.loads(path.read_text(encoding="utf-8"))

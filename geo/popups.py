@@ -11,6 +11,8 @@ import re
 from collections.abc import Iterable
 from urllib.parse import urlparse
 
+import pandas as pd
+
 from geo.places import Report
 
 SETTING_WORDS = {"sea_or_shore": "At sea or on the shore", "land_or_inland": "On land or inland"}
@@ -106,3 +108,26 @@ def incident_popup(row) -> str:
 
 def incident_tooltip(row) -> str:
     return f"{esc(row.date.strftime('%d %b %Y'))}: {int(row.dead_missing)} dead or missing"
+
+
+MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~=:$])")
+
+
+def md_text(value: object) -> str:
+    """Text that Markdown shows literally (Streamlit renders table cells as Markdown:
+    ``![x](http://…)`` there would load an image from a third party).
+
+    >>> md_text("![x](http://evil.example/p.png) `tick` **b**")
+    '\\\\!\\\\[x\\\\]\\\\(http\\\\://evil\\\\.example/p\\\\.png\\\\) \\\\`tick\\\\` \\\\*\\\\*b\\\\*\\\\*'
+    """
+    return MARKDOWN_SPECIAL.sub(r"\\\1", "" if value is None else str(value))
+
+
+def text_table(rows) -> pd.DataFrame:
+    """A table for ``st.table`` whose text cells and headers are shown literally;
+    numeric columns are left as numbers."""
+    frame = pd.DataFrame(rows).copy()
+    for column in frame.columns:
+        if not pd.api.types.is_numeric_dtype(frame[column]):
+            frame[column] = [md_text(v) if isinstance(v, str) else v for v in frame[column]]
+    return frame.rename(columns={c: md_text(c) for c in frame.columns if isinstance(c, str)})

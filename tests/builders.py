@@ -13,7 +13,7 @@ from geo.paths import ROOT
 
 SHIPPED = ROOT / "data"
 HOSTILE = ('<img src=x onerror="window.__pwned=1;alert(1)">', "</script><script>window.__pwned=2</script>",
-           "javascript:alert(3)", "O'Brien `tick` \"quote\"")
+           "javascript:alert(3)", "O'Brien `tick` \"quote\"", "![pixel](http://evil.example/pixel.png) **{{ 7*7 }}**")
 
 
 def incidents(rows: list[dict]) -> gpd.GeoDataFrame:
@@ -50,14 +50,14 @@ def hostile_copy(target: Path) -> Path:
     data = copy_of_data(target)
     incidents_path = data / "incidents/iom_channel_incidents.csv"
     incidents_table = pd.read_csv(incidents_path, dtype=str, keep_default_na=False)
-    incidents_table["Location of Incident"] = HOSTILE[0] + " " + HOSTILE[3]
+    incidents_table["Location of Incident"] = HOSTILE[0] + " " + HOSTILE[3] + " " + HOSTILE[4]
     incidents_table["Information Source"] = HOSTILE[1]
     incidents_table["URL"] = HOSTILE[2]
     incidents_table["Cause of Death"] = HOSTILE[3]
     incidents_table.to_csv(incidents_path, index=False)
     for name in ("places/storage_reports.csv", "places/coast_reports.csv"):
         reports = pd.read_csv(data / name, dtype=str, keep_default_na=False)
-        reports["place"] = HOSTILE[0]
+        reports["place"] = HOSTILE[0] + " " + HOSTILE[4]
         reports["publisher"] = HOSTILE[1]
         reports["url"] = HOSTILE[2]
         reports["quote"] = HOSTILE[3]
@@ -65,6 +65,10 @@ def hostile_copy(target: Path) -> Path:
     areas = pd.read_csv(data / "places/areas.csv", dtype=str, keep_default_na=False)
     areas["name"] = HOSTILE[0] + " " + areas["name"]
     areas.to_csv(data / "places/areas.csv", index=False)
+    nationality_path = data / "crossings/ho_irr_D01_small_boats_by_nationality_2018Q1-2023Q3.csv"
+    nationality = pd.read_csv(nationality_path, dtype=str, keep_default_na=False)
+    nationality.loc[nationality["Nationality"] == "Albania", "Nationality"] = HOSTILE[0]
+    nationality.to_csv(nationality_path, index=False)
     return data
 
 
@@ -117,3 +121,19 @@ def geojson_points(rows: list[tuple]) -> bytes:
         features.append({"type": "Feature", "geometry": geometry,
                          "properties": {"date": date, "dead": dead, "missing": missing, "location": location}})
     return json.dumps({"type": "FeatureCollection", "features": features}).encode()
+
+
+def shown(text: object) -> str:
+    """What a Markdown element shows for its source text (backslash escapes removed)."""
+    import re
+
+    return re.sub(r"\\(.)", r"\1", str(text))
+
+
+def shown_table(element) -> pd.DataFrame:
+    """An AppTest ``st.table`` as the reader sees it: escapes removed from cells and headers."""
+    frame = element.value.copy()
+    for column in frame.columns:
+        if not pd.api.types.is_numeric_dtype(frame[column]):
+            frame[column] = [shown(v) if isinstance(v, str) else v for v in frame[column]]
+    return frame.rename(columns={c: shown(c) for c in frame.columns})

@@ -5,6 +5,7 @@ from streamlit.testing.v1 import AppTest
 
 import geo.load
 import geo.routing
+from tests.builders import shown
 from tests.conftest import ROOT
 
 TIMEOUT = 60
@@ -53,7 +54,7 @@ def test_range_in_url():
 def test_bad_month_in_url_gets_a_message_and_the_default(bad):
     at = app(month=bad)
     assert not at.exception
-    assert any("not a month as YYYY-MM" in w.value for w in at.warning)
+    assert any("not a month as YYYY-MM" in shown(w.value) for w in at.warning)
     assert "Sep 2025 – Aug 2026" in at.title[0].value
 
 

@@ -8,7 +8,7 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from tests.builders import copy_of_data
+from tests.builders import copy_of_data, shown
 from tests.conftest import ROOT
 
 
@@ -55,13 +55,13 @@ def test_app_starts_names_the_file_and_serves_the_rest(damaged):
     relative, reason = damaged
     at = run(month="2024-09")
     assert not at.exception
-    errors = [e.value for e in at.error]
+    errors = [shown(e.value) for e in at.error]
     assert any(f"data/{relative}" in e and reason in e for e in errors), errors
-    shown = {m.label: m.value for m in at.metric}
-    assert set(shown) >= {"People crossed", "Boats", "People per boat", "Dead", "Missing"}
+    figures = {m.label: m.value for m in at.metric}
+    assert set(figures) >= {"People crossed", "Boats", "People per boat", "Dead", "Missing"}
     if relative.startswith("crossings"):
-        assert shown["People crossed"] == "–" and shown["Dead"] == "22"
+        assert figures["People crossed"] == "–" and figures["Dead"] == "22"
     elif relative.startswith("incidents"):
-        assert shown["Dead"] == "–" and shown["People crossed"] == "4,192"
+        assert figures["Dead"] == "–" and figures["People crossed"] == "4,192"
     else:
-        assert shown["People crossed"] == "4,192" and shown["Dead"] == "22"
+        assert figures["People crossed"] == "4,192" and figures["Dead"] == "22"

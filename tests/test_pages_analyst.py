@@ -7,6 +7,7 @@ import tests.builders as b
 from geo.load import OUTSIDE_EUROPE
 from geo.period import Period
 from geo.upload import read_upload
+from tests.builders import shown, shown_table
 from tests.conftest import ROOT
 
 TIMEOUT = 90
@@ -30,7 +31,7 @@ def test_incidents_answer_the_readme_question_from_a_link():
     assert metrics(at) == {"Incidents": "17", "Dead": "46", "Missing": "0", "Dead + missing": "46"}
     assert at.selectbox(key="f_setting").value == "sea_or_shore"
     assert "17 incident(s), 46 dead or missing" in at.text[0].value
-    table = at.table[-1].value if not at.table[-1].value.empty else None
+    table = shown_table(at.table[-1]) if not shown_table(at.table[-1]).empty else None
     assert table is not None and len(table) == 17
 
 
@@ -51,16 +52,16 @@ def test_every_filter_changes_the_rows_and_the_url():
 
 def test_table_sorts_and_keeps_the_same_rows():
     at = page("views/incidents.py", month="2024-10")
-    rows = len(at.table[-1].value)
+    rows = len(shown_table(at.table[-1]))
     at.selectbox(key="f_sort").set_value("dead_missing").run()
-    table = at.table[-1].value
+    table = shown_table(at.table[-1])
     assert len(table) == rows == int(metrics(at)["Incidents"])
     assert list(table["Dead"].astype(int)) == sorted(table["Dead"].astype(int), reverse=True)
 
 
 def test_details_show_source_quality_in_words():
     at = page("views/incidents.py", month="2024-09")
-    details = at.table[0].value.set_index("Detail")["Value"]
+    details = shown_table(at.table[0]).set_index("Detail")["Value"]
     assert details["Source quality (IOM)"].startswith(("1 –", "2 –", "3 –", "4 –", "5 –", "Mixed"))
     assert at.get("link_button")
 
@@ -70,7 +71,7 @@ def test_details_show_source_quality_in_words():
 def test_bad_filter_links_get_a_message(query, warning):
     at = page("views/incidents.py", month="2024-09", **query)
     assert not at.exception
-    assert any(warning in w.value for w in at.warning)
+    assert any(warning in shown(w.value) for w in at.warning)
 
 
 def test_a_chart_pick_sets_the_shared_period():
@@ -89,7 +90,7 @@ def test_upload_shows_accepted_rows_errors_and_keeps_shipped_data():
     at.run()
     assert not at.exception
     assert any("1 of 2 rows accepted" in s.value for s in at.success)
-    issues = at.table[-1].value
+    issues = shown_table(at.table[-1])
     assert issues.values.tolist() == [[3, "latitude", "95", f"must be at most 72: {OUTSIDE_EUROPE}"]]
     assert metrics(at)["Incidents"] == "4" and metrics(at)["Dead"] == "29"
     at.radio(key="f_source").set_value("upload").run()
@@ -104,7 +105,7 @@ def test_unreadable_upload_gets_one_message_and_the_page_works():
     at.session_state["upload_bytes"] = ("junk.csv", b"\xff\xfe\x00")
     at.run()
     assert not at.exception
-    assert len(at.error) == 1 and "junk" in at.error[0].value and "cannot be read" in at.error[0].value
+    assert len(at.error) == 1 and "junk" in shown(at.error[0].value) and "cannot be read" in shown(at.error[0].value)
     assert metrics(at)["Incidents"] == "3"
 
 
@@ -114,7 +115,7 @@ def test_crossings_page_from_a_link():
     shown = metrics(at)
     assert (shown["People crossed"], shown["Boats"], shown["People per boat"]) == ("12,510", "229", "54.6")
     assert at.radio(key="c_measure").value == "people_per_boat"
-    years = at.table[-1].value.set_index("Year")
+    years = shown_table(at.table[-1]).set_index("Year")
     assert years.loc["2023", "People per boat"] == "52.3" and years.loc["2024", "People per boat"] == "54.6"
     assert any("2024-05-05" in c.value for c in at.caption)
     assert any("2023 Q3" in c.value for c in at.caption)

@@ -4,6 +4,7 @@ from streamlit.testing.v1 import AppTest
 
 from geo import load, stats
 from geo.period import Period
+from tests.builders import shown
 from tests.conftest import ROOT
 
 TIMEOUT = 120
@@ -39,13 +40,13 @@ def test_choosing_layers_changes_the_command():
     assert not at.exception
     assert "--layers tss,incidents" in at.code[1].value
     at.multiselect(key="export_layers").set_value([]).run()
-    assert at.warning[0].value == "Pick at least one layer to export."
+    assert shown(shown(at.warning[0].value)) == "Pick at least one layer to export."
 
 
 def test_a_bad_embed_url_names_the_value():
     at = page("views/export.py", month="2024-09")
     at.text_input(key="export_url").set_value("javascript:alert(1)").run()
-    assert "instead got: 'javascript:alert(1)'" in at.error[0].value
+    assert "instead got: 'javascript:alert(1)'" in shown(shown(at.error[0].value))
 
 
 def test_drawing_the_picture_offers_its_download():

@@ -8,6 +8,7 @@ import edge
 from geo import filters as gf
 from geo.incident_map import build_incident_map
 from geo.period import Period, month_label, month_span
+from geo.popups import md_text, text_table
 from geo.stats import headline, incident_notes
 
 DEFAULTS = {"a": Period("2023-09", "2023-11"), "b": Period("2024-09", "2024-11")}
@@ -33,8 +34,8 @@ def period_picker(side: str, column) -> Period:
             st.session_state[keys[0]], st.session_state[keys[1]] = start, end
         else:
             if start is not None or end is not None:
-                st.warning(f"The link's period {side.upper()} ({start} to {end}) is not a valid range in the "
-                           f"data; showing {DEFAULTS[side].label}.")
+                st.warning(md_text(f"The link's period {side.upper()} ({start} to {end}) is not a valid range "
+                                   f"in the data; showing {DEFAULTS[side].label}."))
             st.session_state[keys[0]], st.session_state[keys[1]] = DEFAULTS[side].start, DEFAULTS[side].end
     column.markdown(f"**Period {side.upper()}**")
     first, second = column.columns(2)
@@ -52,7 +53,7 @@ edge.sync_query({f"{s}_{k}": getattr(p, "start" if k == "from" else "end")
                  for s, p in periods.items() for k in ("from", "to")},
                 ("a_from", "a_to", "b_from", "b_to"))
 filters = edge.incident_filters(incidents) if incidents is not None else gf.IncidentFilters()
-st.caption(f"Incident filters: {filters.describe()}. The sidebar period does not apply on this page.")
+st.caption(f"Incident filters: {md_text(filters.describe())}. The sidebar period does not apply on this page.")
 countries = data.layers.get("countries")
 
 rows_by_side = {side: None if incidents is None else gf.apply_filters(incidents, period, filters)
@@ -85,8 +86,8 @@ for (side, period), column in zip(periods.items(), (left, right)):
         if len(rows):
             table = rows[["date", "location", "dead", "missing"]].copy()
             table["date"] = table["date"].dt.strftime("%Y-%m-%d")
-            st.table(table.rename(columns={"date": "Date", "location": "Place", "dead": "Dead",
-                                           "missing": "Missing"}))
+            st.table(text_table(table.rename(columns={"date": "Date", "location": "Place", "dead": "Dead",
+                                           "missing": "Missing"})))
 st.caption("IOM figures are minimum estimates. Home Office provisional months are revised later. "
            + ("Includes your uploaded rows. " if with_upload else "")
            + "Data: IOM Missing Migrants Project · UK Home Office (OGL v3.0) · Natural Earth.")

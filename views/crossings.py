@@ -6,6 +6,7 @@ import edge
 from geo import charts
 from geo import crossings as gc
 from geo.period import month_label
+from geo.popups import md_text, text_table
 from geo.stats import crossings_in, crossings_notes, headline
 
 period = edge.ensure_period()
@@ -15,7 +16,7 @@ edge.show_data_errors("crossings")
 monthly = data.tables.get("crossings")
 extra, extra_errors = edge.crossings_extra()
 for error in extra_errors.values():
-    st.error(f"Cannot use {error.file}: {error}. The chart that needs it is left out.")
+    st.error(f"Cannot use {md_text(error.file)}: {md_text(error)}. The chart that needs it is left out.")
 
 if monthly is not None:
     figures = headline(monthly, None, period)
@@ -49,10 +50,10 @@ if monthly is not None:
     table["people_per_boat"] = table["people_per_boat"].map(lambda v: "–" if v is None or v != v else f"{v:.1f}")
     table[["people", "boats"]] = table[["people", "boats"]].map(lambda v: f"{v:,}")
     with st.expander(f"Table: the {len(rows)} month(s) of {period.label}"):
-        st.table(table.rename(columns={"label": "Month", "people": "People", "boats": "Boats",
+        st.table(text_table(table.rename(columns={"label": "Month", "people": "People", "boats": "Boats",
                                        "people_per_boat": "People per boat", "status": "Status",
                                        "days_in_data": "Days with data", "days_in_month": "Days in month"}
-                              ).reset_index(drop=True))
+                              ).reset_index(drop=True)))
 
     st.subheader("Year on year")
     yoy = gc.year_on_year(monthly, period)
@@ -63,8 +64,8 @@ if monthly is not None:
                                      months=("month", "size")).reset_index()
     totals["people_per_boat"] = [f"{p / b:.1f}" if b else "–" for p, b in zip(totals["people"], totals["boats"])]
     totals[["people", "boats"]] = totals[["people", "boats"]].map(lambda v: f"{v:,}")
-    st.table(totals.rename(columns={"year": "Year", "people": "People", "boats": "Boats",
-                                    "months": "Months with data", "people_per_boat": "People per boat"}))
+    st.table(text_table(totals.rename(columns={"year": "Year", "people": "People", "boats": "Boats",
+                                    "months": "Months with data", "people_per_boat": "People per boat"})))
     st.caption(f"Calendar months compared: {', '.join(month_label('2000-' + m)[:3] for m in months)}. "
                "Picking is not offered on this chart: it compares years, not one period.")
 

@@ -5,6 +5,7 @@ import streamlit as st
 import edge
 from geo.embed import iframe_snippet
 from geo.export import LAYER_KEYS
+from geo.popups import md_text
 
 FORMATS = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf"}
 SIZES = {"slides": "Slides, 1920×1080 px", "print": "Print, A4 landscape at 300 dpi"}
@@ -41,7 +42,7 @@ where = st.text_input("Where you will publish the file (its URL or path)", value
 try:
     snippet = iframe_snippet(where, title=f"Map: {title}, {period.label}")
 except ValueError as error:
-    st.error(str(error))
+    st.error(md_text(error))
 else:
     st.code(snippet, language="html")
     st.caption("Copy with the button at the top right of the box. The frame is sandboxed (scripts run, "

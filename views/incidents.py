@@ -9,7 +9,7 @@ from geo import charts, downloads
 from geo import filters as gf
 from geo.incident_map import MODES, build_incident_map
 from geo.period import Period
-from geo.popups import SETTING_WORDS, safe_url
+from geo.popups import SETTING_WORDS, md_text, safe_url, text_table
 from geo.stats import incident_notes
 from geo.upload import read_upload
 
@@ -22,10 +22,6 @@ TABLE_COLUMNS = {"date": "Date", "location": "Place", "country": "Country", "set
 period = edge.ensure_period()
 st.title(f"Deaths and missing on the route to the UK · {period.label}")
 edge.show_data_errors("incidents")
-
-
-def md_safe(text: str) -> str:
-    return "".join("\\" + ch if ch in "\\`*_{}[]()#+-.!<>|~$" else ch for ch in str(text))
 
 
 def upload_section() -> None:
@@ -44,13 +40,13 @@ def upload_section() -> None:
     if result is None:
         return
     if result.error:
-        st.error(md_safe(result.error))
+        st.error(md_text(result.error))
     else:
         st.success(f"{result.accepted} of {result.total_rows} rows accepted as {result.layout}; "
                    f"{result.rejected_rows} row(s) rejected.")
     if result.issues:
         st.markdown(f"**Rejected rows ({len(result.issues)} problem(s))**")
-        st.table(result.issue_table())
+        st.table(text_table(result.issue_table()))
     name, data = st.session_state.upload_bytes
     st.download_button("Download your file back (unchanged)", data, file_name=name, key="upload_back")
     if st.button("Forget my upload", key="upload_forget"):
@@ -136,7 +132,7 @@ if labels:
     chosen = st.selectbox("Incident (or click one on the map)", list(labels), key="f_detail",
                           format_func=labels.get)
     row = rows[rows["incident_id"] == chosen].iloc[0]
-    st.table(details_table(row))
+    st.table(text_table(details_table(row)))
     if safe_url(row.url):
         st.link_button("Open the source", safe_url(row.url))
 else:
@@ -150,7 +146,7 @@ table = rows.sort_values(sort_key, ascending=not descending, kind="stable")[list
 table["date"] = table["date"].dt.strftime("%Y-%m-%d")
 table["setting"] = table["setting"].map(lambda s: SETTING_WORDS.get(s, s))
 table["survivors"] = table["survivors"].map(lambda v: "" if v is None or v != v else str(int(v)))
-st.table(table.rename(columns=TABLE_COLUMNS).reset_index(drop=True))
+st.table(text_table(table.rename(columns=TABLE_COLUMNS).reset_index(drop=True)))
 
 st.subheader("Download")
 description = f"IOM incidents, {period.label}, {filters.describe()}"

@@ -7,6 +7,7 @@ import edge
 from geo import stats
 from geo.load import LAYERS as ROUTE_MAP_LAYERS
 from geo.mapbuild import build_route_map
+from geo.popups import md_text, text_table
 from geo.routing import VAN_SPEED_KMH
 from geo.scene import routes_table, ruhr_to_coast
 
@@ -43,9 +44,9 @@ if drive:
               help="Range over Essen, Bochum, Cologne and the Düsseldorf region to the two launch areas.")
     st.markdown(
         f"**{drive['min_km']:.0f}–{drive['max_km']:.0f} km** on the shipped motorway network at an "
-        f"assumed average of {speed:g} km/h. Shortest: {drive['shortest'].origin} → "
-        f"{drive['shortest'].destination}; longest: {drive['longest'].origin} → "
-        f"{drive['longest'].destination}. Public reporting says four or five hours (a claim, "
+        f"assumed average of {speed:g} km/h. Shortest: {md_text(drive['shortest'].origin)} → "
+        f"{md_text(drive['shortest'].destination)}; longest: {md_text(drive['longest'].origin)} → "
+        f"{md_text(drive['longest'].destination)}. Public reporting says four or five hours (a claim, "
         "not found in an archived source; NCA quotes say 'a three-hour drive'). The Ruhr cities come "
         "out longer because the network is Natural Earth's zoom-5 motorways: it lacks most Ruhr "
         "motorways, so routes detour and start with a straight access leg. Cologne, on the E40, "
@@ -56,9 +57,9 @@ else:
     st.info("Drive times need the road network, storage and launch places; one of them did not load (see above).")
 
 st.subheader("Crossing corridors")
-st.table([{"From": c.launch, "To": c.landing, "Sea km": round(c.km, 1),
-           "TSS lanes crossed": ", ".join(c.lanes_crossed) or "none found"} for c in scene.corridors])
+st.table(text_table([{"From": c.launch, "To": c.landing, "Sea km": round(c.km, 1),
+           "TSS lanes crossed": ", ".join(c.lanes_crossed) or "none found"} for c in scene.corridors]))
 st.caption("Lanes are OpenStreetMap seamark centre lines of the Dover Strait traffic separation scheme.")
 if scene.unmapped is not None and not scene.unmapped.empty:
     with st.expander(f"{len(scene.unmapped)} reports name no place that can be mapped"):
-        st.table(scene.unmapped[["place", "country", "date", "publisher"]].reset_index(drop=True))
+        st.table(text_table(scene.unmapped[["place", "country", "date", "publisher"]].reset_index(drop=True)))

@@ -71,3 +71,16 @@ def test_tables_show_hostile_text_literally(hostile_app, web):
     assert HOSTILE[0] in corridors
     assert web.page.locator('[data-testid="stTable"] img').count() == 0
     assert web.page.evaluate("window.__pwned") is None and web.dialogs == []
+
+
+def test_analyst_pages_and_chart_labels_keep_hostile_text_inert(hostile_app, web):
+    web.page.goto(f"{hostile_app}/incidents?month=2024-09&view=points")
+    table = web.page.locator('[data-testid="stTable"]', has_text=HOSTILE[3]).first
+    table.wait_for(timeout=60000)
+    assert HOSTILE[0] in table.inner_text()
+    web.page.goto(f"{hostile_app}/crossings?from=2022-01&to=2022-12")
+    label = web.page.locator('[data-testid="stVegaLiteChart"] text', has_text=HOSTILE[0][:20]).first
+    label.wait_for(state="attached", timeout=60000)  # the nationality legend, drawn as SVG text
+    assert web.page.locator('[data-testid="stVegaLiteChart"] img').count() == 0
+    assert web.page.evaluate("window.__pwned") is None
+    assert web.dialogs == [] and web.errors == [] and web.external == []

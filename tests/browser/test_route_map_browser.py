@@ -60,3 +60,14 @@ def test_picking_a_month_updates_the_figures_and_the_url(app_url, web):
     assert "Sep 2023" in web.page.locator("h1").first.inner_text()
     assert re.search(r"month=2023-09", web.page.url)
     assert web.external == []
+
+
+def test_a_link_with_markup_in_the_month_shows_it_as_text_and_loads_nothing(app_url, web):
+    payload = "![pixel](http://evil.example/pixel.png)"
+    web.page.goto(f"{app_url}/?month={payload}")
+    warning = web.page.locator('[data-testid="stAlert"]', has_text="is not a month as YYYY-MM").first
+    warning.wait_for(timeout=30000)
+    assert payload in warning.inner_text()
+    assert warning.locator("img").count() == 0
+    map_frame(web.page)
+    assert web.external == [] and web.errors == []
