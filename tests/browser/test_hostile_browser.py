@@ -49,6 +49,7 @@ def test_route_map_shows_hostile_text_literally_and_runs_none_of_it(hostile_app,
     found = frame.evaluate(COLLECT_POPUPS_AND_TOOLTIPS)
     incident_popups = [p for p in found["popups"] if "dead" in p and "missing" in p]
     assert incident_popups and all(HOSTILE[0] in p and HOSTILE[1] in p for p in incident_popups)
+    assert all(HOSTILE[4] in p for p in incident_popups)  # Markdown and {{ 7*7 }} stay as typed
     assert any(HOSTILE[0] in p and HOSTILE[3] in p for p in found["popups"] if "sourced report" in p)
     assert any(HOSTILE[0] in t for t in found["tooltips"])
     labels = frame.locator(".cr-label.region").all_inner_texts()
