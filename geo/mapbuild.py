@@ -25,6 +25,7 @@ from geo.scene import Scene
 
 CHAIN_BOUNDS = [[48.4, 0.4], [53.0, 10.2]]
 CHAIN_CENTRE = [50.6, 4.6]
+TSS_SOURCE = "Source: © OpenStreetMap contributors, seamarks (snapshot of 2025)"
 STRAIT_SEA_LABELS = [(50.55, 0.55, "ENGLISH CHANNEL", "sea"), (51.95, 2.6, "NORTH SEA", "sea")]
 TOWN_LABELS = ("Calais", "Dunkirk", "Boulogne-sur-Mer", "Dover", "Folkestone", "Köln", "Essen")
 
@@ -84,7 +85,8 @@ def _route_features(routes: list[Route], speed_kmh: float) -> list[dict]:
     for r in routes:
         tip = (f"{esc(r.origin)} → {esc(r.destination)}: {r.total_km:.0f} km, "
                f"{r.hours(speed_kmh):.1f} h at {speed_kmh:g} km/h "
-               f"(access {r.access_km:.0f} km + road {r.road_km:.0f} km + {r.egress_km:.0f} km to the coast)")
+               f"(access {r.access_km:.0f} km + road {r.road_km:.0f} km + {r.egress_km:.0f} km to the coast). "
+               "Roads: Natural Earth motorways; computed, not a reported route")
         solid = {"color": ms.ROUTE, "weight": 4, "opacity": 0.85}
         dashed = {"color": ms.ROUTE, "weight": 3, "opacity": 0.85, "dashArray": "4 6"}
         features.append(feature(LineString(r.road_path), solid, tip=tip))
@@ -109,7 +111,8 @@ def _tss_features(tss: gpd.GeoDataFrame) -> list[dict]:
             style = {"color": ms.TSS_ZONE, "weight": 1, "fillColor": ms.TSS_ZONE, "fillOpacity": 0.35}
         else:
             style = {"color": ms.TSS_LANE, "weight": 2 if kind == "separation_lane" else 1}
-        tip = f"TSS {esc(kind).replace('_', ' ')}" + (f", traffic flows {esc(flow)}" if isinstance(flow, str) else "")
+        tip = (f"TSS {esc(kind).replace('_', ' ')}" + (f", traffic flows {esc(flow)}" if isinstance(flow, str) else "")
+               + f". {TSS_SOURCE}")
         features.append(feature(geometry, style, tip=tip))
     return features
 

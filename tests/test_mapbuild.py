@@ -57,3 +57,8 @@ def test_incidents_are_sized_by_dead_plus_missing_and_coloured_by_setting():
 def test_a_missing_dataset_leaves_its_layer_empty_not_broken(scene):
     html = build_route_map(scene, None).get_root().render()
     assert all(name in html for name in LAYER_NAMES)
+
+
+def test_tss_and_route_tooltips_name_their_source(html):
+    assert "Source: © OpenStreetMap contributors, seamarks" in html
+    assert "Roads: Natural Earth motorways; computed, not a reported route" in html
