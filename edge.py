@@ -242,8 +242,3 @@ def apply_chart_pick(chart_key: str, picked: Period | None, period: Period) -> N
     st.session_state[memory] = picked
     if picked != period:
         want_period(picked)
-
-
-def ensure_period() -> Period:
-    """The shared period that app.py's sidebar put in session state."""
-    return st.session_state.period

@@ -12,7 +12,7 @@ import argparse
 import statistics
 
 from geo import load
-from tests.harness import CHROMIUM, CHROMIUM_ARGS, open_session, people_value, start_app
+from tests.harness import CHROMIUM, CHROMIUM_ARGS, open_session, people_value, pick_month, start_app
 
 
 def _plan(months: list[str], sessions: int, rounds: int) -> list[list[str]]:
@@ -34,21 +34,9 @@ target => {
 """
 
 
-def _pick_timed(page, month: str, target: str) -> None:
-    """Choose a month; the page itself records the click time and the time the figure shows."""
-    from geo.period import month_label
-
-    page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').click()
-    page.keyboard.type(month_label(month))
-    option = page.get_by_role("option", name=month_label(month), exact=True)
-    option.wait_for()
-    page.evaluate(WATCH, target)
-    option.click()
-
-
 def _round_latencies(pages, targets, expected, timeout_s: float = 60.0) -> list[float]:
     for page, month in zip(pages, targets):
-        _pick_timed(page, month, expected[month])
+        pick_month(page, month, before_click=lambda p, target=expected[month]: p.evaluate(WATCH, target))
     latencies = []
     for page, month in zip(pages, targets):
         people_value(page).filter(has_text=expected[month]).wait_for(timeout=timeout_s * 1000)

@@ -13,7 +13,6 @@ from collections.abc import Mapping
 import altair as alt
 import pandas as pd
 
-from geo.mapstyle import SETTING_COLOURS
 from geo.period import Period, is_month
 
 OKABE_ITO = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000"]
@@ -121,10 +120,6 @@ def nationality(frame: pd.DataFrame, title: str) -> alt.Chart:
         order=alt.Order("rank:Q"),
         tooltip=["Quarter:N", "nationality:N", alt.Tooltip("people:Q", format=",")])
     return _style(chart, title)
-
-
-def setting_colour(setting: str) -> str:
-    return SETTING_COLOURS.get(setting, "#555555")
 
 
 def picked_period(selection: Mapping | None) -> Period | None:

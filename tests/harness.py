@@ -108,13 +108,18 @@ def map_frame(page, timeout_ms: int = 30000):
     raise AssertionError("the Leaflet map did not draw within the time limit")
 
 
-def pick_month(page, month: str) -> None:
-    """Choose one month in the sidebar as a user does: open, type, click."""
+def pick_month(page, month: str, before_click=None) -> None:
+    """Choose one month in the sidebar as a user does: open, type, click.
+    ``before_click(page)`` runs just before the option is clicked (bench timing)."""
     from geo.period import month_label
 
     page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').click()
     page.keyboard.type(month_label(month))
-    page.get_by_role("option", name=month_label(month), exact=True).click()
+    option = page.get_by_role("option", name=month_label(month), exact=True)
+    if before_click is not None:
+        option.wait_for()
+        before_click(page)
+    option.click()
 
 
 def people_value(page):

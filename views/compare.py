@@ -9,11 +9,10 @@ from geo import filters as gf
 from geo.incident_map import build_incident_map
 from geo.period import Period, month_label, month_span
 from geo.popups import md_text, text_table
-from geo.stats import headline, incident_notes
+from geo.stats import figures, headline, incident_notes
 
 DEFAULTS = {"a": Period("2023-09", "2023-11"), "b": Period("2024-09", "2024-11")}
 
-edge.ensure_period()
 st.title("Compare two periods")
 edge.show_data_errors("crossings", "incidents")
 data = edge.datasets()
@@ -65,10 +64,8 @@ for (side, period), column in zip(periods.items(), (left, right)):
     rows = rows_by_side[side]
     with column:
         st.subheader(f"{side.upper()}: {period.label}")
-        c1, c2, c3 = st.columns(3)
-        c1.metric(f"People crossed ({side.upper()})", "–" if h.people is None else f"{h.people:,}")
-        c2.metric(f"Boats ({side.upper()})", "–" if h.boats is None else f"{h.boats:,}")
-        c3.metric(f"People per boat ({side.upper()})", "–" if h.people_per_boat is None else f"{h.people_per_boat}")
+        for metric_column, figure in zip(st.columns(3), figures(h)[:3]):
+            metric_column.metric(f"{figure.label} ({side.upper()})", figure.value)
         st.caption(f"UK Home Office, {h.crossings_status}.")
         if rows is None:
             continue

@@ -8,8 +8,9 @@ from geo import crossings as gc
 from geo.period import month_label
 from geo.popups import md_text, text_table
 from geo.stats import crossings_in, crossings_notes, headline
+from geo.stats import figures as stats_figures
 
-period = edge.ensure_period()
+period = st.session_state.period
 st.title(f"Small-boat crossings · {period.label}")
 data = edge.datasets()
 edge.show_data_errors("crossings")
@@ -19,12 +20,11 @@ for error in extra_errors.values():
     st.error(f"Cannot use {md_text(error.file)}: {md_text(error)}. The chart that needs it is left out.")
 
 if monthly is not None:
-    figures = headline(monthly, None, period)
+    period_headline = headline(monthly, None, period)
     cols = st.columns(4)
-    cols[0].metric("People crossed", "–" if figures.people is None else f"{figures.people:,}")
-    cols[1].metric("Boats", "–" if figures.boats is None else f"{figures.boats:,}")
-    cols[2].metric("People per boat", "–" if figures.people_per_boat is None else f"{figures.people_per_boat}")
-    cols[3].metric("Status", figures.crossings_status)
+    for column, figure in zip(cols, stats_figures(period_headline)[:3]):
+        column.metric(figure.label, figure.value)
+    cols[3].metric("Status", period_headline.crossings_status)
     for note in crossings_notes(monthly, period):
         st.caption(f"Note: {note}")
 

@@ -19,7 +19,7 @@ TABLE_COLUMNS = {"date": "Date", "location": "Place", "country": "Country", "set
                  "dead": "Dead", "missing": "Missing", "survivors": "Survivors", "cause": "Cause",
                  "incident_id": "IOM ID"}
 
-period = edge.ensure_period()
+period = st.session_state.period
 st.title(f"Deaths and missing on the route to the UK · {period.label}")
 edge.show_data_errors("incidents")
 
