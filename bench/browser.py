@@ -6,22 +6,15 @@ two animation frames passed, so the canvas or SVG of every layer is painted.
 
 from __future__ import annotations
 
-import os
-import socket
 import statistics
 import subprocess
-import sys
 import time
-import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from geo.paths import ROOT
+from tests import harness
+from tests.harness import CHROMIUM, CHROMIUM_ARGS, guarded_context  # noqa: F401 - bench.suite launches with these
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"]
-LOCAL_PREFIXES = ("http://127.0.0.1", "http://localhost", "data:", "blob:", "file:", "about:")
 MARK_DRAWN = """
 addEventListener('load', function () {
   requestAnimationFrame(function () { requestAnimationFrame(function () {
@@ -53,17 +46,7 @@ def available() -> str | None:
 
 
 def _context(browser, blocked: list[str]):
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
-
-    def guard(route):
-        if route.request.url.startswith(LOCAL_PREFIXES):
-            route.continue_()
-        else:
-            blocked.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", guard)
-    return context
+    return guarded_context(browser, blocked)
 
 
 def file_time_to_map(browser, path: Path, runs: int, timeout_s: float) -> BrowserRun:
@@ -90,30 +73,9 @@ def file_time_to_map(browser, path: Path, runs: int, timeout_s: float) -> Browse
     return result
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def start_app(timeout_s: float = 90) -> tuple[subprocess.Popen, str]:
-    """The app on a free port, once ``/_stcore/health`` answers ``ok``."""
-    port = _free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true"],
-        cwd=ROOT, env=dict(os.environ), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline and process.poll() is None:
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as reply:
-                if reply.read().decode().strip() == "ok":
-                    return process, url
-        except OSError:
-            time.sleep(0.2)
-    process.kill()
-    raise RuntimeError(f"the app did not answer /_stcore/health within {timeout_s:.0f} s")
+    """The app on a free port (the tests' harness), once ``/_stcore/health`` answers ``ok``."""
+    return harness.start_app(timeout=timeout_s)
 
 
 def _map_drawn_in_frames(page) -> bool:

@@ -11,19 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.harness import (  # noqa: F401 - re-exported for tests and bench
-    CHROMIUM,
-    CHROMIUM_ARGS,
-    IN_CI,
-    LOCAL_PREFIXES,
-    ROOT,
-    Session,
-    free_port,
-    map_frame,
-    open_session,
-    start_app,
-    wait_for_health,
-)
+from tests.harness import CHROMIUM, CHROMIUM_ARGS, IN_CI, Session, open_session, start_app
 
 
 @pytest.fixture(scope="session")

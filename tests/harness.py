@@ -40,7 +40,8 @@ def wait_for_health(base_url: str, process: subprocess.Popen, timeout: float = 6
     raise RuntimeError(f"streamlit did not become healthy within {timeout:.0f} s")
 
 
-def start_app(data_dir: Path | None = None) -> tuple[subprocess.Popen, str]:
+def start_app(data_dir: Path | None = None, timeout: float = 60.0) -> tuple[subprocess.Popen, str]:
+    """The app on a free port, once ``/_stcore/health`` answers ``ok``."""
     port = free_port()
     env = dict(os.environ)
     if data_dir is not None:
@@ -51,7 +52,7 @@ def start_app(data_dir: Path | None = None) -> tuple[subprocess.Popen, str]:
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     base_url = f"http://127.0.0.1:{port}"
     try:
-        wait_for_health(base_url, process)
+        wait_for_health(base_url, process, timeout)
     except RuntimeError:
         process.kill()
         raise
@@ -69,20 +70,26 @@ class Session:
     dialogs: list[str] = field(default_factory=list)
 
 
-def open_session(browser, width: int = 1400, height: int = 1000) -> Session:
+def guarded_context(browser, blocked: list[str], width: int = 1400, height: int = 1000):
+    """A browser context that lets only local requests through and records the rest in ``blocked``."""
     context = browser.new_context(viewport={"width": width, "height": height})
-    session = Session(page=None, context=context)
 
     def guard(route):
         url = route.request.url
         if url.startswith(LOCAL_PREFIXES):
             route.continue_()
         else:
-            session.external.append(url)
+            blocked.append(url)
             route.abort()
 
     context.route("**/*", guard)
-    page = context.new_page()
+    return context
+
+
+def open_session(browser, width: int = 1400, height: int = 1000) -> Session:
+    session = Session(page=None, context=None)
+    session.context = guarded_context(browser, session.external, width, height)
+    page = session.context.new_page()
     page.on("pageerror", lambda error: session.errors.append(str(error)))
 
     def on_dialog(dialog):

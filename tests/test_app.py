@@ -6,7 +6,7 @@ from streamlit.testing.v1 import AppTest
 import geo.load
 import geo.routing
 from tests.builders import shown
-from tests.conftest import ROOT
+from tests.harness import ROOT
 
 TIMEOUT = 60
 

@@ -9,7 +9,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from tests.builders import copy_of_data, shown
-from tests.conftest import ROOT
+from tests.harness import ROOT
 
 
 def truncate(path, keep: float = 0.5):

@@ -8,7 +8,7 @@ from geo.load import OUTSIDE_EUROPE
 from geo.period import Period
 from geo.upload import read_upload
 from tests.builders import shown, shown_table
-from tests.conftest import ROOT
+from tests.harness import ROOT
 
 TIMEOUT = 90
 

@@ -5,7 +5,7 @@ from streamlit.testing.v1 import AppTest
 from geo import load, stats
 from geo.period import Period
 from tests.builders import shown
-from tests.conftest import ROOT
+from tests.harness import ROOT
 
 TIMEOUT = 120
 

@@ -16,7 +16,7 @@ from geo.paths import VENDOR_DIR
 from geo.popups import incident_popup
 from geo.scene import build_scene
 from tests import builders
-from tests.conftest import ROOT, open_session
+from tests.harness import ROOT, open_session
 
 
 @pytest.fixture(scope="module")

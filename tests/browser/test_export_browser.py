@@ -17,7 +17,7 @@ from geo import load, scene, stats
 from geo.embed import iframe_snippet
 from geo.export import export_html
 from geo.period import Period
-from tests.conftest import free_port, open_session
+from tests.harness import free_port, open_session
 
 pytestmark = pytest.mark.browser
 PERIOD = Period("2024-01", "2024-12")
@@ -172,7 +172,7 @@ def callout(page, label: str) -> str:
 
 
 def test_presentation_opens_from_a_link_and_arrow_keys_step_months(app_url, web, data):
-    from tests.conftest import map_frame
+    from tests.harness import map_frame
 
     web.page.goto(f"{app_url}/presentation?month=2024-09")
     web.page.wait_for_selector("h1:has-text('Sep 2024')", timeout=60000)

@@ -3,7 +3,7 @@
 import pytest
 
 from tests.builders import HOSTILE, hostile_copy
-from tests.conftest import map_frame, start_app
+from tests.harness import map_frame, start_app
 
 pytestmark = pytest.mark.browser
 

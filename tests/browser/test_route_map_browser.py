@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 from geo import load, stats
 from geo.mapstyle import LAYER_NAMES
 from geo.period import Period
-from tests.conftest import map_frame
+from tests.harness import map_frame
 
 pytestmark = pytest.mark.browser
 
