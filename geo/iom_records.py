@@ -173,12 +173,13 @@ class Merge:
     unchanged: int = 0
     vanished: list[str] = field(default_factory=list)
     kept_outside: int = 0
+    split: dict[str, list[str]] = field(default_factory=dict)
 
 
 def merge_records(old: pd.DataFrame, new: IomFile) -> tuple[pd.DataFrame, Merge]:
     """Old records updated by the new file; new records appended; nothing deleted."""
-    merged = old.copy().set_index(RECORD_KEY, drop=False)
     report = Merge()
+    merged = _split_joined(old, new, report).set_index(RECORD_KEY, drop=False)
     source_note = f"update:{new.file}"
     for record in new.records.to_dict("records"):
         key = record[RECORD_KEY]
@@ -198,6 +199,18 @@ def merge_records(old: pd.DataFrame, new: IomFile) -> tuple[pd.DataFrame, Merge]
     merged = derive(merged.reset_index(drop=True))
     merged = merged.sort_values("Incident Date", kind="stable").reset_index(drop=True)
     return merged[list(old.columns)], report
+
+
+def _split_joined(old: pd.DataFrame, new: IomFile, report: Merge) -> pd.DataFrame:
+    """An old row that joined records ("A,B" in Incident ID) gives way when the new file has each of them."""
+    present = set(new.records[RECORD_KEY])
+    drop = []
+    for position, key in enumerate(old[RECORD_KEY]):
+        parts = [p.strip() for p in key.split(",")]
+        if len(parts) > 1 and all(p in present for p in parts):
+            report.split[key] = parts
+            drop.append(position)
+    return old.drop(index=old.index[drop]).copy()
 
 
 def _absent(merged: pd.DataFrame, new: IomFile, report: Merge) -> None:
