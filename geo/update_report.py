@@ -145,7 +145,7 @@ def render_text(report: dict) -> str:
 def _month_lines(months: dict) -> list[str]:
     lines = []
     if months["crossings"]:
-        lines += ["", "Crossings months whose totals changed (old → new):"]
+        lines += ["", "Crossings months whose figures or status changed (old → new):"]
         for m in months["crossings"]:
             status = m["status"][1] if m["status"][0] == m["status"][1] else f"{m['status'][0]} → {m['status'][1]}"
             lines.append(f"  {m['month']}: people {_n(m['people'][0])} → {_n(m['people'][1])}, boats "

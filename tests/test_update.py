@@ -313,3 +313,13 @@ def test_a_broken_table_elsewhere_in_data_stops_the_update_before_anything_is_wr
         run([ier], data, RETRIEVED)
     assert snapshot(data) == before
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_a_new_stretch_without_iom_records_is_reported_as_a_gap(tmp_path):
+    data = builders.copy_of_data(tmp_path / "data")
+    new = tmp_path / "website.csv"
+    new.write_bytes(builders.iom_website_csv([("2026.MMP0900", "Tue, 12/01/2026 - 12:00", 1, 0,
+                                               "Off Calais, France", "51.0, 1.8")]))
+    report = run([new], data, RETRIEVED, dry_run=True)
+    assert "new gap: no IOM records from 2026-05-04 to 2026-11-30 (no data, not zero)" in report["warnings"]
+    assert not any("2025-09-29" in w for w in report["warnings"])  # the known gap is not new
