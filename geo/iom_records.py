@@ -155,6 +155,8 @@ def _validate(records: pd.DataFrame, raw: pd.DataFrame, origin: dict[str, str], 
     for issue in issues:
         at = rows[issue.row - 2] if issue.row and issue.row >= 2 else None
         column = origin.get(issue.column, issue.column)
+        if column in ("Latitude", "Longitude") and column not in raw.columns and "Coordinates" in raw.columns:
+            column = "Coordinates"
         value = raw.at[at, column] if at is not None and column in raw.columns else issue.value
         named.append(RowIssue(name, None if at is None else at + 2, column, value, issue.reason))
     raise DataFileError(name, named)

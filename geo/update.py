@@ -221,7 +221,11 @@ def run(paths: list[Path], data_dir: Path | None = None, retrieved: dt.date | No
         raise UpdateError(f"{data_dir}: not a data folder (no datapackage.json)")
     old_package = (data_dir / "datapackage.json").read_text(encoding="utf-8")
     columns = list(read_text_table(data_dir, INCIDENTS).columns)
-    the_plan = plan(data_dir, read_inputs(paths, columns, progress))
+    try:
+        inputs = read_inputs(paths, columns, progress)
+    except DataFileError as err:
+        raise UpdateError(str(err)) from None
+    the_plan = plan(data_dir, inputs)
     progress(f"merged: {len(the_plan.texts)} table(s) change")
     report = build_report(the_plan, data_dir, retrieved, dry_run, old_package)
     parent = Path(tempfile.gettempdir()) if dry_run else data_dir.parent

@@ -323,3 +323,12 @@ def test_a_new_stretch_without_iom_records_is_reported_as_a_gap(tmp_path):
     report = run([new], data, RETRIEVED, dry_run=True)
     assert "new gap: no IOM records from 2026-05-04 to 2026-11-30 (no data, not zero)" in report["warnings"]
     assert not any("2025-09-29" in w for w in report["warnings"])  # the known gap is not new
+
+
+def test_a_bad_coordinate_is_named_in_the_coordinates_column(tmp_path):
+    new = tmp_path / "figures.csv"
+    new.write_bytes(builders.iom_figures_csv([("2026.MMP0500", "2026-06-03", 1, 0, "Off Calais", "51.0, 1.8"),
+                                              ("2026.MMP0501", "2026-06-04", 1, 0, "Off Calais", "1.8, 51.0")]))
+    with pytest.raises(UpdateError, match=r"figures.csv, row 3, column 'Coordinates': must be at most 45.*"
+                                          r"\(value: '1.8, 51.0'\)"):
+        run([new], builders.copy_of_data(tmp_path / "data"), RETRIEVED, dry_run=True)
