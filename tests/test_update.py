@@ -332,3 +332,12 @@ def test_a_bad_coordinate_is_named_in_the_coordinates_column(tmp_path):
     with pytest.raises(UpdateError, match=r"figures.csv, row 3, column 'Coordinates': must be at most 45.*"
                                           r"\(value: '1.8, 51.0'\)"):
         run([new], builders.copy_of_data(tmp_path / "data"), RETRIEVED, dry_run=True)
+
+
+def test_the_shipped_edition_again_changes_nothing(raw, tmp_path):
+    data = builders.copy_of_data(tmp_path / "data")
+    before = snapshot(data)
+    report = run([raw / AUG], data, RETRIEVED)
+    assert report["files_changed"] == [] and not report["written"]
+    assert report["tables"][DAILY]["unchanged"] == 3154 and report["tables"][WEEKLY]["unchanged"] == 450
+    assert snapshot(data) == before
