@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8501
 
-.PHONY: run test lint bench data setup setup-dev clean
+.PHONY: run test lint bench data update setup setup-dev clean
 
 $(VENV)/.runtime: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -39,6 +39,11 @@ bench: setup-dev
 # Rebuild data/ from ../shared/data (maintainers only; the result is committed).
 data: setup
 	$(PY) -m geo.build_data --shared ../shared/data
+
+# Take newly downloaded publisher files into data/ (see docs/update.md):
+#   make update FILES="small_boats_time_series.ods ier_02a.csv" [ARGS=--dry-run]
+update: setup
+	$(PY) -m geo update $(FILES) $(ARGS)
 
 clean:
 	rm -rf $(VENV) static/vendor

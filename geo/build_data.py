@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from geo.ho_monthly import monthly_table
 from geo.measure import geodesic_km
 from geo.paths import DATA_DIR
 
@@ -201,20 +202,8 @@ def build_crossings_monthly(shared: Path) -> pd.DataFrame:
     """Official IER_02a months, then provisional SB_01 sums after them."""
     official = pd.read_csv(shared / "crossings/ho_small_boats_monthly_official_IER02a_2018-01_2026-06.csv")
     provisional = pd.read_csv(shared / "crossings/ho_small_boats_monthly.csv")
-    merged = provisional.merge(official[["month", "people_arrived", "boats_arrived"]],
-                               on="month", how="left", suffixes=("", "_official"))
-    is_official = merged["people_arrived"].notna()
-    days_in_month = pd.PeriodIndex(merged["month"], freq="M").days_in_month
-    return pd.DataFrame({
-        "month": merged["month"],
-        "people": merged["people_arrived"].where(is_official, merged["migrants_arrived"]).astype(int),
-        "boats": merged["boats_arrived_official"].where(is_official, merged["boats_arrived"]).astype(int),
-        "status": is_official.map({True: "official", False: "provisional"}),
-        "people_provisional": merged["migrants_arrived"],
-        "boats_provisional": merged["boats_arrived"],
-        "days_in_data": merged["days_in_data"],
-        "days_in_month": days_in_month,
-    })
+    official = official.rename(columns={"people_arrived": "people", "boats_arrived": "boats"})
+    return monthly_table(provisional, official)
 
 
 def build(shared: Path, out: Path = DATA_DIR) -> None:

@@ -49,6 +49,9 @@ def parser() -> argparse.ArgumentParser:
     export.add_argument("--title", default="The Channel small-boat route")
     export.add_argument("--no-story", action="store_true", help="HTML: leave out the story mode")
     export.add_argument("--out", type=Path, required=True, help="file to write")
+    from geo.update import add_arguments
+    add_arguments(commands.add_parser("update", help="take new Home Office or IOM files into data/, "
+                                                     "validated, and say what changed"))
     return main
 
 
@@ -101,4 +104,7 @@ def main(argv: list[str] | None = None) -> int:
     args = main_parser.parse_args(argv)
     if args.command == "export":
         return export(args, main_parser)
+    if args.command == "update":
+        from geo.update import command
+        return command(args)
     return 2

@@ -137,3 +137,55 @@ def shown_table(element) -> pd.DataFrame:
         if not pd.api.types.is_numeric_dtype(frame[column]):
             frame[column] = [shown(v) if isinstance(v, str) else v for v in frame[column]]
     return frame.rename(columns={c: shown(c) for c in frame.columns})
+
+
+# --- Issue 13: publisher files for `python -m geo update` ------------------------------------------
+
+def shared_raw(kind: str = "home_office") -> Path | None:
+    """The real publisher files in ``../shared/data/raw`` beside the clone (or beside its worktree folder)."""
+    for base in (ROOT.parent, ROOT.parent.parent):
+        folder = base / "shared/data/raw" / kind
+        if folder.is_dir():
+            return folder
+    return None
+
+
+def edited_workbook(source: Path, target: Path, sheet: str, date: str, cell_xml: str | None = None,
+                    drop_sheet: bool = False) -> Path:
+    """A copy of an ODS workbook with the first count cell of one dated row replaced by ``cell_xml``,
+    or with ``sheet`` removed."""
+    import re
+    import zipfile
+
+    with zipfile.ZipFile(source) as book:
+        items = [(info, book.read(info.filename)) for info in book.infolist()]
+    with zipfile.ZipFile(target, "w") as out:
+        for info, data in items:
+            if info.filename == "content.xml":
+                xml = data.decode("utf-8")
+                table = re.search(rf'<table:table table:name="{sheet}".*?</table:table>', xml, re.DOTALL)
+                part = table.group(0)
+                if drop_sheet:
+                    part = ""
+                else:
+                    row = re.compile(rf'(office:date-value="{date}T00:00:00".*?</table:table-cell>)'
+                                     r'(<table:table-cell[^>]*>.*?</table:table-cell>)', re.DOTALL)
+                    part = row.sub(lambda m: m.group(1) + cell_xml, part, count=1)
+                data = (xml[:table.start()] + part + xml[table.end():]).encode("utf-8")
+            out.writestr(info, data)
+    return target
+
+
+def ods_number(value: int) -> str:
+    return (f'<table:table-cell office:value-type="float" office:value="{value}">'
+            f'<text:p>{value}</text:p></table:table-cell>')
+
+
+def ods_text(text: str) -> str:
+    return f'<table:table-cell office:value-type="string"><text:p>{text}</text:p></table:table-cell>'
+
+
+def iom_records_csv(rows: list[dict], base: dict | None = None) -> bytes:
+    """IOM Global Figures layout (the shipped file's columns) from dicts of column -> text."""
+    frame = pd.DataFrame([{**(base or {}), **row} for row in rows])
+    return frame.to_csv(index=False).encode("utf-8")
