@@ -117,7 +117,8 @@ def _data_folder() -> Path:
     raw = os.environ.get("CHANNEL_ROUTES_DATA")
     folder = paths.data_dir()
     if raw is not None and not raw.strip() or not folder.is_dir():
-        raise CliError(f"CHANNEL_ROUTES_DATA: the data folder does not exist, instead got: {raw or str(folder)!r}")
+        shown = str(folder) if raw is None else raw
+        raise CliError(f"CHANNEL_ROUTES_DATA: the data folder does not exist, instead got: {shown!r}")
     return folder
 
 
