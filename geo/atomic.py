@@ -15,6 +15,7 @@ file to leave half-written.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import stat
 import tempfile
@@ -60,6 +61,7 @@ def atomic_open(path: str | os.PathLike) -> Iterator[BinaryIO]:
             yield out
         return
     target = Path(os.path.realpath(asked))
+    mode = _mode_for(target, asked)
     try:
         handle, temp_name = tempfile.mkstemp(dir=target.parent, prefix=".", suffix=".part")
     except OSError as error:
@@ -70,7 +72,7 @@ def atomic_open(path: str | os.PathLike) -> Iterator[BinaryIO]:
                 yield out
                 out.flush()
                 os.fsync(out.fileno())
-            os.chmod(temp_name, 0o666 & ~_umask())
+            os.chmod(temp_name, mode)
             os.replace(temp_name, target)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -96,7 +98,15 @@ def write_atomic(path: str | os.PathLike, data: bytes) -> None:
         out.write(data)
 
 
-def _umask() -> int:
-    current = os.umask(0)
-    os.umask(current)
-    return current
+def _mode_for(target: Path, asked: Path) -> int:
+    """The permissions the new file gets: those of the file it replaces, else
+    what ``open`` would give. A read-only file is refused, as ``open`` would."""
+    try:
+        existing = os.stat(target).st_mode & 0o7777
+    except OSError:
+        current = os.umask(0)  # reading the umask means setting it; put it straight back
+        os.umask(current)
+        return 0o666 & ~current
+    if not os.access(target, os.W_OK):
+        raise WriteError(errno.EACCES, "Permission denied (the file is read-only)", str(asked))
+    return existing

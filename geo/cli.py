@@ -65,6 +65,7 @@ def parser() -> argparse.ArgumentParser:
     main = Parser(prog=PROG, description="Channel Routes tools.")
     commands = main.add_subparsers(dest="command", required=True)
     export = commands.add_parser("export", help="write the explainer HTML or a picture of the map")
+    export.set_defaults(handler=export_command)
     export.add_argument("--from", dest="start", type=_month, required=True, help="first month, YYYY-MM")
     export.add_argument("--to", dest="end", type=_month, required=True, help="last month, YYYY-MM")
     export.add_argument("--layers", default="all",
@@ -155,7 +156,7 @@ def _render(fmt: str, args, built, data, period: Period, layers: tuple[str, ...]
     return picture.getvalue()
 
 
-def export(args) -> int:
+def export_command(args: argparse.Namespace) -> int:
     _check_out(args.out)
     fmt = _format_of(args.format, args.out)
     if args.start > args.end:
@@ -180,12 +181,14 @@ def export(args) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run ``python -m geo``; returns the exit code (every failure is one line on stderr)."""
+    """Run ``python -m geo``; returns the exit code (every failure is one line on stderr).
+
+    Each subcommand's parser sets ``handler``; a handler returns 0 or raises
+    :class:`~geo.clierrors.CliError` and writes files with :func:`~geo.atomic.atomic_open`.
+    """
     return run(lambda: _dispatch(argv))
 
 
 def _dispatch(argv: list[str] | None) -> int:
     args = parser().parse_args(argv)
-    if args.command == "export":
-        return export(args)
-    raise CliError(f"unknown command {args.command!r}", 2)
+    return args.handler(args)

@@ -3,22 +3,25 @@
 Every subcommand raises :class:`CliError` for a failure it can name (exit 2
 for a bad argument, 1 for I/O and data) and writes its files with
 :func:`geo.atomic.atomic_open`. :func:`run` is the one top-level handler: it
-turns a ``CliError``, an ``OSError``, Ctrl-C or any unexpected exception into
-one line and an exit code. ``CR_DEBUG=1`` shows the traceback of unexpected
+turns a ``CliError``, an ``OSError``, Ctrl-C, SIGTERM or any unexpected
+exception into one line and an exit code. ``CR_DEBUG=1`` shows the traceback of unexpected
 exceptions instead.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
+import signal
 import sys
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
 
 from geo.atomic import WriteError
 
 PROG = "python -m geo"
-USAGE, FAILED, INTERRUPTED = 2, 1, 130
+USAGE, FAILED, INTERRUPTED, TERMINATED = 2, 1, 130, 143
 DEBUG_VARIABLE = "CR_DEBUG"
 
 
@@ -79,16 +82,38 @@ def _say(prog: str, message: str) -> int:
     return 0
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised like Ctrl-C so that ``finally`` blocks (temporary files) run."""
+
+
+def _terminate(signum, frame) -> None:
+    raise Terminated
+
+
+@contextlib.contextmanager
+def _sigterm_as_interrupt() -> Iterator[None]:
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, _terminate)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 def run(command: Callable[[], int]) -> int:
     """Run ``command`` and return its exit code; every failure is one line on stderr."""
     try:
-        return command()
+        with _sigterm_as_interrupt():
+            return command()
     except CliError as error:
         _say(error.prog, error.message)
         return error.code
-    except KeyboardInterrupt:
-        _say(PROG, "interrupted; no file was left half-written")
-        return INTERRUPTED
+    except KeyboardInterrupt as error:
+        stopped = "terminated" if isinstance(error, Terminated) else "interrupted"
+        _say(PROG, f"{stopped}; no file was left half-written")
+        return TERMINATED if isinstance(error, Terminated) else INTERRUPTED
     except Exception as error:
         if os.environ.get(DEBUG_VARIABLE, "").strip() not in ("", "0"):
             raise

@@ -19,8 +19,10 @@ import errno
 import os
 import re
 import resource
+import signal
 import subprocess
 import sys
+import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -233,6 +235,43 @@ def test_interrupted_write_leaves_the_old_file(tmp_path, capsys, monkeypatch, qu
     assert cli.main(["export", *GOOD, "--out", str(out)]) == code
     assert error_lines(capsys.readouterr().err) == [line.format(out=out)]
     assert out.read_text() == "the old explainer" and [p.name for p in tmp_path.iterdir()] == ["x.html"]
+
+
+def test_sigterm_mid_export_leaves_nothing(tmp_path):
+    """``kill`` while the export runs: the temporary file is removed, one line, exit 143."""
+    out = tmp_path / "x.html"
+    export_run = subprocess.Popen([sys.executable, "-m", "geo", "export", *GOOD, "--out", str(out)], cwd=ROOT,
+                                  stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 120
+    while not list(tmp_path.glob(".*.part")) and export_run.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.01)  # polling for the temporary file the export opens before loading the data
+    export_run.send_signal(signal.SIGTERM)
+    stderr = export_run.communicate(timeout=120)[1]
+    assert export_run.returncode == 143, stderr
+    assert error_lines(stderr) == ["python -m geo: error: terminated; no file was left half-written"]
+    assert not list(tmp_path.iterdir())
+
+
+def test_a_replaced_file_keeps_its_permissions(tmp_path):
+    out = tmp_path / "x.html"
+    out.write_text("old")
+    out.chmod(0o640)
+    atomic.write_atomic(out, b"new")
+    assert out.read_bytes() == b"new" and out.stat().st_mode & 0o777 == 0o640
+
+
+def test_a_read_only_file_is_not_replaced(tmp_path):
+    """As ``open`` would; root may write any file (as in this container)."""
+    out = tmp_path / "x.html"
+    out.write_text("old")
+    out.chmod(0o444)
+    if os.geteuid() == 0:
+        atomic.write_atomic(out, b"new")
+        assert out.read_bytes() == b"new" and out.stat().st_mode & 0o777 == 0o444
+    else:
+        with pytest.raises(atomic.WriteError, match="read-only"):
+            atomic.write_atomic(out, b"new")
+        assert out.read_text() == "old"
 
 
 def test_unexpected_exception_is_one_line(tmp_path, capsys, monkeypatch):
