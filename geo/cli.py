@@ -129,10 +129,12 @@ def _months_with_data(tables: dict) -> list[str]:
     return sorted(months | (set() if incidents is None else set(incidents["year_month"])))
 
 
-def _period_in_data(asked: Period, months: list[str], folder: Path) -> Period:
+def _period_in_data(asked: Period, data, folder: Path) -> Period:
     """The asked period cut to the data's span (with a warning), or a refusal naming the span."""
+    months = _months_with_data(data.tables)
     if not months:
-        raise CliError(f"no usable crossings or incidents in the data folder {str(folder)!r}")
+        first = next((f"; first: {one_line(error)}" for error in data.errors.values()), "")
+        raise CliError(f"no usable crossings or incidents in the data folder {str(folder)!r}{first}")
     span = Period(months[0], months[-1])
     if asked.start > span.end or asked.end < span.start:
         raise usage_error("--from/--to", f"the period {asked.start} to {asked.end} is outside the data "
@@ -167,7 +169,7 @@ def export_command(args: argparse.Namespace) -> int:
     with atomic_open(args.out) as out:
         from geo import load, scene
         data = load.load_all(folder)
-        period = _period_in_data(Period(args.start, args.end), _months_with_data(data.tables), folder)
+        period = _period_in_data(Period(args.start, args.end), data, folder)
         for error in data.errors.values():
             print(f"warning: cannot use {error.file}: {one_line(error)}; that part is left out", file=sys.stderr)
         _step(f"loaded the shipped data ({len(data.tables)} tables, {len(data.layers)} layers)", started)
