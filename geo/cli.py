@@ -193,4 +193,8 @@ def main(argv: list[str] | None = None) -> int:
 
 def _dispatch(argv: list[str] | None) -> int:
     args = parser().parse_args(argv)
-    return args.handler(args)
+    try:
+        return args.handler(args)
+    except CliError as error:  # name the subcommand, as argparse does for its own errors
+        error.prog = f"{PROG} {args.command}" if error.prog == PROG else error.prog
+        raise
