@@ -263,6 +263,8 @@ def command(args) -> int:
     import sys
     import time
 
+    from geo.atomic import write_atomic
+    from geo.clierrors import CliError, one_line
     from geo.update_report import render_text
 
     started = time.perf_counter()
@@ -274,10 +276,9 @@ def command(args) -> int:
         report = run(args.files, args.data, args.retrieved, args.dry_run, progress)
         target = args.report or (None if args.dry_run else Path("update-report.json"))
         if target is not None:
-            target.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+            write_atomic(target, (json.dumps(report, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
             progress(f"wrote the JSON report to {target}")
     except (UpdateError, DataFileError, OSError) as err:
-        print(f"error: {err}; data/ was not changed", file=sys.stderr)
-        return 1
+        raise CliError(f"{one_line(err)}; data/ was not changed") from err
     print(render_text(report), end="")
     return 0

@@ -153,7 +153,7 @@ def test_a_damaged_workbook_changes_nothing_and_names_the_problem(raw, tmp_path,
     workbook = damage(raw, tmp_path)
     code = cli.main(["update", str(workbook), "--data", str(data), "--report", str(tmp_path / "r.json")])
     err = capsys.readouterr().err.strip().splitlines()
-    assert code == 1 and err[-1].startswith("error: ") and message in err[-1]
+    assert code == 1 and err[-1].startswith("python -m geo update: error: ") and message in err[-1]
     assert "Traceback" not in "\n".join(err)
     assert snapshot(data) == before and not (tmp_path / "r.json").exists()
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".data-update")) == []
