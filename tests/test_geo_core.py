@@ -80,7 +80,8 @@ def test_gap_and_end_of_iom_copy_are_said():
     h = stats.headline(None, load.load_incidents(), Period("2025-09", "2026-08"))
     assert ("IOM has no records for Oct 2025 – Dec 2025: known gap 29 Sep 2025 – 26 Jan 2026 (no data, not zero)."
             in h.incident_notes)
-    assert "IOM has no records for Jun 2026 – Aug 2026: its data ends 3 May 2026 (no data, not zero)." in h.incident_notes
+    assert ("IOM has no records for Jun 2026 – Aug 2026: its data ends 3 May 2026 (no data, not zero)."
+            in h.incident_notes)
     assert h.incident_notes[0] == "IOM figures are minimum estimates and are revised."
 
 
