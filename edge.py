@@ -193,7 +193,7 @@ def show_figures(figures, columns=None) -> None:
     with the part of the period it covers, under each its source."""
     for column, figure in zip(columns or st.columns(len(figures)), figures):
         column.metric(figure.label, figure.value, help=figure.source)
-        column.caption(md_text(f"{figure.source}. {figure.coverage}" if figure.coverage else figure.source))
+        column.caption(md_text(f"{figure.source} · {figure.coverage}" if figure.coverage else figure.source))
 
 
 def incidents_for_view():

@@ -88,3 +88,18 @@ def test_explainer_data_marks_uncovered_months(shipped):
     assert set(data["iom"]["none"]) == {"2025-10", "2025-11", "2025-12", "2026-06", "2026-07", "2026-08"}
     assert set(data["iom"]["partial"]) == {"2025-09", "2026-01", "2026-05"}
     assert data["ho"]["none"] == {} and set(data["ho"]["partial"]) == {"2026-08"}
+
+
+def test_incident_chart_draws_uncovered_months_as_gaps_never_zero(shipped):
+    from geo import charts
+    from geo import filters as gf
+
+    incidents = shipped[1]
+    series = gf.monthly_series(incidents, Period("2025-08", "2026-08"), Period("2025-11", "2025-11"),
+                               cov.incidents_coverage(incidents)).set_index("month")
+    assert list(series.index[series["gap"]]) == ["2025-10", "2025-11", "2025-12", "2026-06", "2026-07", "2026-08"]
+    assert series.loc[["2025-11", "2026-07"], "dead_missing"].isna().all()
+    assert series.loc["2026-07", "why"] == "IOM has no records for Jul 2026: its data ends 3 May 2026"
+    assert series.loc["2026-05", "dead_missing"] >= 0 and not series.loc["2026-05", "gap"]
+    spec = charts.incidents_monthly(series.reset_index(), "t").to_dict()
+    assert "No data (not zero)" in str(spec)
