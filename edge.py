@@ -174,6 +174,28 @@ def uploaded():
     return st.session_state.get(UPLOAD)
 
 
+def incident_coverage(with_upload: bool):
+    """The coverage (geo.coverage) of what :func:`incidents_for_view` returned:
+    the shipped IOM copy's, an upload's own first-to-last date, or both."""
+    from geo import coverage
+    shipped = coverage.incidents_coverage(datasets().tables.get("incidents"))
+    upload = uploaded()
+    if not with_upload or upload is None or upload.rows is None:
+        return shipped
+    mine = coverage.upload_coverage(upload.rows)
+    if st.session_state.get("f_source") == "upload" or not shipped.spans:
+        return mine
+    return coverage.combined(shipped, mine, "IOM or your upload")
+
+
+def show_figures(figures, columns=None) -> None:
+    """Metrics for geo.stats figures: "no data" with its reason, or the value
+    with the part of the period it covers, under each its source."""
+    for column, figure in zip(columns or st.columns(len(figures)), figures):
+        column.metric(figure.label, figure.value, help=figure.source)
+        column.caption(md_text(f"{figure.source} · {figure.coverage}" if figure.coverage else figure.source))
+
+
 def incidents_for_view():
     """The incidents the analyst pages show, and whether an upload is part of them.
 

@@ -36,8 +36,9 @@ def _pick() -> alt.Parameter:
 def incidents_monthly(series: pd.DataFrame, title: str) -> alt.Chart:
     """Dead + missing per month, the selected period in orange, the rest grey.
 
-    Months in the IOM copy's known gap are drawn as full-height light grey
-    bands with no bar (missing, not zero).
+    Months the data does not cover (``gap``, from :mod:`geo.coverage`: a known
+    gap, before the data starts, after it ends) are drawn as full-height light
+    grey bands with no bar (missing, not zero); the tooltip says why.
     """
     base = alt.Chart(series)
     bars = base.mark_bar().encode(
@@ -51,7 +52,7 @@ def incidents_monthly(series: pd.DataFrame, title: str) -> alt.Chart:
     gap = base.transform_filter("datum.gap").transform_calculate(top=f"{top}", bottom="0").mark_bar(
         color="#d9d9d9").encode(
         x="month_date:T", y="top:Q", y2="bottom:Q",
-        tooltip=[alt.Tooltip("label:N", title="No IOM data in this copy")])
+        tooltip=[alt.Tooltip("label:N", title="No data (not zero)"), alt.Tooltip("why:N", title="Why")])
     return _style(alt.layer(gap, bars), title)
 
 

@@ -29,7 +29,7 @@ from geo.offline import leaflet_css_inline, leaflet_js_inline
 from geo.period import Period, month_label
 from geo.popups import esc
 from geo.scene import Scene
-from geo.stats import HOME_OFFICE, IOM, figures, headline, incidents_in
+from geo.stats import HOME_OFFICE, IOM, NO_DATA, Headline, coverage_sentences, figures, headline, incidents_in
 
 LAYER_KEYS = {"storage": "Storage regions", "routes": "Supply routes", "launch": "Launch areas",
               "corridors": "Crossing corridors", "landing": "Landing points", "tss": "Shipping lanes (TSS)",
@@ -170,11 +170,15 @@ STORY_PANEL = ('<section class="cr-story" id="cr-story" hidden aria-live="polite
 
 def _text_alternative(scene: Scene, h, period: Period) -> str:
     n = lambda frame: 0 if frame is None else len(frame)  # noqa: E731
-    people = "no Home Office figures" if h.people is None else (
-        f"{h.people:,} people crossed in {h.boats:,} boats (UK Home Office, {h.crossings_status})")
-    deaths = "no IOM figures" if h.dead is None else (
-        f"{h.incidents} incidents with {h.dead} dead and {h.missing} missing "
-        "(IOM Missing Migrants Project, minimum estimates)")
+    c_cov, i_cov = h.crossings_coverage, h.incident_coverage
+    people = (f"no Home Office data ({c_cov.no_data})" if c_cov and c_cov.is_empty else
+              "no Home Office figures" if h.people is None else
+              f"{h.people:,} people crossed in {h.boats:,} boats (UK Home Office, {h.crossings_status}"
+              f"{', ' + c_cov.scope if c_cov and c_cov.scope else ''})")
+    deaths = (f"no IOM data ({i_cov.no_data})" if i_cov and i_cov.is_empty else
+              "no IOM figures" if h.dead is None else
+              f"{h.incidents} incidents with {h.dead} dead and {h.missing} missing "
+              f"(IOM Missing Migrants Project, minimum estimates{', ' + i_cov.scope if i_cov and i_cov.scope else ''})")
     return (f"Map of the English Channel small-boat route, {period.label}. Boats and engines are reported "
             f"stored in {n(scene.storage)} places, mostly in Germany; {len(scene.drawn_routes)} supply routes "
             f"run on motorways through Belgium to {n(scene.launch)} launch areas on the French coast; "
@@ -194,9 +198,29 @@ def _footer(h, dates: dict[str, str]) -> str:
             "from anywhere else.</p></footer>")
 
 
-def _client_data(scene, incidents, crossings, period, layers, options) -> dict:
+def coverage_data(h: Headline) -> dict:
+    """What the slider needs to say "no data": per dataset, the period's months
+    without data and the partial months, each with its reason, and the
+    whole-period coverage sentences."""
+    def months(period_coverage) -> dict:
+        months_ = () if period_coverage is None else period_coverage.months
+        return {"none": {m.month: m.why for m in months_ if not m.has_data},
+                "partial": {m.month: f"{period_coverage.name} covers {m.why}." for m in months_
+                            if m.status == "partial"}}
+    sentences = coverage_sentences(h) + [f.coverage + " (no data, not zero)." for f in figures(h)
+                                         if f.value == NO_DATA and f.label in ("People crossed", "Dead")]
+    return {"ho": months(h.crossings_coverage), "iom": months(h.incident_coverage), "period": sentences}
+
+
+def _coverage_line(client: dict) -> str:
+    text = esc(" ".join(client["coverage"]["period"]))
+    return f'<p id="cr-coverage" class="cr-coverage" aria-live="polite">{text}</p>'
+
+
+def _client_data(scene, incidents, crossings, period, layers, options, h: Headline) -> dict:
     return {"months": period.months, "labels": [month_label(m) for m in period.months],
             "period_label": period.label, "crossings": _crossing_data(crossings, period),
+            "coverage": coverage_data(h),
             "incidents": _incident_data(incidents_in(incidents, period)) if "incidents" in layers
             and incidents is not None else [],
             "has_incidents": incidents is not None, "play_ms": options.play_ms,
@@ -223,7 +247,7 @@ def export_html(scene: Scene, incidents: gpd.GeoDataFrame | None, crossings: pd.
             f"CR_CTRL = {names['control'] or 'null'};")
     app_js = glue + export_page.APP_JS
     scripts = [leaflet_js_inline(), map_js, app_js]
-    client = _client_data(scene, incidents, crossings, period, layers, options)
+    client = _client_data(scene, incidents, crossings, period, layers, options, h)
     meta = export_metadata(period, layers, asdict(options), crossings, incidents)
     subtitle = options.subtitle or (f"{period.label}: where boats are stored, the roads to the coast, "
                                     "the launch beaches, the crossing and the people who died or went missing.")
@@ -237,7 +261,8 @@ def export_html(scene: Scene, incidents: gpd.GeoDataFrame | None, crossings: pd.
             f"<style>{_without_comments(leaflet_css_inline())}</style><style>{ms.MAP_CSS}{export_page.PAGE_CSS}"
             f"#{names['map']} {{ position: absolute; inset: 0; }}</style></head>")
     body = (f'<body><header><h1>{esc(options.title)}</h1><p class="cr-sub">{esc(subtitle)}</p></header>'
-            f"{_figure_boxes(h)}{_controls(period, options.story)}{STORY_PANEL if options.story else ''}"
+            f"{_figure_boxes(h)}{_coverage_line(client)}{_controls(period, options.story)}"
+            f"{STORY_PANEL if options.story else ''}"
             f'<div class="cr-map" id="cr-map" role="region" aria-label="Map" aria-describedby="cr-alt">'
             f"{figure.html.render()}</div>"
             f'<p id="cr-alt" class="sr-only">{esc(_text_alternative(scene, h, period))}</p>'

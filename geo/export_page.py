@@ -25,6 +25,8 @@ h1 { font-size: clamp(1.25rem, 4vw, 2rem); margin: 0 0 4px; line-height: 1.2; }
 .cr-fig { background: var(--card); border-radius: 6px; padding: 6px 10px; min-width: 0; }
 .cr-fig b { display: block; font-size: clamp(1.2rem, 3.5vw, 1.6rem); }
 .cr-fig span, .cr-fig small { color: var(--muted); font-size: .8rem; }
+.cr-coverage { margin: 4px 0; color: var(--muted); font-size: .9rem; }
+.cr-coverage:empty { display: none; }
 .cr-controls { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; margin: 8px 0; }
 .cr-controls input[type=range] { flex: 1 1 160px; min-width: 0; accent-color: var(--accent); }
 .cr-controls output { font-weight: 600; min-width: 9em; }
@@ -90,12 +92,24 @@ APP_JS = """
     });
     var s = Object.keys(statuses).sort();
     var status = s.length === 0 ? 'no data' : s.length === 2 ? 'official and provisional' : s[0];
-    $('cr-people').textContent = fmt(people);
-    $('cr-boats').textContent = fmt(boats);
-    $('cr-ppb').textContent = boats ? (people / boats).toFixed(1) : '\\u2013';
-    $('cr-dead').textContent = D.has_incidents ? fmt(dead) : '\\u2013';
-    $('cr-missing').textContent = D.has_incidents ? fmt(missing) : '\\u2013';
-    $('cr-incidents').textContent = D.has_incidents ? fmt(count) : '\\u2013';
+    // A month the data does not cover reads "no data", never 0 (D.coverage, from geo.coverage).
+    var none = function (kind) { return months.every(function (m) { return m in D.coverage[kind].none; }); };
+    var noHo = none('ho'), noIom = none('iom');
+    $('cr-people').textContent = noHo ? 'no data' : fmt(people);
+    $('cr-boats').textContent = noHo ? 'no data' : fmt(boats);
+    $('cr-ppb').textContent = noHo ? 'no data' : boats ? (people / boats).toFixed(1) : '\\u2013';
+    var iomText = function (v) { return !D.has_incidents ? '\\u2013' : noIom ? 'no data' : fmt(v); };
+    $('cr-dead').textContent = iomText(dead);
+    $('cr-missing').textContent = iomText(missing);
+    $('cr-incidents').textContent = iomText(count);
+    var why = months.length > 1 ? D.coverage.period : [];
+    if (months.length === 1) {
+      ['ho', 'iom'].forEach(function (k) {
+        var w = D.coverage[k].none[months[0]] || D.coverage[k].partial[months[0]];
+        if (w) { why.push(w); }
+      });
+    }
+    $('cr-coverage').textContent = why.join(' ');
     Array.prototype.forEach.call(document.querySelectorAll('.cr-status'), function (e) { e.textContent = status; });
     $('cr-map').setAttribute('data-markers', String(shown));
   }

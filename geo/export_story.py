@@ -78,8 +78,11 @@ def _crossing_step(scene: Scene, crossings: pd.DataFrame | None, period: Period)
             "the Dover Strait.")
     h = headline(crossings, None, period)
     if h.people is not None:
-        text += (f" {period.label}: {h.people:,} people crossed in {h.boats:,} boats "
+        scope = f", {h.crossings_coverage.scope}" if h.crossings_coverage.scope else ""
+        text += (f" {period.label}: {h.people:,} people crossed in {h.boats:,} boats{scope} "
                  f"(UK Home Office, {h.crossings_status}).")
+    elif h.crossings_coverage is not None:
+        text += f" {period.label}: no Home Office data. {h.crossings_coverage.no_data} (no data, not zero)."
     return {"title": "4. The crossing", "text": text, "bounds": STRAIT_BOUNDS}
 
 
@@ -88,8 +91,14 @@ def _incidents_step(incidents: gpd.GeoDataFrame | None, period: Period) -> dict 
         return None
     h = headline(None, incidents, period)
     rows = incidents[incidents["year_month"].between(period.start, period.end)]
-    text = (f"{period.label}: {h.incidents} incidents, {h.dead} dead and {h.missing} missing (IOM Missing "
-            "Migrants Project; minimum estimates, including deaths on land). Open a circle for its source.")
+    covered = h.incident_coverage
+    if h.dead is None:
+        text = f"{period.label}: no data. {covered.no_data} (no data, not zero)."
+    else:
+        scope = f", {covered.scope}" if covered.scope else ""
+        text = (f"{period.label}: {h.incidents} incidents, {h.dead} dead and {h.missing} missing{scope} (IOM "
+                "Missing Migrants Project; minimum estimates, including deaths on land). Open a circle for "
+                "its source.")
     return {"title": "5. Deaths and missing people", "text": text,
             "bounds": bounds_of(rows.geometry, 0.1) or STRAIT_BOUNDS}
 

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from geo.coverage import Coverage, incidents_coverage
 from geo.period import Period, month_label, month_span
 from geo.popups import SETTING_WORDS
-from geo.stats import IOM_KNOWN_GAP
 
 SETTING_CHOICES = {"all": "Sea/shore and land", **SETTING_WORDS}
 FILTER_KEYS = ("setting", "cause", "country", "min")
@@ -170,26 +170,19 @@ def apply_filters(incidents: pd.DataFrame, period: Period | None, filters: Incid
     return incidents[keep].sort_values("date").reset_index(drop=True)
 
 
-def in_known_gap(month: str) -> bool:
-    """True for a month wholly inside the IOM copy's known gap.
-
-    >>> in_known_gap("2025-11"), in_known_gap("2025-09")
-    (True, False)
-    """
-    start, end = IOM_KNOWN_GAP
-    return start[:7] < month < end[:7]
-
-
-def monthly_series(rows: pd.DataFrame, span: Period, period: Period) -> pd.DataFrame:
+def monthly_series(rows: pd.DataFrame, span: Period, period: Period,
+                   coverage: Coverage | None = None) -> pd.DataFrame:
     """One row per month of ``span``: dead, missing, incidents, whether the
-    month is in ``period`` and whether it is in the known data gap (NaN there,
-    not zero).
+    month is in ``period``, and ``gap`` for months ``coverage`` (default: the
+    shipped IOM copy's, from ``rows``) does not cover: NaN there, not zero,
+    with ``why`` saying so.
 
     >>> import pandas as pd
-    >>> rows = pd.DataFrame({"year_month": ["2024-09"], "dead": [2], "missing": [1], "dead_missing": [3]})
+    >>> rows = pd.DataFrame({"year_month": ["2024-09"], "date": ["2024-09-05"], "dead": [2], "missing": [1],
+    ...                      "dead_missing": [3]})
     >>> s = monthly_series(rows, Period("2024-08", "2024-10"), Period("2024-09", "2024-09"))
-    >>> s[["month", "dead_missing", "selected"]].values.tolist()
-    [['2024-08', 0.0, False], ['2024-09', 3.0, True], ['2024-10', 0.0, False]]
+    >>> s[["month", "dead_missing", "selected"]].values.tolist()  # the rows cover 1-5 Sep 2024 only
+    [['2024-08', nan, False], ['2024-09', 3.0, True], ['2024-10', nan, False]]
     """
     grouped = rows.groupby("year_month")[["dead", "missing", "dead_missing"]].sum()
     counts = rows.groupby("year_month").size()
@@ -198,8 +191,11 @@ def monthly_series(rows: pd.DataFrame, span: Period, period: Period) -> pd.DataF
     for column in ("dead", "missing", "dead_missing"):
         series[column] = [float(grouped[column].get(m, 0)) for m in months]
     series["incidents"] = [int(counts.get(m, 0)) for m in months]
-    series["gap"] = [in_known_gap(m) for m in months]
-    series.loc[series["gap"], ["dead", "missing", "dead_missing"]] = float("nan")
+    coverage = coverage or incidents_coverage(rows)
+    by_month = [coverage.month(m) for m in months]
+    series["gap"] = [not m.has_data for m in by_month]
+    series["why"] = [m.why for m in by_month]
+    series.loc[series["gap"], ["dead", "missing", "dead_missing", "incidents"]] = float("nan")
     series["selected"] = series["month"].between(period.start, period.end)
     series["label"] = [month_label(m) for m in months]
     series["month_date"] = pd.to_datetime(series["month"] + "-01")

@@ -48,7 +48,9 @@ def step_month(period: Period, span: Period, step: int) -> str:
 def callouts_html(figures: list[Figure]) -> str:
     """Headline figures as large callouts (escaped HTML)."""
     boxes = "".join(f'<div class="cr-callout"><b>{esc(f.value)}</b><span>{esc(f.label)}</span>'
-                    f"<small>{esc(f.source)}</small></div>" for f in figures)
+                    f"<small>{esc(f.source)}</small>"
+                    + (f'<small class="cr-coverage">{esc(f.coverage)}</small>' if f.coverage else "")
+                    + "</div>" for f in figures)
     return f'<div class="cr-callouts">{boxes}</div>'
 
 
@@ -58,7 +60,7 @@ CALLOUT_CSS = """
 .cr-callout { flex: 1 1 180px; background: rgba(127,127,127,.1); border-radius: 8px; padding: 10px 16px; }
 .cr-callout b { display: block; font-size: 3rem; line-height: 1.1; }
 .cr-callout span { display: block; font-size: 1.4rem; }
-.cr-callout small { font-size: 1rem; opacity: .75; }
+.cr-callout small { display: block; font-size: 1rem; opacity: .75; }
 </style>
 """
 

@@ -29,7 +29,7 @@ from geo.export_meta import export_metadata  # noqa: E402
 from geo.mapbuild import CHAIN_BOUNDS  # noqa: E402
 from geo.period import Period  # noqa: E402
 from geo.scene import Scene  # noqa: E402
-from geo.stats import figures, headline  # noqa: E402
+from geo.stats import NO_DATA, coverage_sentences, figures, headline  # noqa: E402
 
 WEB = "EPSG:3857"
 SIZES = {"slides": ((19.2, 10.8), 100), "print": ((11.69, 8.27), 300)}  # 1920×1080 px; A4 at 300 dpi
@@ -137,8 +137,13 @@ def _scale_bar(ax, view: tuple[float, float, float, float], fontsize: float) -> 
 
 
 def _figures_text(crossings, incidents, period: Period) -> str:
+    """The figures line, then a line per figure group that covers part of
+    the period or none of it (its reason: "no data" is not zero)."""
     h = headline(crossings, incidents, period)
-    return "   ".join(f"{f.label}: {f.value}" for f in figures(h))
+    shown = figures(h)
+    lines = ["   ".join(f"{f.label}: {f.value}" for f in shown), *coverage_sentences(h)]
+    lines += [f.coverage for f in shown if f.value == NO_DATA and f.label in ("People crossed", "Dead")]
+    return "\n".join(lines)
 
 
 def draw(scene: Scene, incidents: gpd.GeoDataFrame | None, crossings: pd.DataFrame | None,
@@ -167,7 +172,7 @@ def draw(scene: Scene, incidents: gpd.GeoDataFrame | None, crossings: pd.DataFra
     _scale_bar(ax, view, text)
     ax.text(0.012, 0.975, f"{title} · {period.label}", transform=ax.transAxes, fontsize=text * 1.9,
             fontweight="bold", va="top", color="#1f2328")
-    ax.text(0.012, 0.915, _figures_text(crossings, period_incidents, period), transform=ax.transAxes,
+    ax.text(0.012, 0.915, _figures_text(crossings, incidents, period), transform=ax.transAxes,
             fontsize=text * 1.1, va="top", color="#1f2328",
             bbox={"facecolor": "white", "alpha": 0.85, "edgecolor": "none", "pad": 4})
     fig.text(0.006, strip / 2, ms.CREDITS,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import shutil
 from pathlib import Path
 
@@ -31,8 +32,9 @@ def incidents(rows: list[dict]) -> gpd.GeoDataFrame:
 
 def crossings(months: dict[str, tuple[int, int, str]]) -> pd.DataFrame:
     """Monthly crossings from ``{month: (people, boats, status)}``."""
-    return pd.DataFrame([{"month": m, "people": p, "boats": b, "status": s, "days_in_data": 30,
-                          "days_in_month": 30} for m, (p, b, s) in months.items()])
+    days = {m: calendar.monthrange(int(m[:4]), int(m[5:]))[1] for m in months}
+    return pd.DataFrame([{"month": m, "people": p, "boats": b, "status": s, "days_in_data": days[m],
+                          "days_in_month": days[m]} for m, (p, b, s) in months.items()])
 
 
 def road_line(*coords: tuple[float, float]) -> gpd.GeoDataFrame:

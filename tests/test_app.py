@@ -82,3 +82,30 @@ def test_period_change_does_not_reload_files_or_rebuild_the_graph(monkeypatch):
     assert not at.exception
     assert calls == first
     st.cache_resource.clear()
+
+
+GAP_WHY = "IOM has no records for Nov 2025: known gap 29 Sep 2025 – 26 Jan 2026"
+
+
+def test_a_month_in_the_iom_gap_says_no_data_not_zero():
+    at = app(month="2025-11")
+    assert not at.exception
+    shown_metrics = metrics(at)
+    assert (shown_metrics["Dead"], shown_metrics["Missing"]) == ("no data", "no data")
+    assert "0" not in (shown_metrics["Dead"], shown_metrics["Missing"])
+    assert shown_metrics["People crossed"] == "2,338"
+    assert any(GAP_WHY in shown(c.value) for c in at.caption)
+
+
+def test_a_month_after_the_iom_copy_ends_says_no_data():
+    at = app(month="2026-07")
+    assert (metrics(at)["Dead"], metrics(at)["Missing"]) == ("no data", "no data")
+    assert any("IOM has no records for Jul 2026: its data ends 3 May 2026" in shown(c.value) for c in at.caption)
+
+
+def test_the_default_period_says_which_months_iom_covers():
+    at = app()
+    assert metrics(at)["Dead"] == "19"
+    captions = [shown(c.value) for c in at.caption]
+    assert "19 dead, 3 missing in the 6 of 12 months IOM covers (3 in part)." in captions
+    assert any("IOM has no records for Oct 2025 – Dec 2025" in c and "not zero" in c for c in captions)

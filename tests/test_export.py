@@ -147,3 +147,21 @@ def test_iframe_snippet_is_sandboxed_and_titled():
     assert "allow-same-origin" not in snippet
     assert 'title="Map &quot;A&quot; &lt;b&gt;"' in snippet
     assert "width:100%" in snippet
+
+
+def test_explainer_marks_months_iom_does_not_cover(shipped):
+    data, built = shipped
+    page = export_html(built, data.tables["incidents"], data.tables["crossings"], Period("2025-10", "2026-02"))
+    client = block(page, "cr-data")
+    assert client["coverage"]["iom"]["none"]["2025-11"] == (
+        "IOM has no records for Nov 2025: known gap 29 Sep 2025 – 26 Jan 2026")
+    assert set(client["coverage"]["iom"]["partial"]) == {"2026-01"}
+    assert '<b id="cr-dead">0</b>' not in page
+    assert "in the 2 of 5 months IOM covers (1 in part)" in page
+
+
+def test_explainer_for_an_uncovered_month_says_no_data(shipped):
+    data, built = shipped
+    page = export_html(built, data.tables["incidents"], data.tables["crossings"], Period("2025-11", "2025-11"))
+    assert '<b id="cr-dead">no data</b>' in page and '<b id="cr-missing">no data</b>' in page
+    assert "IOM has no records for Nov 2025: known gap 29 Sep 2025 – 26 Jan 2026 (no data, not zero)." in page

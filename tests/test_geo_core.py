@@ -65,7 +65,7 @@ def test_months_after_june_2026_are_provisional_and_august_is_partial():
     crossings = load.load_crossings_monthly()
     h = stats.headline(crossings, None, Period("2026-06", "2026-08"))
     assert h.crossings_status == "official and provisional"
-    assert "Aug 2026 is partial: 20 of 31 days." in h.crossings_notes
+    assert "Home Office covers Aug 2026: 20 of 31 days (data ends 20 Aug 2026)." in h.crossings_notes
 
 
 def test_figures_for_one_month_come_from_the_data():
@@ -78,8 +78,10 @@ def test_figures_for_one_month_come_from_the_data():
 
 def test_gap_and_end_of_iom_copy_are_said():
     h = stats.headline(None, load.load_incidents(), Period("2025-09", "2026-08"))
-    assert any("Known gap" in n and "not zero" in n for n in h.incident_notes)
-    assert any("ends 03 May 2026" in n for n in h.incident_notes)
+    assert ("IOM has no records for Oct 2025 – Dec 2025: known gap 29 Sep 2025 – 26 Jan 2026 (no data, not zero)."
+            in h.incident_notes)
+    assert ("IOM has no records for Jun 2026 – Aug 2026: its data ends 3 May 2026 (no data, not zero)."
+            in h.incident_notes)
     assert h.incident_notes[0] == "IOM figures are minimum estimates and are revised."
 
 

@@ -153,3 +153,24 @@ def test_a_range_link_survives_the_next_run():
     assert not at.exception
     assert at.select_slider(key="period_range").value == ("2023-09", "2023-11")
     assert metrics(at)["Dead"] == "4" and at.query_params["from"] == "2023-09"
+
+
+def test_incidents_page_says_no_data_for_a_month_iom_does_not_cover():
+    at = page("views/incidents.py", month="2025-11")
+    assert not at.exception
+    assert (metrics(at)["Dead"], metrics(at)["Missing"], metrics(at)["Incidents"]) == ("no data",) * 3
+    assert at.text[0].value.startswith("Map summary: no data, IOM has no records for Nov 2025")
+
+
+def test_compare_says_no_data_for_a_side_iom_does_not_cover():
+    at = page("views/compare.py", a_from="2025-10", a_to="2025-12")
+    assert (metrics(at)["Dead (A)"], metrics(at)["Missing (A)"]) == ("no data", "no data")
+    assert metrics(at)["Dead (B)"] not in ("no data", "0")
+
+
+def test_crossings_page_says_no_data_before_home_office_starts():
+    at = page("views/crossings.py", month="2015-03")
+    assert not at.exception
+    assert metrics(at)["People crossed"] == "no data"
+    assert any("Home Office has no records for Mar 2015: its data starts 1 Jan 2018" in shown(c.value)
+               for c in at.caption)

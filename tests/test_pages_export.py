@@ -76,3 +76,11 @@ def test_presentation_next_is_disabled_at_the_last_month():
     at = page("views/present.py", month="2026-08")
     assert at.button(key="present_next").disabled
     assert not at.button(key="present_prev").disabled
+
+
+def test_presentation_says_no_data_for_a_month_iom_does_not_cover():
+    at = page("views/present.py", month="2025-11")
+    assert not at.exception
+    html = " ".join(m.value for m in at.markdown)
+    assert "<b>no data</b><span>Dead</span>" in html and "<b>no data</b><span>Missing</span>" in html
+    assert "IOM has no records for Nov 2025: known gap 29 Sep 2025 – 26 Jan 2026" in html

@@ -66,3 +66,13 @@ def test_svg_and_pdf_carry_metadata(shipped, tmp_path):
 def test_bad_format_names_the_value(shipped, tmp_path):
     with pytest.raises(ValueError, match="instead got: 'gif'"):
         draw(shipped, tmp_path / "map.gif", "gif")
+
+
+def test_picture_figures_say_no_data_for_a_month_iom_does_not_cover():
+    from geo import load
+    from geo.period import Period
+    from geo.static_map import _figures_text
+
+    text = _figures_text(load.load_crossings_monthly(), load.load_incidents(), Period("2025-11", "2025-11"))
+    assert "Dead: no data   Missing: no data" in text and "Dead: 0" not in text
+    assert text.splitlines()[1] == "IOM has no records for Nov 2025: known gap 29 Sep 2025 – 26 Jan 2026"

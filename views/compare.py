@@ -1,5 +1,7 @@
 """Compare two periods side by side: crossings, deaths and missing, and both maps."""
 
+from dataclasses import replace
+
 import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
@@ -9,7 +11,7 @@ from geo import filters as gf
 from geo.incident_map import build_incident_map
 from geo.period import Period, month_label, month_span
 from geo.popups import md_text, text_table
-from geo.stats import figures, headline, incident_notes
+from geo.stats import figures, headline, incident_figures, incident_notes
 
 DEFAULTS = {"a": Period("2023-09", "2023-11"), "b": Period("2024-09", "2024-11")}
 
@@ -57,6 +59,7 @@ countries = data.layers.get("countries")
 
 rows_by_side = {side: None if incidents is None else gf.apply_filters(incidents, period, filters)
                 for side, period in periods.items()}
+coverage = edge.incident_coverage(with_upload)
 shared_extent = None if incidents is None else pd.concat(list(rows_by_side.values()))  # same view for A and B
 
 for (side, period), column in zip(periods.items(), (left, right)):
@@ -64,21 +67,21 @@ for (side, period), column in zip(periods.items(), (left, right)):
     rows = rows_by_side[side]
     with column:
         st.subheader(f"{side.upper()}: {period.label}")
-        for metric_column, figure in zip(st.columns(3), figures(h)[:3]):
-            metric_column.metric(f"{figure.label} ({side.upper()})", figure.value)
+        edge.show_figures([replace(f, label=f"{f.label} ({side.upper()})") for f in figures(h)[:3]])
         st.caption(f"UK Home Office, {h.crossings_status}.")
         if rows is None:
             continue
-        c4, c5, c6 = st.columns(3)
-        c4.metric(f"Dead ({side.upper()})", f"{int(rows['dead'].sum()):,}")
-        c5.metric(f"Missing ({side.upper()})", f"{int(rows['missing'].sum()):,}")
-        c6.metric(f"Incidents ({side.upper()})", f"{len(rows):,}")
-        for note in incident_notes(incidents, period)[1:]:
+        side_coverage = coverage.period(period)
+        dead, missing, count = (incident_figures(len(rows), int(rows["dead"].sum()), int(rows["missing"].sum()),
+                                                 side_coverage)[i] for i in (1, 2, 0))
+        edge.show_figures([replace(f, label=f"{f.label} ({side.upper()})") for f in (dead, missing, count)])
+        for note in incident_notes(incidents, period, coverage)[1:]:
             st.caption(f"Note: {note}")
         st_folium(build_incident_map(rows, countries, "points", fit_to=shared_extent), height=420,
                   use_container_width=True,
                   returned_objects=[], key=f"compare_map_{side}")
-        st.text(f"Map {side.upper()} summary: {len(rows)} incident(s), {int(rows['dead_missing'].sum())} dead or "
+        st.text(f"Map {side.upper()} summary: no data, {side_coverage.no_data}." if side_coverage.is_empty else
+                f"Map {side.upper()} summary: {len(rows)} incident(s), {int(rows['dead_missing'].sum())} dead or "
                 f"missing, {period.label}, {filters.describe()}.")
         if len(rows):
             table = rows[["date", "location", "dead", "missing"]].copy()

@@ -7,7 +7,7 @@ from geo import charts
 from geo import crossings as gc
 from geo.period import month_label
 from geo.popups import md_text, text_table
-from geo.stats import crossings_in, crossings_notes, headline
+from geo.stats import coverage_sentences, crossings_in, crossings_notes, headline
 from geo.stats import figures as stats_figures
 
 period = st.session_state.period
@@ -22,10 +22,9 @@ for error in extra_errors.values():
 if monthly is not None:
     period_headline = headline(monthly, None, period)
     cols = st.columns(4)
-    for column, figure in zip(cols, stats_figures(period_headline)[:3]):
-        column.metric(figure.label, figure.value)
+    edge.show_figures(stats_figures(period_headline)[:3], cols[:3])
     cols[3].metric("Status", period_headline.crossings_status)
-    for note in crossings_notes(monthly, period):
+    for note in coverage_sentences(period_headline) + crossings_notes(monthly, period):
         st.caption(f"Note: {note}")
 
     series = gc.monthly_with_ratio(monthly)

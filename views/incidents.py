@@ -10,7 +10,7 @@ from geo import filters as gf
 from geo.incident_map import MODES, build_incident_map
 from geo.period import Period
 from geo.popups import SETTING_WORDS, md_text, safe_url, text_table
-from geo.stats import incident_notes
+from geo.stats import incident_figures, incident_notes
 from geo.upload import read_upload
 
 SORTS = {"date": "Date", "dead_missing": "Dead + missing", "dead": "Dead", "missing": "Missing",
@@ -81,18 +81,17 @@ if incidents is None:
 
 filters = edge.incident_filters(incidents)
 rows = gf.apply_filters(incidents, period, filters)
-for note in incident_notes(incidents, period):
+coverage = edge.incident_coverage(with_upload)
+period_coverage = coverage.period(period)
+for note in incident_notes(incidents, period, coverage):
     st.caption(f"Note: {note}")
 if with_upload:
     st.caption("Includes your uploaded rows (session only; not checked by IOM).")
 else:
     st.caption("Have your own incident file? Add it under 'Your own data' at the bottom of this page.")
 
-cols = st.columns(4)
-cols[0].metric("Incidents", f"{len(rows):,}")
-cols[1].metric("Dead", f"{int(rows['dead'].sum()):,}")
-cols[2].metric("Missing", f"{int(rows['missing'].sum()):,}")
-cols[3].metric("Dead + missing", f"{int(rows['dead_missing'].sum()):,}", help="IOM minimum estimates")
+edge.show_figures(incident_figures(len(rows), int(rows["dead"].sum()), int(rows["missing"].sum()),
+                                   period_coverage))
 
 if "f_view" not in st.session_state:
     view = st.query_params.get("view", "clusters")
@@ -102,8 +101,9 @@ edge.sync_query({} if mode == "clusters" else {"view": mode}, ("view",))
 countries = edge.datasets().layers.get("countries")
 clicked = st_folium(build_incident_map(rows, countries, mode), height=540, use_container_width=True,
                     returned_objects=["last_object_clicked"], key=f"incident_map_{mode}")
-summary = (f"Map summary: {len(rows)} incident(s), {int(rows['dead_missing'].sum())} dead or missing, "
-           f"{period.label}, {filters.describe()}.")
+summary = (f"Map summary: no data, {period_coverage.no_data}." if period_coverage.is_empty else
+           f"Map summary: {len(rows)} incident(s), {int(rows['dead_missing'].sum())} dead or missing, "
+           f"{period.label}, {filters.describe()}{', ' + period_coverage.scope if period_coverage.scope else ''}.")
 if len(rows):
     by_country = rows.groupby("country")["dead_missing"].sum().sort_values(ascending=False)
     summary += " By country: " + "; ".join(f"{c}: {int(v)}" for c, v in by_country.items()) + "."
@@ -112,12 +112,12 @@ st.text(summary)
 st.subheader("Dead and missing by month")
 span, _ = edge.data_span()
 span = Period(min(span.start, incidents["year_month"].min()), max(span.end, incidents["year_month"].max()))
-series = gf.monthly_series(gf.apply_filters(incidents, None, filters), span, period)
+series = gf.monthly_series(gf.apply_filters(incidents, None, filters), span, period, coverage)
 event = st.altair_chart(charts.incidents_monthly(series, "Dead + missing per month (selected period in orange)"),
                         on_select="rerun", selection_mode=charts.PICK, key="incident_chart",
                         width="stretch")
 st.caption("Click a month (shift-click another to make a range) to set the period; double-click clears. "
-           "Grey bands: months with no IOM data in this copy (missing, not zero).")
+           "Grey bands: months the data does not cover (no data, not zero); hover for why.")
 edge.apply_chart_pick("incident_chart", charts.picked_period(event), period)
 
 st.subheader("Incident details")

@@ -31,6 +31,8 @@ forward.button("Next month ▶", on_click=go, args=(1,), key="present_next",
 edge.show_data_errors("crossings", "incidents")
 headline = stats.headline(crossings, incidents, period)
 st.markdown(presentation.callouts_html(stats.figures(headline)), unsafe_allow_html=True)
+for sentence in stats.coverage_sentences(headline):
+    st.caption(sentence)
 period_incidents = None if incidents is None else stats.incidents_in(incidents, period)
 st_folium(presentation.projector_map(edge.route_scene(), period_incidents), height=760,
           use_container_width=True, returned_objects=[], key="present_map")

@@ -20,9 +20,9 @@ st.title(f"The Channel small-boat route · {period.label}")
 edge.show_data_errors("crossings", "incidents", "areas", "coast_reports", "storage_reports", *ROUTE_MAP_LAYERS)
 
 headline = stats.headline(crossings, incidents, period)
-for column, figure in zip(st.columns(5), stats.figures(headline)):
-    column.metric(figure.label, figure.value, help=figure.source)
-    column.caption(figure.source)
+edge.show_figures(stats.figures(headline))
+for sentence in stats.coverage_sentences(headline):
+    st.caption(sentence)
 for note in headline.crossings_notes + headline.incident_notes:
     st.caption(f"Note: {note}")
 

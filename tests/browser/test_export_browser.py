@@ -215,3 +215,27 @@ def test_hostile_text_stays_inert_when_every_popup_opens(web, tmp_path, data):
         assert web.dialogs == [] and web.errors == [] and web.external == []
     finally:
         server.shutdown()
+
+
+def test_slider_at_a_month_iom_does_not_cover_shows_no_data(web, tmp_path, data):
+    page_html = export_html(scene.build_scene(data), data.tables["incidents"], data.tables["crossings"],
+                            Period("2025-08", "2025-12"))
+    (tmp_path / "gap.html").write_text(page_html, encoding="utf-8")
+    server, url = serve(tmp_path)
+    try:
+        page = open_explainer(web, f"{url}/gap.html")
+        assert "in the 2 of 5 months IOM covers (1 in part)" in page.inner_text("#cr-coverage")
+        page.focus("#cr-month")
+        page.keyboard.press("Home")
+        assert page.inner_text("#cr-month-label") == "Aug 2025"
+        assert page.inner_text("#cr-dead") not in ("no data", "0")
+        for _ in range(3):
+            page.keyboard.press("ArrowRight")
+        assert page.inner_text("#cr-month-label") == "Nov 2025"
+        assert [page.inner_text(f"#cr-{k}") for k in ("dead", "missing", "incidents")] == ["no data"] * 3
+        assert page.inner_text("#cr-coverage") == (
+            "IOM has no records for Nov 2025: known gap 29 Sep 2025 – 26 Jan 2026")
+        assert page.inner_text("#cr-people") == "2,338"
+        assert web.external == [] and web.errors == []
+    finally:
+        server.shutdown()
