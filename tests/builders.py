@@ -200,16 +200,16 @@ def _csv_bytes(header: list[str], row: dict) -> bytes:
     return out.getvalue().encode()
 
 
-def template_uploads(text: str = TEMPLATE_TEXT) -> dict[str, tuple[str, bytes]]:
-    """One incident in each upload layout with ``text`` in every text field and in the
-    file name: layout -> (file name, bytes)."""
+def template_uploads(text: str = TEMPLATE_TEXT, place: str = "Off Wimereux") -> dict[str, tuple[str, bytes]]:
+    """One incident (2024-09-03, at ``place``) in each upload layout with ``text`` in every
+    text field and in the file name: layout -> (file name, bytes)."""
     import json
 
     words = {"Main ID": "U.1", "Incident ID": "U.1", "Incident Type": "Incident", "Region of Incident": "Europe",
              "Month": "September", "Reported Month": "September", "Cause of Death": "Drowning",
              "Country of Incident": "France", "Migration Route": "Mainland Europe to the UK",
-             "Migration route": "Mainland Europe to the UK", "Location of Incident": "Off Wimereux",
-             "Location of death": "Off Wimereux", "Information Source": "Test source",
+             "Migration route": "Mainland Europe to the UK", "Location of Incident": place,
+             "Location of death": place, "Information Source": "Test source",
              "URL": "https://example.org/a", "Source Quality": "4"}
     numbers = {"Incident Year": "2024", "Number of Dead": "2", "Number Dead": "2",
                "Minimum Estimated Number of Missing": "1", "Total Number of Dead and Missing": "3",
@@ -222,7 +222,7 @@ def template_uploads(text: str = TEMPLATE_TEXT) -> dict[str, tuple[str, bytes]]:
         files[layout] = (f"iom{text}.csv", _csv_bytes(columns, row))
     generic = {"id": "U.1", "date": "2024-09-03", "latitude": "50.77", "longitude": "1.6", "dead": "2",
                "missing": "1", "survivors": "5", "cause": "Drowning" + text, "country": "France" + text,
-               "location": "Off Wimereux" + text, "source": "Test source" + text,
+               "location": place + text, "source": "Test source" + text,
                "url": "https://example.org/a" + text, "source_quality": "4" + text}
     generic["id"] += text
     files["generic CSV"] = (f"generic{text}.csv", _csv_bytes(list(generic), generic))
