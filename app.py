@@ -15,8 +15,9 @@ pages = [
     st.Page("views/export.py", title="Export and embed", icon="📤", url_path="embed"),
 ]
 navigation = st.navigation(pages)
-st.session_state.period = edge.period_sidebar()
-with st.sidebar:
-    st.caption("Data: IOM Missing Migrants Project (minimum estimates) · UK Home Office (OGL v3.0) "
-               "· © OpenStreetMap contributors · GeoNames · Natural Earth · reports as cited.")
-navigation.run()
+with edge.errors_logged_not_shown():  # a visitor sees a message and an id, never a traceback
+    st.session_state.period = edge.period_sidebar()
+    with st.sidebar:
+        st.caption("Data: IOM Missing Migrants Project (minimum estimates) · UK Home Office (OGL v3.0) "
+                   "· © OpenStreetMap contributors · GeoNames · Natural Earth · reports as cited.")
+    navigation.run()

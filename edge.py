@@ -7,13 +7,42 @@ period change only filters what is already in memory.
 
 from __future__ import annotations
 
+import logging
+import secrets
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 import streamlit as st
+from streamlit.errors import FragmentHandledException
 
 from geo import load, scene
 from geo.period import Period, default_period, month_label, month_span, period_from_query
 from geo.popups import md_text
 
 PERIOD_KEYS = ("month", "from", "to")
+LOG = logging.getLogger("channel_routes")
+if not LOG.handlers:  # Streamlit configures only its own loggers; this one goes to stderr with a time
+    _handler = logging.StreamHandler()
+    _handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    LOG.addHandler(_handler)
+PAGE_FAILED = ("Something went wrong showing this page. Error id: {error_id}. The details are in the server "
+               "log; please quote this id if you report it. Other pages and periods still work.")
+
+
+@contextmanager
+def errors_logged_not_shown() -> Iterator[None]:
+    """Show a visitor a short message and an error id for an unexpected error;
+    its traceback goes to the server log under that id. Streamlit's own
+    control flow (``st.rerun``, ``st.stop``, ``st.switch_page``: BaseExceptions)
+    passes through untouched."""
+    try:
+        yield
+    except FragmentHandledException:
+        raise
+    except Exception:
+        error_id = secrets.token_hex(4)
+        LOG.exception("Error id %s while showing a page", error_id)
+        st.error(PAGE_FAILED.format(error_id=error_id))
 
 
 @st.cache_resource(show_spinner="Loading the shipped data…")

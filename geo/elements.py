@@ -66,14 +66,22 @@ class RawText(Element):
 
 
 class ScriptElement(MacroElement):
-    """A MacroElement whose ``script`` macro output is added as :class:`RawText`."""
+    """A MacroElement whose ``header``, ``html`` and ``script`` macro output is
+    added as :class:`RawText`: the one way an element puts code on a page.
+
+    Subclass it (first, or after a mixin such as folium's ``JSCSSMixin``, which
+    calls ``super().render``) for every element that writes to the page;
+    ``tests/test_safe_elements.py`` finds any element class that does not.
+    """
 
     def render(self, **kwargs) -> None:
         figure = self.get_root()
         if not isinstance(figure, Figure):
             raise ValueError(f"Expected the element to be inside a Figure, instead got: {figure!r}")
-        script = self._template.module.__dict__["script"]
-        figure.script.add_child(RawText(script(self, kwargs)), name=self.get_name())
+        macros = self._template.module.__dict__
+        for part in ("header", "html", "script"):
+            if part in macros:
+                getattr(figure, part).add_child(RawText(macros[part](self, kwargs)), name=self.get_name())
         for child in self._children.values():
             child.render(**kwargs)
 

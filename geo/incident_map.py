@@ -11,17 +11,17 @@ import math
 import folium
 import geopandas as gpd
 import pandas as pd
-from branca.element import MacroElement
 from folium.elements import JSCSSMixin
 from jinja2 import Template
 from shapely.geometry import box
 
 from geo import mapstyle as ms
-from geo.elements import DataLayer, Furniture, feature
+from geo.elements import DataLayer, Furniture, ScriptElement, feature, to_json
 from geo.filters import quality_words
 from geo.mapbuild import base_map
 from geo.offline import APP_BASE_URL
 from geo.popups import SETTING_WORDS, esc, link
+from geo.safe_folium import fit_bounds
 
 MODES = {"clusters": "Clusters", "points": "Every incident", "density": "Density grid"}
 GRID_DEG = 0.1
@@ -89,8 +89,9 @@ def density_features(incidents: pd.DataFrame, size: float = GRID_DEG) -> list[di
     return features
 
 
-class ClusterLayer(JSCSSMixin, MacroElement):
-    """Circle markers grouped by Leaflet.markercluster from local files."""
+class ClusterLayer(JSCSSMixin, ScriptElement):
+    """Circle markers grouped by Leaflet.markercluster from local files; the
+    features reach the page as finished text (:class:`~geo.elements.ScriptElement`)."""
 
     _template = Template("""
 {% macro script(this, kwargs) %}
@@ -103,7 +104,7 @@ class ClusterLayer(JSCSSMixin, MacroElement):
     + 'font-weight:700}';
   document.head.appendChild(css);
   var group = L.markerClusterGroup({showCoverageOnHover: false, maxClusterRadius: 40});
-  L.geoJSON({{ this.data|tojson }}, {
+  L.geoJSON({{ this.json }}, {
     pointToLayer: function (f, latlng) { return L.circleMarker(latlng, f.properties.s); },
     onEachFeature: function (f, layer) {
       if (f.properties.p) { layer.bindPopup(f.properties.p, {maxWidth: 380}); }
@@ -120,6 +121,7 @@ class ClusterLayer(JSCSSMixin, MacroElement):
         super().__init__()
         self._name = "ClusterLayer"
         self.data = {"type": "FeatureCollection", "features": features}
+        self.json = to_json(self.data)
         self.max_zoom = 13
         self.default_js = [("markercluster", f"{base_url}/leaflet.markercluster.js")]
         self.default_css = [("markercluster_css", f"{base_url}/MarkerCluster.css"),
@@ -166,7 +168,7 @@ def build_incident_map(incidents: gpd.GeoDataFrame, countries: gpd.GeoDataFrame 
     if len(extent):
         west, south, east, north = extent.total_bounds
         bounds = [[south - 0.15, west - 0.2], [north + 0.15, east + 0.2]]
-    m.fit_bounds(bounds, padding_top_left=(230, 20), padding_bottom_right=(20, 120))  # clear of the legend
+    fit_bounds(m, bounds, padding_top_left=(230, 20), padding_bottom_right=(20, 120))  # clear of the legend
     Furniture(legend(mode), esc("Data: IOM Missing Migrants Project (minimum estimates) · Natural Earth"),
               ms.MAP_CSS, ms.SEA).add_to(m)
     return m

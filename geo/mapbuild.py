@@ -21,6 +21,7 @@ from geo.elements import COORD_DECIMALS, DataLayer, Furniture, IncidentLayer, La
 from geo.offline import APP_BASE_URL, use_local_assets
 from geo.popups import SETTING_WORDS, area_popup, esc, incident_popup, incident_tooltip, links
 from geo.routing import VAN_SPEED_KMH, Route
+from geo.safe_folium import SafeFeatureGroup, SafeLayerControl, SafeMap
 from geo.scene import Scene
 
 CHAIN_BOUNDS = [[48.4, 0.4], [53.0, 10.2]]
@@ -32,9 +33,9 @@ TOWN_LABELS = ("Calais", "Dunkirk", "Boulogne-sur-Mer", "Dover", "Folkestone", "
 
 def base_map(asset_base: str = APP_BASE_URL, height: int | str = "100%") -> folium.Map:
     """An empty map on the chain's extent; Leaflet from ``asset_base`` only."""
-    m = folium.Map(location=CHAIN_CENTRE, zoom_start=6.5, tiles=None, prefer_canvas=True,
-                   control_scale=True, min_zoom=5, max_zoom=13, height=height, zoom_snap=0.5,
-                   max_bounds=True, min_lat=47.5, max_lat=55.5, min_lon=-5, max_lon=12)
+    m = SafeMap(location=CHAIN_CENTRE, zoom_start=6.5, tiles=None, prefer_canvas=True,
+                control_scale=True, min_zoom=5, max_zoom=13, height=height, zoom_snap=0.5,
+                max_bounds=True, min_lat=47.5, max_lat=55.5, min_lon=-5, max_lon=12)
     m.options.update(minZoom=5, maxZoom=13)  # folium hands these to a tile layer, and there is none
     use_local_assets(m, asset_base)
     return m
@@ -55,14 +56,14 @@ def _basemap_json(layers: dict[str, gpd.GeoDataFrame]) -> dict[str, str]:
 
 
 def _basemap(m: folium.Map, static: dict) -> str | None:
-    base = folium.FeatureGroup(name="Basemap", control=False).add_to(m)
+    base = SafeFeatureGroup(name="Basemap", control=False).add_to(m)
     for key in ("countries", "borders", "roads"):
         if key in static:
             DataLayer(serialised=static[key]).add_to(base)
     Labels(static["labels"]).add_to(base)
     if "land_detail" not in static:
         return None
-    detail = folium.FeatureGroup(name="Detailed coast", control=False, show=False).add_to(m)
+    detail = SafeFeatureGroup(name="Detailed coast", control=False, show=False).add_to(m)
     DataLayer(serialised=static["land_detail"]).add_to(detail)
     return detail.get_name()
 
@@ -232,7 +233,7 @@ def build_route_map(scene: Scene, incidents: gpd.GeoDataFrame | None, asset_base
     static = static_layers(scene, speed_kmh)
     detail = _basemap(m, static["basemap"])
     for name in ms.LAYER_NAMES:
-        group = folium.FeatureGroup(name=name).add_to(m)
+        group = SafeFeatureGroup(name=name).add_to(m)
         if name != "Incidents":
             DataLayer(serialised=static[name], name=name).add_to(group)
         elif incidents is not None and len(incidents):
@@ -240,6 +241,6 @@ def build_route_map(scene: Scene, incidents: gpd.GeoDataFrame | None, asset_base
             if len(incidents) >= CLUSTER_FROM:
                 _use_markercluster(m, asset_base)
     Labels(static["region_labels"]).add_to(m)
-    folium.LayerControl(collapsed=False, position="topright").add_to(m)
+    SafeLayerControl(collapsed=False, position="topright").add_to(m)
     Furniture(ms.legend_html(speed_kmh), esc(ms.CREDITS), ms.MAP_CSS, ms.SEA, detail).add_to(m)
     return m

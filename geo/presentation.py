@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import folium
 
+from geo.elements import RawText
 from geo.mapbuild import build_route_map
 from geo.period import Period, month_span
 from geo.popups import esc
@@ -27,7 +28,7 @@ PROJECTOR_CSS = """
 def projector_map(scene, incidents, height: int = 760) -> folium.Map:
     """The route map with larger type for a projector."""
     m = build_route_map(scene, incidents, height=height)
-    m.get_root().header.add_child(folium.Element(PROJECTOR_CSS))
+    m.get_root().header.add_child(RawText(PROJECTOR_CSS))
     return m
 
 

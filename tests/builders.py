@@ -191,3 +191,97 @@ def iom_records_csv(rows: list[dict], base: dict | None = None) -> bytes:
     """IOM Global Figures layout (the shipped file's columns) from dicts of column -> text."""
     frame = pd.DataFrame([{**(base or {}), **row} for row in rows])
     return frame.to_csv(index=False).encode("utf-8")
+
+
+# --- Issue 9: template syntax in every text field ------------------------------------------------
+
+# What jinja would make of each if it ever compiled data: 49, xxx, the server's working directory
+# (Python running on the server), and "ab" (or a TemplateSyntaxError in a quoted context).
+TEMPLATE_PAYLOADS = ("{{ 7*7 }}", "{% for x in range(3) %}x{% endfor %}", "{{ lipsum.__globals__.os.getcwd() }}",
+                     '{{ "a" ~ "b" }}')
+TEMPLATE_TEXT = "ZZ" + "ZZ".join(TEMPLATE_PAYLOADS) + "ZZ"
+EVALUATED = ("ZZ49ZZ", "ZZxxxZZ", "ZZabZZ")
+# Columns whose values are codes other rows or files refer to, or closed lists the loaders check
+# (routes start at storage areas in "Germany" and end at launch areas in "France"; town labels are
+# picked by NAME):
+# template text there is refused as bad data (tests/test_broken_data.py), not shown.
+KEY_COLUMNS = {"area_id", "kind", "status", "derived_setting", "Method of entry", "key", "seamark_type", "ADMIN",
+               "ADM0_A3", "ISO_A2", "SOV_A3", "e_road", "Coordinates", "record_source", "osm_type",
+               "nominatim_query", "country", "populated_places.geojson: NAME"}
+
+
+def _is_text(values: pd.Series) -> bool:
+    filled = values[values.astype(str).str.strip() != ""].astype(str)
+    numeric = pd.to_numeric(filled.str.replace(",", ""), errors="coerce").notna().all()
+    dated = filled.str.fullmatch(r"\d{4}-\d{2}(-\d{2})?").all()
+    return len(filled) > 0 and not numeric and not dated
+
+
+def template_copy(target: Path, text: str = TEMPLATE_TEXT) -> tuple[Path, list[str]]:
+    """A copy of data/ with ``text`` appended to every free-text field (every
+    column or GeoJSON property holding text that is not a key or a code).
+    Returns the folder and the ``file: column`` fields changed."""
+    import json
+
+    data = copy_of_data(target)
+    changed = []
+    for path in sorted(data.rglob("*.csv")):
+        table = pd.read_csv(path, dtype=str, keep_default_na=False)
+        for column in table.columns:
+            if not {column, f"{path.name}: {column}"} & KEY_COLUMNS and _is_text(table[column]):
+                table[column] = table[column] + text
+                changed.append(f"{path.relative_to(data)}: {column}")
+        table.to_csv(path, index=False)
+    for path in sorted(data.rglob("*.geojson")):
+        collection = json.loads(path.read_text(encoding="utf-8"))
+        keys = {k for f in collection["features"] for k, v in f["properties"].items()
+                if isinstance(v, str) and not {k, f"{path.name}: {k}"} & KEY_COLUMNS}
+        for f in collection["features"]:
+            f["properties"].update({k: v + text for k, v in f["properties"].items() if k in keys and v})
+        path.write_text(json.dumps(collection), encoding="utf-8")
+        changed += [f"{path.relative_to(data)}: {k}" for k in sorted(keys)]
+    return data, changed
+
+
+def _csv_bytes(header: list[str], row: dict) -> bytes:
+    import csv
+    import io
+
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=header, lineterminator="\n")
+    writer.writeheader()
+    writer.writerow(row)
+    return out.getvalue().encode()
+
+
+def template_uploads(text: str = TEMPLATE_TEXT, place: str = "Off Wimereux") -> dict[str, tuple[str, bytes]]:
+    """One incident (2024-09-03, at ``place``) in each upload layout with ``text`` in every
+    text field and in the file name: layout -> (file name, bytes)."""
+    import json
+
+    words = {"Main ID": "U.1", "Incident ID": "U.1", "Incident Type": "Incident", "Region of Incident": "Europe",
+             "Month": "September", "Reported Month": "September", "Cause of Death": "Drowning",
+             "Country of Incident": "France", "Migration Route": "Mainland Europe to the UK",
+             "Migration route": "Mainland Europe to the UK", "Location of Incident": place,
+             "Location of death": place, "Information Source": "Test source",
+             "URL": "https://example.org/a", "Source Quality": "4"}
+    numbers = {"Incident Year": "2024", "Number of Dead": "2", "Number Dead": "2",
+               "Minimum Estimated Number of Missing": "1", "Total Number of Dead and Missing": "3",
+               "Number of Survivors": "5", "Coordinates": "50.77, 1.6"}
+    files = {}
+    for layout, header, date in (("IOM Global Figures", IOM_FIGURES_HEADER, "2024-09-03"),
+                                 ("IOM website download", IOM_WEBSITE_HEADER, "Tue, 09/03/2024 - 12:00")):
+        columns = header.split(",")
+        row = {c: numbers.get(c, words.get(c, "") + text) for c in columns} | {"Incident Date": date}
+        files[layout] = (f"iom{text}.csv", _csv_bytes(columns, row))
+    generic = {"id": "U.1", "date": "2024-09-03", "latitude": "50.77", "longitude": "1.6", "dead": "2",
+               "missing": "1", "survivors": "5", "cause": "Drowning" + text, "country": "France" + text,
+               "location": place + text, "source": "Test source" + text,
+               "url": "https://example.org/a" + text, "source_quality": "4" + text}
+    generic["id"] += text
+    files["generic CSV"] = (f"generic{text}.csv", _csv_bytes(list(generic), generic))
+    properties = {k: v for k, v in generic.items() if k not in ("latitude", "longitude")}
+    collection = {"type": "FeatureCollection", "features": [
+        {"type": "Feature", "geometry": {"type": "Point", "coordinates": [1.6, 50.77]}, "properties": properties}]}
+    files["GeoJSON points"] = (f"points{text}.geojson", json.dumps(collection).encode())
+    return files

@@ -1,9 +1,10 @@
-"""Script-bearing text in the data is shown literally and never runs."""
+"""Script-bearing and template text in the data and in uploads is shown literally and never runs."""
 
 import pytest
 
+from tests import builders as b
 from tests.builders import HOSTILE, hostile_copy
-from tests.harness import map_frame, start_app
+from tests.harness import ROOT, map_frame, start_app
 
 pytestmark = pytest.mark.browser
 
@@ -85,3 +86,94 @@ def test_analyst_pages_and_chart_labels_keep_hostile_text_inert(hostile_app, web
     assert web.page.locator('[data-testid="stVegaLiteChart"] img').count() == 0
     assert web.page.evaluate("window.__pwned") is None
     assert web.dialogs == [] and web.errors == [] and web.external == []
+
+
+# --- Issue 9: template syntax from data and uploads, in every incident view and on /compare ---------
+
+# Popup and tooltip text of every layer, clustered ones included, read as text without running it.
+COLLECT_LAYER_TEXT = """
+() => {
+  const text = html => new DOMParser().parseFromString(html, 'text/html').body.textContent;
+  const out = [];
+  const seen = new Set();
+  function visit(layer) {
+    if (seen.has(layer)) { return; }
+    seen.add(layer);
+    for (const bound of [layer.getPopup && layer.getPopup(), layer.getTooltip && layer.getTooltip()]) {
+      if (bound) {
+        const content = bound.getContent();
+        out.push(text(typeof content === 'function' ? content(layer) : String(content)));
+      }
+    }
+    if (layer.getLayers) { layer.getLayers().forEach(visit); }
+  }
+  Object.values(window).filter(v => v instanceof L.Map).forEach(map => map.eachLayer(visit));
+  return out;
+}
+"""
+
+
+def leaflet_frames(page, count: int = 1, timeout_ms: int = 60000) -> list:
+    """The st_folium iframes once ``count`` of them have drawn (the legend is added last)."""
+    deadline = page.evaluate("Date.now()") + timeout_ms
+    while page.evaluate("Date.now()") < deadline:
+        frames = []
+        for frame in page.frames:
+            try:
+                if frame.locator(".leaflet-container .cr-legend").count() > 0:
+                    frames.append(frame)
+            except Exception:  # frames detach while Streamlit re-renders
+                continue
+        if len(frames) >= count:
+            return frames
+        page.wait_for_timeout(250)
+    raise AssertionError(f"{count} Leaflet map(s) did not draw within the time limit")
+
+
+def assert_template_text_inert(web, frames, must_show: str | None) -> list[str]:
+    texts = [t for frame in frames for t in frame.evaluate(COLLECT_LAYER_TEXT)]
+    shown = "\n".join(texts + [frame.locator("body").inner_text() for frame in frames]
+                      + [web.page.locator("body").inner_text()])
+    for evaluated in (*b.EVALUATED, str(ROOT)):
+        assert evaluated not in shown, evaluated
+    assert "Something went wrong" not in shown and "TemplateSyntaxError" not in shown
+    if must_show is not None:
+        assert any(must_show in t for t in texts), texts[:5]
+    assert web.external == [] and web.errors == [] and web.dialogs == []
+    return texts
+
+
+@pytest.fixture(scope="module")
+def template_app(tmp_path_factory):
+    data, _ = b.template_copy(tmp_path_factory.mktemp("templates") / "data")
+    process, base_url = start_app(data)
+    yield base_url
+    process.terminate()
+    process.wait(timeout=20)
+
+
+@pytest.mark.parametrize("view", ["clusters", "points", "density"])
+def test_incident_views_show_template_text_from_data_literally(template_app, web, view):
+    web.page.goto(f"{template_app}/incidents?month=2024-09&view={view}")
+    frames = leaflet_frames(web.page)
+    texts = assert_template_text_inert(web, frames, None if view == "density" else b.TEMPLATE_TEXT)
+    assert texts  # popups and tooltips were read
+
+
+def test_an_uploaded_file_is_shown_literally_in_every_view_and_on_compare(template_app, web):
+    page = web.page
+    page.goto(f"{template_app}/incidents?month=2024-09")
+    name, data = b.template_uploads(place="Upload place")["generic CSV"]
+    page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(
+        files=[{"name": name, "mimeType": "text/csv", "buffer": data}])
+    page.get_by_text("1 of 1 rows accepted").wait_for(timeout=60000)
+    uploaded = "Upload place" + b.TEMPLATE_TEXT
+    assert_template_text_inert(web, leaflet_frames(page), uploaded)
+    for label in ("Every incident", "Density grid"):
+        page.get_by_text(label, exact=True).click()
+        page.wait_for_url(f"**view={'points' if label == 'Every incident' else 'density'}**", timeout=60000)
+        assert_template_text_inert(web, leaflet_frames(page), None if label == "Density grid" else uploaded)
+    page.locator('[data-testid="stSidebarNav"]').get_by_text("Compare periods").click()
+    page.wait_for_selector("h1:has-text('Compare two periods')", timeout=60000)
+    page.get_by_text("Includes your uploaded rows.", exact=False).first.wait_for(timeout=60000)
+    assert_template_text_inert(web, leaflet_frames(page, count=2), uploaded)

@@ -1,0 +1,151 @@
+"""No element can hand rendered text to a template compiler: found, not listed.
+
+branca's ``MacroElement.render`` wraps each macro's output in ``Element(text)``,
+which compiles that text as a new jinja template, so data inside it runs on
+the server. These tests find every element class defined in ``geo`` and every
+element on every map the app builds, and fail on any that could do that.
+"""
+
+from __future__ import annotations
+
+import ast
+import importlib
+import inspect
+import pkgutil
+from collections.abc import Iterator
+
+import pytest
+from branca.element import Element, Figure, MacroElement
+from jinja2 import Environment, nodes
+
+import geo
+from geo import export, load, presentation
+from geo.elements import RawText, ScriptElement
+from geo.incident_map import MODES, build_incident_map
+from geo.mapbuild import build_route_map
+from geo.scene import build_scene
+from tests import builders
+
+SAFE_RENDERS = {Element.render, RawText.render, Figure.render, ScriptElement.render}
+
+
+def geo_modules() -> list:
+    names = [info.name for info in pkgutil.walk_packages(geo.__path__, "geo.") if info.name != "geo.__main__"]
+    return [importlib.import_module(name) for name in names]
+
+
+def geo_element_classes() -> list[type]:
+    found = {obj for module in geo_modules() for obj in vars(module).values()
+             if inspect.isclass(obj) and issubclass(obj, Element) and obj.__module__.startswith("geo.")}
+    return sorted(found, key=lambda c: f"{c.__module__}.{c.__qualname__}")
+
+
+def template_free(source: str) -> bool:
+    """True if jinja would output ``source`` unchanged: plain text, nothing evaluated."""
+    body = Environment().parse(source).body
+    return all(isinstance(node, nodes.Output) and all(isinstance(n, nodes.TemplateData) for n in node.nodes)
+               for node in body)
+
+
+def why_unsafe(cls: type) -> str | None:
+    """Why rendering an instance of ``cls`` could compile its output, or None.
+
+    Walks the method resolution order the way ``render`` does: a class that
+    overrides ``render`` must hand on to the next one (``super().render``)
+    until one that adds finished text or renders a fixed template once.
+    """
+    for klass in cls.__mro__:
+        render = klass.__dict__.get("render")
+        if render is None:
+            continue
+        if render in SAFE_RENDERS:
+            return None
+        if render is MacroElement.render:
+            return "its render is branca's MacroElement.render, which compiles the output it renders"
+        if not any(call in inspect.getsource(render) for call in ("super().render(", "ScriptElement.render(self")):
+            return f"{klass.__qualname__}.render neither adds finished text nor hands on to ScriptElement"
+    return "no render found"
+
+
+def why_element_unsafe(element: Element) -> str | None:
+    reason = why_unsafe(type(element))
+    if reason:
+        return reason
+    source = getattr(element, "_template_str", None)
+    if source is not None and not template_free(source):
+        return f"it was made from text compiled as a template: {source[:80]!r}"
+    return None
+
+
+def test_every_element_class_in_geo_adds_finished_text():
+    classes = geo_element_classes()
+    assert len(classes) >= 8, classes  # the finder works: elements.py, incident_map.py, safe_folium.py
+    unsafe = {f"{c.__module__}.{c.__qualname__}": why_unsafe(c) for c in classes if why_unsafe(c)}
+    assert not unsafe, unsafe
+    print(f"\n{len(classes)} element classes in geo, all adding finished text")
+
+
+def test_the_checker_catches_branca_compiling_its_output():
+    class Plain(MacroElement):
+        pass
+
+    class Hidden(ScriptElement):
+        def render(self, **kwargs):
+            return MacroElement.render(self, **kwargs)
+
+    assert why_unsafe(Plain) and why_unsafe(Hidden)
+    assert why_element_unsafe(Element("{{ 7*7 }}")) and not why_element_unsafe(Element("<style>a{}</style>"))
+    assert not why_unsafe(ScriptElement) and not why_unsafe(RawText)
+
+
+def test_geo_never_compiles_text_it_did_not_write():
+    """Template(...), Element(...) and from_string(...) in geo take literal text only."""
+    compilers = {"Template", "Element", "from_string"}
+    calls = []
+    for module in geo_modules():
+        tree = ast.parse(inspect.getsource(module))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call):
+                name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
+                literal = all(isinstance(a, ast.Constant) and isinstance(a.value, str) for a in node.args)
+                if name in compilers and not (node.args and literal and not node.keywords):
+                    calls.append(f"{module.__name__}:{node.lineno} {ast.unparse(node)[:80]}")
+    assert not calls, calls
+
+
+def walk(element: Element) -> Iterator[Element]:
+    yield element
+    if isinstance(element, Figure):
+        for section in (element.header, element.html, element.script):
+            yield from walk(section)
+    for child in element._children.values():
+        yield from walk(child)
+
+
+@pytest.fixture(scope="module")
+def scene():
+    return build_scene(load.load_all())
+
+
+def built_maps(scene) -> dict:
+    incidents = builders.incidents([{"location": "Off Wimereux"}, {"lat": 50.9, "lon": 1.8}])
+    countries = scene.layers.get("countries")
+    maps = {"route map": build_route_map(scene, incidents),
+            "presentation": presentation.projector_map(scene, incidents),
+            "explainer": export._map(scene, export.ALL_LAYERS)[0],
+            "compare": build_incident_map(incidents, countries, "points", fit_to=incidents)}
+    maps.update({f"incidents {mode}": build_incident_map(incidents, countries, mode) for mode in MODES})
+    return maps
+
+
+def test_every_element_on_every_map_adds_finished_text(scene):
+    checked = 0
+    for name, m in built_maps(scene).items():
+        for stage in ("built", "rendered"):
+            if stage == "rendered":
+                m.get_root().render()
+            for element in walk(m.get_root()):
+                reason = why_element_unsafe(element)
+                assert reason is None, f"{name} ({stage}): {type(element).__qualname__} {element.get_name()}: {reason}"
+                checked += 1
+    print(f"\n{checked} elements checked on 7 maps, before and after rendering")
