@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from geo.period import Period, month_label
+from geo.records import incident_count
 
 # From ../shared/data/README.md: the IOM copy has no Channel-route rows in this
 # window. It is an unconfirmed gap in the copy, not a count of zero.
@@ -106,7 +107,7 @@ def headline(crossings: pd.DataFrame | None, incidents: pd.DataFrame | None, per
         status, c_notes = crossings_status(rows), crossings_notes(crossings, period)
     if incidents is not None:
         rows = incidents_in(incidents, period)
-        dead, missing, count = int(rows["dead"].sum()), int(rows["missing"].sum()), len(rows)
+        dead, missing, count = int(rows["dead"].sum()), int(rows["missing"].sum()), incident_count(rows)
         i_notes = incident_notes(incidents, period)
     return Headline(people, boats, dead, missing, count, status, c_notes, i_notes)
 
