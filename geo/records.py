@@ -53,6 +53,21 @@ def doubtful_count(records: pd.DataFrame) -> int:
     return int((records["location_doubt"].astype(str) != "").sum())
 
 
+def doubt_summary(records: pd.DataFrame | None) -> str:
+    """The line under a map that counts doubtful points ("" when there are none).
+
+    >>> _ = doubt_summary(pd.DataFrame({"location_doubt": ["", "published point is 5 km out to sea"]}))
+    >>> _.startswith("Location doubtful: 1 of 2 IOM records"), doubt_summary(None)
+    (True, '')
+    """
+    count = 0 if records is None else doubtful_count(records)
+    if not count:
+        return ""
+    return (f"Location doubtful: {count} of {len(records)} IOM records (published point contradicts the "
+            "record's own location text or country). Drawn where IOM published them, with a dashed outline, "
+            "and still counted; popups and the table say why.")
+
+
 def is_doubtful(records: pd.DataFrame) -> bool:
     """Whether any of these records' published points is doubtful."""
     return "location_doubt" in records.columns and bool((records["location_doubt"].astype(str) != "").any())
