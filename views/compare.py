@@ -9,6 +9,7 @@ from geo import filters as gf
 from geo.incident_map import build_incident_map
 from geo.period import Period, month_label, month_span
 from geo.popups import md_text, text_table
+from geo.records import incident_count
 from geo.stats import figures, headline, incident_notes
 
 DEFAULTS = {"a": Period("2023-09", "2023-11"), "b": Period("2024-09", "2024-11")}
@@ -72,14 +73,14 @@ for (side, period), column in zip(periods.items(), (left, right)):
         c4, c5, c6 = st.columns(3)
         c4.metric(f"Dead ({side.upper()})", f"{int(rows['dead'].sum()):,}")
         c5.metric(f"Missing ({side.upper()})", f"{int(rows['missing'].sum()):,}")
-        c6.metric(f"Incidents ({side.upper()})", f"{len(rows):,}")
+        c6.metric(f"Incidents ({side.upper()})", f"{incident_count(rows):,}")
         for note in incident_notes(incidents, period)[1:]:
             st.caption(f"Note: {note}")
         st_folium(build_incident_map(rows, countries, "points", fit_to=shared_extent), height=420,
                   use_container_width=True,
                   returned_objects=[], key=f"compare_map_{side}")
-        st.text(f"Map {side.upper()} summary: {len(rows)} incident(s), {int(rows['dead_missing'].sum())} dead or "
-                f"missing, {period.label}, {filters.describe()}.")
+        st.text(f"Map {side.upper()} summary: {incident_count(rows)} incident(s), "
+                f"{int(rows['dead_missing'].sum())} dead or missing, {period.label}, {filters.describe()}.")
         if len(rows):
             table = rows[["date", "location", "dead", "missing"]].copy()
             table["date"] = table["date"].dt.strftime("%Y-%m-%d")
