@@ -55,6 +55,8 @@ TUNNEL = "the Channel Tunnel terminal (Coquelles)"
 ALIASES = {"Channel Tunnel": TUNNEL, "Eurotunnel": TUNNEL, "EuroTunnel": TUNNEL, "Chunnel": TUNNEL,
            "Dunkerque": "Dunkirk"}
 ALIAS_PLACES = {TUNNEL: "Coquelles"}
+WORD_SPLIT = re.compile(r"[^\w']+")
+ALIAS_PATTERN = re.compile(rf"(?<!\w)({'|'.join(ALIASES)})(?!\w)")
 COUNTRY_NAMES = {"United Kingdom of Great Britain and Northern Ireland": "United Kingdom"}
 
 
@@ -80,9 +82,29 @@ def named_places(text: str, places: dict[str, tuple[float, float]]) -> list[str]
     []
     """
     text = ELSEWHERE.sub(" ", NOT_PLACES.sub(" ", fold(str(text))))
-    found = [name for alias, name in ALIASES.items() if re.search(rf"(?<!\w){alias}(?!\w)", text)]
-    found += [name for name in places if re.search(rf"(?<![\w-]){re.escape(fold(name))}(?![\w])", text)]
+    found = [ALIASES[alias] for alias in ALIAS_PATTERN.findall(text)]
+    folded = _folded_names(tuple(places))
+    if _first_words(tuple(places)).isdisjoint(WORD_SPLIT.split(text)):  # cheap test: most texts name nothing
+        return sorted(set(found), key=found.index)
+    found += [folded[match] for match in _names_pattern(tuple(places)).findall(text)]
     return sorted(set(found), key=found.index)
+
+
+@lru_cache(maxsize=8)
+def _first_words(names: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(WORD_SPLIT.split(fold(n))[0] for n in names)
+
+
+@lru_cache(maxsize=8)
+def _folded_names(names: tuple[str, ...]) -> dict[str, str]:
+    return {fold(name): name for name in names}
+
+
+@lru_cache(maxsize=8)
+def _names_pattern(names: tuple[str, ...]) -> re.Pattern:
+    """One pattern for every name, longest first (one pass per text, not one per name)."""
+    alternatives = sorted({re.escape(fold(n)) for n in names}, key=len, reverse=True)
+    return re.compile(rf"(?<![\w-])({'|'.join(alternatives)})(?!\w)")
 
 
 def place_doubt(lat: float, lon: float, names: list[str], places: dict[str, tuple[float, float]],
@@ -159,7 +181,7 @@ def location_doubts(rows: pd.DataFrame, data_dir: Path | None = None) -> list[st
         if why:
             reasons[i].append(why)
     inside = _inside(lat, lon, bounds)
-    _land_at_sea(reasons, shapely.distance(metric, land) / 1000, on_land & inside)
+    _land_at_sea(reasons, _km_outside(metric, land, on_land & inside), on_land & inside)
     _wrong_country(reasons, rows, metric, countries, on_land, inside)
     return ["; ".join(r) for r in reasons]
 
@@ -167,6 +189,17 @@ def location_doubts(rows: pd.DataFrame, data_dir: Path | None = None) -> list[st
 def _inside(lat: np.ndarray, lon: np.ndarray, bounds: tuple) -> np.ndarray:
     west, south, east, north = bounds
     return (lon >= west) & (lon <= east) & (lat >= south) & (lat <= north)
+
+
+def _km_outside(points: np.ndarray, area: object, pick: np.ndarray) -> np.ndarray:
+    """Km from each picked point to ``area`` (0 inside; NaN where not picked): the
+    prepared containment test first, the slow distance only for points outside."""
+    km = np.full(len(points), np.nan)
+    km[pick] = 0.0
+    outside = pick.copy()
+    outside[pick] = ~shapely.contains_xy(area, shapely.get_x(points[pick]), shapely.get_y(points[pick]))
+    km[outside] = shapely.distance(points[outside], area) / 1000
+    return km
 
 
 def _land_at_sea(reasons: list[list[str]], km_from_land: np.ndarray, on_land: np.ndarray) -> None:
@@ -182,7 +215,7 @@ def _wrong_country(reasons: list[list[str]], rows: pd.DataFrame, metric: np.ndar
         pick = np.flatnonzero((named == country) & on_land)
         if not len(pick):
             continue
-        km = shapely.distance(metric[pick], outline) / 1000
+        km = _km_outside(metric, outline, np.isin(np.arange(len(metric)), pick))[pick]
         for i, distance in zip(pick, km):
             if not inside[i]:
                 reasons[i].append(f"published point lies outside the area whose outlines are shipped "
