@@ -16,6 +16,7 @@ from shapely.geometry import LineString
 from geo.mapbuild import CHAIN_CENTRE
 from geo.offline import APP_BASE_URL, use_local_assets
 from geo.popups import incident_popup, incident_tooltip
+from geo.records import marker_groups
 from geo.routing import VAN_SPEED_KMH
 from geo.scene import Scene
 
@@ -83,13 +84,13 @@ def marker_map(layers: dict[str, gpd.GeoDataFrame], incidents: gpd.GeoDataFrame 
         if len(frame):
             folium.GeoJson(frame, name=name).add_to(m)
     group = folium.FeatureGroup(name="Incidents").add_to(m)
-    for row in ([] if incidents is None else incidents.itertuples(index=False)):
-        location = [row.geometry.y, row.geometry.x]
-        popup = folium.Popup(incident_popup(row), max_width=380)
+    for records in ([] if incidents is None else marker_groups(incidents)):
+        point = records.geometry.iloc[0]
+        popup = folium.Popup(incident_popup(records), max_width=380)
         if circle:
-            folium.CircleMarker(location, radius=5, fill=True, popup=popup,
-                                tooltip=incident_tooltip(row)).add_to(group)
+            folium.CircleMarker([point.y, point.x], radius=5, fill=True, popup=popup,
+                                tooltip=incident_tooltip(records)).add_to(group)
         else:
-            folium.Marker(location, popup=popup, tooltip=incident_tooltip(row)).add_to(group)
+            folium.Marker([point.y, point.x], popup=popup, tooltip=incident_tooltip(records)).add_to(group)
     folium.LayerControl().add_to(m)
     return m

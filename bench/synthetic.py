@@ -10,6 +10,8 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
+from geo.records import derive
+
 # The Channel area: the Dover Strait, the Opal Coast and the Kent coast.
 CHANNEL_BOX = {"lon": (0.9, 2.6), "lat": (50.1, 51.3)}
 LABEL = "SYNTHETIC benchmark point, not a real incident"
@@ -42,6 +44,4 @@ def synthetic_incidents(n: int, month: str = "2024-09", seed: int = 5) -> gpd.Ge
         "url": None, "source_quality": None, "lat": lat, "lon": lon,
         "setting": rng.choice(["sea_or_shore", "land_or_inland"], n, p=[0.8, 0.2]),
     })
-    frame["year_month"] = frame["date"].dt.strftime("%Y-%m")
-    frame["dead_missing"] = frame["dead"] + frame["missing"]
-    return gpd.GeoDataFrame(frame, geometry=gpd.points_from_xy(lon, lat), crs="EPSG:4326")
+    return derive(frame)

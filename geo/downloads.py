@@ -19,9 +19,13 @@ IOM_CREDIT = ("IOM Missing Migrants Project (missingmigrants.iom.int). Figures a
               "and are revised.")
 IOM_LICENCE = ("IOM Missing Migrants Project data, reuse with attribution; check the terms on "
                "https://missingmigrants.iom.int/ before redistributing.")
-SETTING_NOTE = "setting: keyword heuristic of this app (sea_or_shore / land_or_inland), not IOM data."
-EXPORT_COLUMNS = ["incident_id", "date", "dead", "missing", "dead_missing", "survivors", "cause", "country",
-                  "location", "setting", "source", "url", "source_quality", "source_quality_words", "lat", "lon"]
+SETTING_NOTE = ("setting: keyword heuristic of this app (sea_or_shore / land_or_inland), not IOM data. "
+                "incident_id: IOM Main ID; record_id: IOM Incident ID (one row per record). "
+                "location_doubt: why this app finds the published point contradicts its own text (point unchanged).")
+# incident_id is IOM's Main ID (the incident), record_id its Incident ID (one row each).
+EXPORT_COLUMNS = ["incident_id", "record_id", "date", "dead", "missing", "dead_missing", "survivors", "cause",
+                  "country", "location", "setting", "source", "url", "source_quality", "source_quality_words",
+                  "lat", "lon", "location_doubt"]
 
 
 def export_frame(rows: pd.DataFrame) -> pd.DataFrame:
@@ -29,6 +33,10 @@ def export_frame(rows: pd.DataFrame) -> pd.DataFrame:
     out = pd.DataFrame(rows).copy()
     out["source_quality_words"] = [quality_words(q) for q in out["source_quality"]]
     out["date"] = pd.to_datetime(out["date"]).dt.strftime("%Y-%m-%d")
+    if "record_id" not in out.columns:
+        out["record_id"] = out["incident_id"]
+    if "location_doubt" not in out.columns:
+        out["location_doubt"] = ""
     out["survivors"] = pd.array([None if v is None or v != v else int(v) for v in out["survivors"]],
                                 dtype="Int64")
     return out[EXPORT_COLUMNS].reset_index(drop=True)

@@ -133,7 +133,7 @@ L.geoJSON({{ this.json }}, {
 
 class IncidentLayer(ScriptElement):
     """Incidents as columns (see :func:`geo.mapbuild.incident_columns`): one
-    canvas circle per row, with popups and tooltips assembled on demand from
+    canvas circle per incident and point, with popups and tooltips assembled on demand from
     escaped pieces, so 100,000 rows stay a few MB and one bound handler.
     From ``cluster_from`` rows on they are grouped by Leaflet.markercluster
     (its files must be on the page: see :func:`geo.mapbuild.build_route_map`),
@@ -144,17 +144,29 @@ class IncidentLayer(ScriptElement):
 (function () {
   var d = {{ this.json }}, group = {{ this._parent.get_name() }};
   function popup(i) {
-    return '<div class="cr-pop"><h4>' + d.dates[d.date[i]] + ': ' + d.dead[i] + ' dead, ' + d.missing[i] +
-      ' missing</h4><p>' + d.locs[d.loc[i]] + '</p><p>' + d.settings[d.setting[i]] +
-      ' (keyword heuristic, not IOM data)<br>Cause: ' + d.causes[d.cause[i]] + '<br>Survivors: ' +
-      d.survivors[d.surv[i]] + '</p><p>Source: ' + d.sources[d.src[i]] + ' (' + d.links[d.link[i]] +
-      ')<br>IOM Missing Migrants Project, ' + d.ids[i] + '. Minimum estimates.</p></div>';
+    var h = '<div class="cr-pop"><h4>' + d.dates[d.date[i]] + ': ' + d.dead[i] + ' dead, ' + d.missing[i] +
+      ' missing</h4>';
+    for (var j = d.start[i]; j < d.start[i] + d.n[i]; j++) {
+      var why = d.whys[d.why[j]];
+      h += '<p>' + d.locs[d.loc[j]] + ' (' + d.countries[d.ctry[j]] + ')<br>' + d.rd[j] + ' dead, ' + d.rm[j] +
+        ' missing; survivors: ' + d.survivors[d.surv[j]] + '; cause: ' + d.causes[d.cause[j]] +
+        '<br>Source: ' + d.sources[d.src[j]] + ' (' + d.links[d.link[j]] + '); source quality: ' +
+        d.qualities[d.q[j]] + '<br>IOM record ' + d.rids[j] +
+        (why ? '<br><b class="cr-doubt">Location doubtful: ' + why + '</b>' : '') + '</p>';
+    }
+    var k = d.n[i], phrase = k + ' record' + (k === 1 ? '' : 's') + (k === d.of[i] ? '' : ' here of ' + d.of[i]);
+    return h + '<p>' + d.settings[d.setting[i]] + ' (keyword heuristic, not IOM data)<br>IOM Missing Migrants ' +
+      'Project, incident ' + d.ids[i] + ', ' + phrase + '. Minimum estimates.</p></div>';
   }
-  function tip(i) { return d.dates[d.date[i]] + ': ' + d.dm[i] + ' dead or missing'; }
+  function tip(i) {
+    return d.dates[d.date[i]] + ': ' + d.dm[i] + ' dead or missing' + (d.doubt[i] ? ' \u00b7 location doubtful' : '');
+  }
   var markers = [];
   for (var i = 0; i < d.lat.length; i++) {
-    markers.push(L.circleMarker([d.lat[i], d.lon[i]], {radius: d.r[i], color: '#ffffff', weight: 1.2,
-      fillColor: d.colours[d.setting[i]], fillOpacity: 0.85, crIndex: i}));
+    var style = {radius: d.r[i], color: '#ffffff', weight: 1.2, fillColor: d.colours[d.setting[i]],
+      fillOpacity: 0.85, crIndex: i};
+    if (d.doubt[i]) { for (var key in d.doubt_style) { style[key] = d.doubt_style[key]; } }
+    markers.push(L.circleMarker([d.lat[i], d.lon[i]], style));
   }
   if (markers.length >= {{ this.cluster_from }} && L.markerClusterGroup) {
     L.markerClusterGroup({chunkedLoading: true, disableClusteringAtZoom: 12, spiderfyOnMaxZoom: false})

@@ -103,9 +103,8 @@ def _incident_data(incidents: gpd.GeoDataFrame | None) -> list[dict]:
         return []
     features = []
     for month, rows in incidents.groupby("year_month", sort=True):
-        ordered = rows.sort_values("dead_missing", ascending=False)
-        for feature_, row in zip(incident_features(ordered), ordered.itertuples(index=False)):
-            feature_["properties"].update(m=month, d=int(row.dead), x=int(row.missing))
+        for feature_ in incident_features(rows):
+            feature_["properties"]["m"] = month
             features.append(feature_)
     return sorted(features, key=lambda f: -f["properties"]["s"]["radius"])
 

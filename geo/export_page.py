@@ -68,7 +68,7 @@ APP_JS = """
     var m = L.circleMarker([c[1], c[0]], p.s);
     if (p.p) { m.bindPopup(p.p, {maxWidth: 320}); }
     if (p.t) { m.bindTooltip(p.t, {sticky: true}); }
-    return {layer: m, month: p.m, dead: p.d, missing: p.x};
+    return {layer: m, month: p.m, dead: p.d, missing: p.x, incident: p.i};
   });
   var nf = new Intl.NumberFormat('en-GB');
   var fmt = function (v) { return v === null ? '\\u2013' : nf.format(v); };
@@ -80,10 +80,11 @@ APP_JS = """
       var row = D.crossings[m];
       if (row) { people = (people || 0) + row[0]; boats = (boats || 0) + row[1]; statuses[row[2]] = 1; }
     });
-    var shown = 0;
+    var shown = 0, seen = {};
     markers.forEach(function (k) {
       var on = months.indexOf(k.month) >= 0;
-      if (on) { dead += k.dead; missing += k.missing; count += 1; }
+      if (on) { dead += k.dead; missing += k.missing; }
+      if (on && !seen[k.incident]) { seen[k.incident] = 1; count += 1; }  // incidents, not records
       if (group) {
         if (on && !group.hasLayer(k.layer)) { group.addLayer(k.layer); }
         if (!on && group.hasLayer(k.layer)) { group.removeLayer(k.layer); }

@@ -185,7 +185,8 @@ def monthly_series(rows: pd.DataFrame, span: Period, period: Period,
     [['2024-08', nan, False], ['2024-09', 3.0, True], ['2024-10', nan, False]]
     """
     grouped = rows.groupby("year_month")[["dead", "missing", "dead_missing"]].sum()
-    counts = rows.groupby("year_month").size()
+    counts = rows.groupby("year_month")["incident_id"].nunique() if "incident_id" in rows else \
+        rows.groupby("year_month").size()
     months = month_span(span.start, span.end)
     series = pd.DataFrame({"month": months})
     for column in ("dead", "missing", "dead_missing"):

@@ -17,10 +17,9 @@ from shapely.geometry import box
 
 from geo import mapstyle as ms
 from geo.elements import DataLayer, Furniture, ScriptElement, feature, to_json
-from geo.filters import quality_words
-from geo.mapbuild import base_map
+from geo.mapbuild import base_map, incident_features
 from geo.offline import APP_BASE_URL
-from geo.popups import SETTING_WORDS, esc, link
+from geo.popups import esc
 from geo.safe_folium import fit_bounds
 
 MODES = {"clusters": "Clusters", "points": "Every incident", "density": "Density grid"}
@@ -30,28 +29,9 @@ DENSITY_STEPS = [1, 3, 10, 30]
 CHANNEL_BOUNDS = [[49.8, 0.2], [51.6, 3.2]]
 
 
-def incident_details(row) -> str:
-    """Escaped popup with every detail a reader asks for."""
-    survivors = row.survivors
-    survivors = "not stated" if survivors is None or survivors != survivors else int(survivors)
-    return (f'<div class="cr-pop"><h4>{esc(row.date.strftime("%d %b %Y"))}: '
-            f"{int(row.dead)} dead, {int(row.missing)} missing</h4>"
-            f"<p>{esc(row.location)} ({esc(row.country)})</p>"
-            f"<p>{esc(SETTING_WORDS.get(row.setting, row.setting))} (keyword heuristic)"
-            f"<br>Cause: {esc(row.cause)}<br>Survivors: {esc(survivors)}</p>"
-            f"<p>Source: {esc(row.source)} ({link(row.url, 'link')})"
-            f"<br>Source quality: {esc(quality_words(row.source_quality))}"
-            f"<br>{esc(row.incident_id)}. IOM figures are minimum estimates.</p></div>")
-
-
 def point_features(incidents: gpd.GeoDataFrame) -> list[dict]:
-    features = []
-    for row in incidents.sort_values("dead_missing", ascending=False).itertuples(index=False):
-        style = {"radius": ms.incident_radius(row.dead_missing), "color": "#ffffff", "weight": 1.2,
-                 "fillColor": ms.SETTING_COLOURS.get(row.setting, "#555555"), "fillOpacity": 0.85}
-        tip = f"{esc(row.date.strftime('%d %b %Y'))}: {int(row.dead_missing)} dead or missing"
-        features.append(feature(row.geometry, style, popup=incident_details(row), tip=tip, id=row.incident_id))
-    return features
+    """One circle per incident and point, with the same popup as the route map."""
+    return incident_features(incidents)
 
 
 def density_level(total: float) -> int:
@@ -67,14 +47,15 @@ def density_cells(incidents: pd.DataFrame, size: float = GRID_DEG) -> pd.DataFra
     """Dead + missing summed in square cells of ``size`` degrees.
 
     >>> import pandas as pd
-    >>> d = pd.DataFrame({"lat": [50.71, 50.72, 51.0], "lon": [1.61, 1.62, 2.0], "dead_missing": [2, 3, 1]})
+    >>> d = pd.DataFrame({"lat": [50.71, 50.72, 51.0, 51.0], "lon": [1.61, 1.62, 2.0, 2.0],
+    ...                   "dead_missing": [2, 3, 1, 1], "incident_id": ["a", "b", "c", "c"]})
     >>> density_cells(d)[["dead_missing", "incidents"]].values.tolist()
-    [[5, 2], [1, 1]]
+    [[5, 2], [2, 1]]
     """
     cells = incidents.assign(row=(incidents["lat"] / size).map(math.floor),
                              col=(incidents["lon"] / size).map(math.floor))
     grouped = cells.groupby(["row", "col"]).agg(dead_missing=("dead_missing", "sum"),
-                                                incidents=("dead_missing", "size")).reset_index()
+                                                incidents=("incident_id", "nunique")).reset_index()
     return grouped.sort_values(["row", "col"]).reset_index(drop=True)
 
 
@@ -140,7 +121,7 @@ def legend(mode: str) -> str:
     return ("<details open><summary><b>Legend</b></summary><ul>"
             f'<li><i class="cr-sw" style="background:{sea};border-radius:50%"></i>At sea or on the shore</li>'
             f'<li><i class="cr-sw" style="background:{land};border-radius:50%"></i>On land or inland</li>'
-            "</ul><small>Circle area ∝ dead + missing (IOM minimum estimates)."
+            f"{ms.DOUBT_LEGEND}</ul><small>Circle area ∝ dead + missing (IOM minimum estimates)."
             + (" Numbered circles: clusters; click to zoom in." if mode == "clusters" else "")
             + "</small></details>")
 

@@ -16,6 +16,7 @@ import pandas as pd
 
 from geo.paths import DATA_DIR
 from geo.paths import data_dir as current_data_dir
+from geo.records import derive
 from geo.schema import Column, DataFileError, RowIssue, Schema, validate_strict
 
 OUTSIDE_EUROPE = ("outside Europe, which this map covers: are latitude and longitude swapped, "
@@ -25,6 +26,7 @@ COUNT = {"kind": "int", "minimum": 0}
 
 INCIDENTS = Schema("incidents", (
     Column("Main ID"),
+    Column("Incident ID"),
     Column("Incident Date", "date"),
     Column("Number of Dead", required=False, default=0, **COUNT),
     Column("Minimum Estimated Number of Missing", required=False, default=0, **COUNT),
@@ -38,10 +40,10 @@ INCIDENTS = Schema("incidents", (
     Column("Latitude", "float", minimum=35, maximum=72, hint=OUTSIDE_EUROPE),
     Column("Longitude", "float", minimum=-25, maximum=45, hint=OUTSIDE_EUROPE),
     Column("derived_setting", allowed=SETTINGS),
-), unique=("Main ID",))
+), unique=("Incident ID",))  # the record; Main ID groups records into one incident
 
 INCIDENT_NAMES = {
-    "Main ID": "incident_id", "Incident Date": "date", "Number of Dead": "dead",
+    "Main ID": "incident_id", "Incident ID": "record_id", "Incident Date": "date", "Number of Dead": "dead",
     "Minimum Estimated Number of Missing": "missing", "Number of Survivors": "survivors",
     "Cause of Death": "cause", "Country of Incident": "country",
     "Location of Incident": "location", "Information Source": "source", "URL": "url",
@@ -110,14 +112,10 @@ def _display_name(path: Path) -> str:
 
 
 def load_incidents(data_dir: Path | None = None) -> gpd.GeoDataFrame:
-    """IOM incidents as points in EPSG:4326 with short column names."""
+    """IOM records (one row per ``Incident ID``, grouped by ``Main ID``) as
+    points in EPSG:4326 with short column names and derived columns."""
     table = read_table(data_file("incidents/iom_channel_incidents.csv", data_dir), INCIDENTS)
-    incidents = table[list(INCIDENT_NAMES)].rename(columns=INCIDENT_NAMES)
-    incidents["date"] = pd.to_datetime(incidents["date"])
-    incidents["year_month"] = incidents["date"].dt.strftime("%Y-%m")
-    incidents["dead_missing"] = incidents["dead"] + incidents["missing"]
-    points = gpd.points_from_xy(incidents["lon"], incidents["lat"])
-    return gpd.GeoDataFrame(incidents, geometry=points, crs="EPSG:4326")
+    return derive(table[list(INCIDENT_NAMES)].rename(columns=INCIDENT_NAMES), data_dir)
 
 
 def load_crossings_monthly(data_dir: Path | None = None) -> pd.DataFrame:

@@ -18,8 +18,10 @@ from shapely.geometry import LineString
 
 from geo import mapstyle as ms
 from geo.elements import COORD_DECIMALS, DataLayer, Furniture, IncidentLayer, Labels, feature, to_json
+from geo.filters import quality_words
 from geo.offline import APP_BASE_URL, use_local_assets
-from geo.popups import SETTING_WORDS, area_popup, esc, incident_popup, incident_tooltip, links
+from geo.popups import SETTING_WORDS, area_popup, esc, incident_popup, incident_tooltip, links, survivors_text
+from geo.records import by_marker, is_doubtful, marker_groups
 from geo.routing import VAN_SPEED_KMH, Route
 from geo.safe_folium import SafeFeatureGroup, SafeLayerControl, SafeMap
 from geo.scene import Scene
@@ -126,36 +128,48 @@ def _boundary_features(boundary: gpd.GeoDataFrame) -> list[dict]:
 
 
 def incident_features(incidents: gpd.GeoDataFrame) -> list[dict]:
-    """Circle markers sized by dead + missing and coloured by setting."""
+    """One circle per incident and published point (:func:`geo.records.by_marker`),
+    sized by dead + missing, coloured by setting, dashed when the location is
+    doubtful; ``i``, ``d`` and ``x`` hold the incident id, dead and missing."""
     features = []
-    for row in incidents.sort_values("dead_missing", ascending=False).itertuples(index=False):
-        style = {"radius": ms.incident_radius(row.dead_missing), "color": "#ffffff", "weight": 1.2,
-                 "fillColor": ms.SETTING_COLOURS.get(row.setting, "#555555"), "fillOpacity": 0.85}
-        features.append(feature(row.geometry, style, popup=incident_popup(row), tip=incident_tooltip(row)))
+    for records in marker_groups(incidents):
+        first = records.iloc[0]
+        style = ms.incident_style(int(records["dead_missing"].sum()), first["setting"], is_doubtful(records))
+        features.append(feature(first.geometry, style, popup=incident_popup(records),
+                                tip=incident_tooltip(records), i=str(first["incident_id"]),
+                                d=int(records["dead"].sum()), x=int(records["missing"].sum())))
     return features
 
 
 def incident_columns(incidents: gpd.GeoDataFrame) -> dict:
     """Incidents as compact columns for :class:`~geo.elements.IncidentLayer`:
-    numbers per row, text as escaped values in look-up lists (dates, places,
-    causes and sources repeat). Largest first, so small circles stay on top.
+    one entry per marker (:func:`geo.records.by_marker`: an incident's records
+    at one point) and one per record (``start`` and ``n`` link them); text as
+    escaped values in look-up lists (dates, places, causes and sources repeat).
     The popup the map assembles equals :func:`geo.popups.incident_popup`."""
-    rows = incidents.sort_values("dead_missing", ascending=False, kind="stable")
-    survivors = pd.to_numeric(rows["survivors"], errors="coerce")
-    survivor_text = survivors.map(lambda v: "not stated" if v != v else str(int(v)))
-    columns = {"lat": _rounded(shapely.get_y(rows.geometry.values)),
-               "lon": _rounded(shapely.get_x(rows.geometry.values)),
-               "dead": rows["dead"].astype(int).tolist(), "missing": rows["missing"].astype(int).tolist(),
-               "dm": rows["dead_missing"].astype(int).tolist(), "ids": [esc(v) for v in rows["incident_id"]]}
-    dm_codes, dm_values = pd.factorize(rows["dead_missing"].astype(int))
-    radii = [ms.incident_radius(v) for v in dm_values]
-    columns["r"] = [radii[c] for c in dm_codes]
-    encoded = {"date": ("dates", rows["date"].dt.strftime("%d %b %Y"), esc),
-               "loc": ("locs", rows["location"], esc), "cause": ("causes", rows["cause"], esc),
-               "surv": ("survivors", survivor_text, esc), "src": ("sources", rows["source"], esc),
-               "link": ("links", rows["url"], links),
-               "setting": ("settings", rows["setting"], lambda v: esc(SETTING_WORDS.get(v, v)))}
-    for key, (table, values, render) in encoded.items():
+    rows = by_marker(incidents)
+    markers = rows.drop_duplicates("marker")
+    sums = rows.groupby("marker")[["dead", "missing", "dead_missing"]].sum()
+    counts = rows.groupby("marker").size()
+    doubts = rows.get("location_doubt", pd.Series("", index=rows.index)).fillna("").astype(str)
+    columns = {"lat": _rounded(shapely.get_y(markers.geometry.values)),
+               "lon": _rounded(shapely.get_x(markers.geometry.values)),
+               "dead": sums["dead"].astype(int).tolist(), "missing": sums["missing"].astype(int).tolist(),
+               "dm": sums["dead_missing"].astype(int).tolist(), "ids": [esc(v) for v in markers["incident_id"]],
+               "n": counts.astype(int).tolist(), "start": (counts.cumsum() - counts).astype(int).tolist(),
+               "of": markers["records_total"].astype(int).tolist(),
+               "doubt": (doubts != "").groupby(rows["marker"].to_numpy()).any().astype(int).tolist(),
+               "doubt_style": ms.DOUBT_STYLE, "rd": rows["dead"].astype(int).tolist(),
+               "rm": rows["missing"].astype(int).tolist(), "rids": [esc(v) for v in rows["record_id"]]}
+    columns["r"] = [ms.incident_radius(v) for v in columns["dm"]]
+    per_marker = {"date": ("dates", markers["date"].dt.strftime("%d %b %Y"), esc),
+                  "setting": ("settings", markers["setting"], lambda v: esc(SETTING_WORDS.get(v, v)))}
+    per_record = {"loc": ("locs", rows["location"], esc), "cause": ("causes", rows["cause"], esc),
+                  "ctry": ("countries", rows["country"], esc), "src": ("sources", rows["source"], esc),
+                  "surv": ("survivors", rows["survivors"].map(survivors_text), esc),
+                  "link": ("links", rows["url"], links), "why": ("whys", doubts, esc),
+                  "q": ("qualities", rows["source_quality"], lambda v: esc(quality_words(v)))}
+    for key, (table, values, render) in {**per_marker, **per_record}.items():
         codes, uniques = pd.factorize(values.astype(object).where(values.notna(), None), use_na_sentinel=False)
         columns[key], columns[table] = codes.tolist(), [render(u) for u in uniques]
         if key == "setting":
@@ -237,8 +251,8 @@ def build_route_map(scene: Scene, incidents: gpd.GeoDataFrame | None, asset_base
         if name != "Incidents":
             DataLayer(serialised=static[name], name=name).add_to(group)
         elif incidents is not None and len(incidents):
-            IncidentLayer(incident_columns(incidents), CLUSTER_FROM).add_to(group)
-            if len(incidents) >= CLUSTER_FROM:
+            layer = IncidentLayer(incident_columns(incidents), CLUSTER_FROM).add_to(group)
+            if layer.count >= CLUSTER_FROM:
                 _use_markercluster(m, asset_base)
     Labels(static["region_labels"]).add_to(m)
     SafeLayerControl(collapsed=False, position="topright").add_to(m)

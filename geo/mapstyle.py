@@ -47,6 +47,24 @@ def incident_radius(dead_missing: int) -> float:
     return round(5.0 * math.sqrt(max(dead_missing, 1)), 1)
 
 
+# A published point that contradicts its own text or country (geo.location_check):
+# dark dashed outline, paler fill. Kept, counted, and explained in its popup.
+DOUBT_STYLE = {"color": "#1f2328", "weight": 2, "dashArray": "3 3", "fillOpacity": 0.35}
+DOUBT_LEGEND = ("<li><i class=\"cr-sw cr-half\" style=\"border:2px dashed #1f2328;border-radius:50%\"></i>"
+                "Location doubtful: published point contradicts its own text</li>")
+
+
+def incident_style(dead_missing: int, setting: str, doubtful: bool = False) -> dict:
+    """Leaflet circle options for an incident marker.
+
+    >>> incident_style(4, "sea_or_shore", True)["dashArray"], incident_style(4, "x")["fillColor"]
+    ('3 3', '#555555')
+    """
+    style = {"radius": incident_radius(dead_missing), "color": "#ffffff", "weight": 1.2,
+             "fillColor": SETTING_COLOURS.get(setting, "#555555"), "fillOpacity": 0.85}
+    return {**style, **DOUBT_STYLE} if doubtful else style
+
+
 def _swatch(style: str) -> str:
     return f'<i class="cr-sw" style="{style}"></i>'
 
@@ -67,7 +85,7 @@ def legend_html(speed_kmh: float) -> str:
         (f'<i class="cr-sw cr-half" style="background:linear-gradient(90deg,{sea} 50%,{land} 50%);{dot}"></i>',
          "Dead or missing: at sea or shore / on land"),
     ]
-    items = "".join(f"<li>{swatch}{text}</li>" for swatch, text in rows)
+    items = "".join(f"<li>{swatch}{text}</li>" for swatch, text in rows) + DOUBT_LEGEND
     return ('<details open><summary><b>Legend</b></summary><ul>' + items + '</ul>'
             '<small>Circle area ∝ dead + missing (IOM minimum estimates).<br>'
             'Sea or land: a keyword heuristic, not IOM data.</small></details>')
@@ -90,6 +108,8 @@ MAP_CSS = """
 .cr-pop h4 { margin: 0 0 4px; font-size: 15px; }
 .cr-pop ul { padding-left: 16px; margin: 4px 0; max-height: 220px; overflow-y: auto; }
 .cr-pop q { color: #555; font-style: italic; }
+.cr-pop { max-height: 320px; overflow-y: auto; }
+.cr-doubt { color: #8a3b00; }
 .leaflet-control-layers { font-size: 15px; }
 .leaflet-control-attribution { font-size: 12px; }
 @media (max-width: 600px) { .cr-legend { font-size: 12px; max-width: 220px; } }

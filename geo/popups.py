@@ -94,20 +94,63 @@ def area_popup(name: str, level: str, radius_km: float, basis: str, reports: Ite
             f"<p>{len(reports)} sourced report(s):</p><ul>{items}{more}</ul></div>")
 
 
-def incident_popup(row) -> str:
-    """Popup for one IOM incident (a row with the short column names)."""
-    survivors = "not stated" if row.survivors is None or row.survivors != row.survivors else int(row.survivors)
-    return (f'<div class="cr-pop"><h4>{esc(row.date.strftime("%d %b %Y"))}: '
-            f"{int(row.dead)} dead, {int(row.missing)} missing</h4>"
-            f"<p>{esc(row.location)}</p>"
-            f"<p>{esc(SETTING_WORDS.get(row.setting, row.setting))} (keyword heuristic, not IOM data)"
-            f"<br>Cause: {esc(row.cause)}<br>Survivors: {esc(survivors)}</p>"
-            f"<p>Source: {esc(row.source)} ({links(row.url)})<br>"
-            f"IOM Missing Migrants Project, {esc(row.incident_id)}. Minimum estimates.</p></div>")
+def survivors_text(value: object) -> str:
+    """IOM's survivors figure, or "not stated" (a blank is not zero).
+
+    >>> survivors_text(None), survivors_text(float("nan")), survivors_text(12.0)
+    ('not stated', 'not stated', '12')
+    """
+    return "not stated" if value is None or value != value else str(int(value))
 
 
-def incident_tooltip(row) -> str:
-    return f"{esc(row.date.strftime('%d %b %Y'))}: {int(row.dead_missing)} dead or missing"
+def records_phrase(here: int, total: int) -> str:
+    """How many of an incident's records a popup shows (the map's JS says the same).
+
+    >>> records_phrase(1, 1), records_phrase(2, 2), records_phrase(1, 3)
+    ('1 record', '2 records', '1 record here of 3')
+    """
+    text = f"{here} record" + ("" if here == 1 else "s")
+    return text if here == total else f"{text} here of {total}"
+
+
+def doubt_note(reason: object) -> str:
+    """The popup line for a point that contradicts its own text or country, or "".
+
+    >>> doubt_note("published point is 5 km out to sea")
+    '<br><b class="cr-doubt">Location doubtful: published point is 5 km out to sea</b>'
+    """
+    return f'<br><b class="cr-doubt">Location doubtful: {esc(reason)}</b>' if reason else ""
+
+
+def record_block(record) -> str:
+    """One IOM record inside an incident popup (escaped)."""
+    from geo.filters import quality_words  # geo.filters imports this module
+
+    return (f"<p>{esc(record.location)} ({esc(record.country)})<br>{int(record.dead)} dead, "
+            f"{int(record.missing)} missing; survivors: {esc(survivors_text(record.survivors))}; "
+            f"cause: {esc(record.cause)}<br>Source: {esc(record.source)} ({links(record.url)}); "
+            f"source quality: {esc(quality_words(record.source_quality))}<br>IOM record "
+            f"{esc(record.record_id)}{doubt_note(getattr(record, 'location_doubt', ''))}</p>")
+
+
+def incident_popup(records: pd.DataFrame) -> str:
+    """Popup for the records of one IOM incident at one point (see
+    :func:`geo.records.by_marker`): the incident's totals, then each record.
+    :class:`geo.elements.IncidentLayer` assembles the same HTML in the browser."""
+    first = records.iloc[0]
+    total = int(first["records_total"]) if "records_total" in records.columns else len(records)
+    return (f'<div class="cr-pop"><h4>{esc(first["date"].strftime("%d %b %Y"))}: '
+            f'{int(records["dead"].sum())} dead, {int(records["missing"].sum())} missing</h4>'
+            + "".join(record_block(r) for r in records.itertuples(index=False))
+            + f'<p>{esc(SETTING_WORDS.get(first["setting"], first["setting"]))} (keyword heuristic, not IOM data)'
+            f'<br>IOM Missing Migrants Project, incident {esc(first["incident_id"])}, '
+            f"{records_phrase(len(records), total)}. Minimum estimates.</p></div>")
+
+
+def incident_tooltip(records: pd.DataFrame) -> str:
+    doubtful = "location_doubt" in records.columns and (records["location_doubt"].astype(str) != "").any()
+    return (f"{esc(records['date'].iloc[0].strftime('%d %b %Y'))}: {int(records['dead_missing'].sum())} "
+            f"dead or missing" + (" · location doubtful" if doubtful else ""))
 
 
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~=:$])")

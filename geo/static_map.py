@@ -88,8 +88,11 @@ def _draw_layers(ax, scene: Scene, incidents: gpd.GeoDataFrame | None, chosen: t
         rows = incidents.sort_values("dead_missing", ascending=False).to_crs(WEB)
         sizes = [(1.5 * ms.incident_radius(v)) ** 2 for v in rows["dead_missing"]]
         colours = [ms.SETTING_COLOURS.get(s, "#555555") for s in rows["setting"]]
-        ax.scatter(rows.geometry.x, rows.geometry.y, s=sizes, c=colours, edgecolors="white",
-                   linewidths=0.8, alpha=0.85, zorder=5)
+        doubtful = (rows.get("location_doubt", pd.Series("", index=rows.index)).fillna("") != "").to_numpy()
+        for pick, edge, style in ((~doubtful, "white", "solid"), (doubtful, ms.DOUBT_STYLE["color"], "--")):
+            ax.scatter(rows.geometry.x[pick], rows.geometry.y[pick], s=[z for z, p in zip(sizes, pick) if p],
+                       c=[c for c, p in zip(colours, pick) if p], edgecolors=edge, linewidths=1.2,
+                       linestyles=style, alpha=0.85 if style == "solid" else 0.5, zorder=5)
 
 
 def _legend(ax, chosen: tuple[str, ...], fontsize: float) -> None:
@@ -108,6 +111,8 @@ def _legend(ax, chosen: tuple[str, ...], fontsize: float) -> None:
             handles.append(Line2D([], [], marker="o", ls="", markersize=9, markeredgecolor="white",
                                   markerfacecolor=ms.SETTING_COLOURS[setting],
                                   label=f"Dead or missing {words} (area ∝ number, IOM minimum estimates)"))
+        handles.append(Line2D([], [], marker="o", ls="", markersize=9, markeredgecolor=ms.DOUBT_STYLE["color"],
+                              markerfacecolor="none", label="Location doubtful: point contradicts its own text"))
     ax.legend(handles=handles, loc="lower left", fontsize=fontsize, framealpha=0.94, title="Legend",
               title_fontsize=fontsize)
 

@@ -8,6 +8,7 @@ import pandas as pd
 
 from geo import coverage as cov
 from geo.period import Period, month_label
+from geo.records import incident_count
 
 # The IOM copy's unconfirmed gap (not a count of zero); geo.coverage holds the rule.
 IOM_KNOWN_GAP = tuple(day.isoformat() for day in cov.IOM_KNOWN_GAP)
@@ -99,7 +100,7 @@ def headline(crossings: pd.DataFrame | None, incidents: pd.DataFrame | None, per
         i_cov = coverage.period(period)
         if not i_cov.is_empty:
             rows = incidents_in(incidents, period)
-            dead, missing, count = int(rows["dead"].sum()), int(rows["missing"].sum()), len(rows)
+            dead, missing, count = int(rows["dead"].sum()), int(rows["missing"].sum()), incident_count(rows)
         i_notes = incident_notes(incidents, period, coverage)
     return Headline(people, boats, dead, missing, count, status, c_notes, i_notes, c_cov, i_cov)
 

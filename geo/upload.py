@@ -19,6 +19,7 @@ import geopandas as gpd
 import pandas as pd
 
 from geo.load import OUTSIDE_EUROPE
+from geo.records import derive
 from geo.schema import Column, RowIssue, Schema, validate_rows
 
 MAX_BYTES = 20_000_000  # also server.maxUploadSize in .streamlit/config.toml
@@ -26,6 +27,7 @@ MAX_ROWS = 200_000
 COUNT = {"kind": "int", "minimum": 0}
 CANONICAL = Schema("upload", (
     Column("incident_id"),
+    Column("record_id"),
     Column("date", "date"),
     Column("dead", required=False, default=0, **COUNT),
     Column("missing", required=False, default=0, **COUNT),
@@ -39,19 +41,20 @@ CANONICAL = Schema("upload", (
     Column("lat", "float", minimum=35, maximum=72, hint=OUTSIDE_EUROPE),
     Column("lon", "float", minimum=-25, maximum=45, hint=OUTSIDE_EUROPE),
     Column("setting", required=False, default="", allowed=frozenset({"", "sea_or_shore", "land_or_inland"})),
-), unique=("incident_id",))
+), unique=("record_id",))  # IOM "Incident ID": a record; "Main ID" groups records
 
-IOM_FIGURES = {"Main ID": "incident_id", "Incident Date": "date", "Number of Dead": "dead",
+IOM_FIGURES = {"Main ID": "incident_id", "Incident ID": "record_id", "Incident Date": "date", "Number of Dead": "dead",
                "Minimum Estimated Number of Missing": "missing", "Number of Survivors": "survivors",
                "Cause of Death": "cause", "Country of Incident": "country",
                "Location of Incident": "location", "Information Source": "source", "URL": "url",
                "Source Quality": "source_quality", "derived_setting": "setting"}
-IOM_WEBSITE = {"Main ID": "incident_id", "Incident ID": "incident_id", "Incident Date": "date",
+IOM_WEBSITE = {"Main ID": "incident_id", "Incident ID": "record_id", "Incident Date": "date",
                "Number Dead": "dead", "Minimum Estimated Number of Missing": "missing",
                "Number of Survivors": "survivors", "Cause of Death": "cause",
                "Country of Incident": "country", "Location of death": "location",
                "Information Source": "source", "URL": "url", "Source Quality": "source_quality"}
-GENERIC = {"id": "incident_id", "incident_id": "incident_id", "date": "date", "incident_date": "date",
+GENERIC = {"id": "incident_id", "incident_id": "incident_id", "main_id": "incident_id", "record_id": "record_id",
+           "date": "date", "incident_date": "date",
            "dead": "dead", "deaths": "dead", "missing": "missing", "survivors": "survivors",
            "cause": "cause", "country": "country", "location": "location", "place": "location",
            "source": "source", "url": "url", "source_quality": "source_quality", "setting": "setting",
@@ -166,10 +169,9 @@ def _canonical(raw: pd.DataFrame, layout: str) -> tuple[pd.DataFrame, dict[str, 
 def _prepare(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[int]]:
     """Fill optional columns, number missing IDs, turn dates into ISO; returns bad-date rows."""
     for column in CANONICAL.columns:
-        if column.name not in frame.columns and (not column.required or column.name == "incident_id"):
+        if column.name not in frame.columns and (not column.required or column.name in ("incident_id", "record_id")):
             frame[column.name] = ""
-    blank_ids = frame["incident_id"].astype(str).str.strip() == ""
-    frame.loc[blank_ids, "incident_id"] = [f"upload.row{i + 2}" for i in frame.index[blank_ids]]
+    _fill_ids(frame)
     bad_dates = []
     if "date" in frame.columns:
         parsed = [parse_date(v) for v in frame["date"]]
@@ -178,19 +180,30 @@ def _prepare(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[int]]:
     return frame, bad_dates
 
 
+def _fill_ids(frame: pd.DataFrame) -> None:
+    """A record without its own ID takes the incident's (so a repeated ID is still a
+    duplicate); an incident without an ID takes the record's; neither: the row number."""
+    incident, record = (frame[c].astype(str).str.strip() for c in ("incident_id", "record_id"))
+    frame["record_id"] = record.where(record != "", incident)
+    frame["incident_id"] = incident.where(incident != "", frame["record_id"])
+    blank = frame["incident_id"].astype(str).str.strip() == ""
+    numbered = [f"upload.row{i + 2}" for i in frame.index[blank]]
+    frame.loc[blank, "incident_id"] = numbered
+    frame.loc[blank, "record_id"] = numbered
+
+
 def _finish(good: pd.DataFrame) -> gpd.GeoDataFrame:
     good = good.copy()
     good["setting"] = [s or guess_setting(loc, cause) for s, loc, cause
                        in zip(good["setting"], good["location"], good["cause"])]
-    good["date"] = pd.to_datetime(good["date"])
-    good["year_month"] = good["date"].dt.strftime("%Y-%m")
-    good["dead_missing"] = good["dead"] + good["missing"]
-    return gpd.GeoDataFrame(good, geometry=gpd.points_from_xy(good["lon"], good["lat"]), crs="EPSG:4326")
+    return derive(good)
 
 
 def validate_frame(raw: pd.DataFrame, file: str, layout: str) -> UploadResult:
     """Validate a frame of text cells in one of the CSV layouts."""
     frame, origin = _canonical(raw, layout)
+    if "incident_id" in origin:
+        origin.setdefault("record_id", origin["incident_id"])  # a record without its own ID uses the incident's
     frame, bad_dates = _prepare(frame)
     good, issues = validate_rows(frame, CANONICAL, file)
     issues = [RowIssue(i.file, i.row, origin.get(i.column, HEADER_NAMES.get(i.column, i.column)),

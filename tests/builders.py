@@ -11,6 +11,7 @@ import pandas as pd
 from shapely.geometry import LineString
 
 from geo.paths import ROOT
+from geo.records import derive
 
 SHIPPED = ROOT / "data"
 HOSTILE = ('<img src=x onerror="window.__pwned=1;alert(1)">', "</script><script>window.__pwned=2</script>",
@@ -24,10 +25,9 @@ def incidents(rows: list[dict]) -> gpd.GeoDataFrame:
                 "url": "https://example.org", "source_quality": "4", "lat": 50.77, "lon": 1.6,
                 "setting": "sea_or_shore"}
     frame = pd.DataFrame([{**defaults, "incident_id": f"T.{i}", **row} for i, row in enumerate(rows)])
-    frame["date"] = pd.to_datetime(frame["date"])
-    frame["year_month"] = frame["date"].dt.strftime("%Y-%m")
-    frame["dead_missing"] = frame["dead"] + frame["missing"]
-    return gpd.GeoDataFrame(frame, geometry=gpd.points_from_xy(frame["lon"], frame["lat"]), crs="EPSG:4326")
+    if "record_id" not in frame.columns:
+        frame["record_id"] = [f"{incident}.r{i}" for i, incident in enumerate(frame["incident_id"])]
+    return derive(frame)
 
 
 def crossings(months: dict[str, tuple[int, int, str]]) -> pd.DataFrame:
@@ -82,11 +82,18 @@ IOM_FIGURES_HEADER = ("Main ID,Incident ID,Incident Type,Region of Incident,Inci
                       "Location of Incident,Coordinates,Information Source,URL,Source Quality")
 
 
+def _ids(row_id: str | tuple[str, str]) -> tuple[str, str]:
+    """(Main ID, Incident ID): a plain id is both, as for a one-record incident."""
+    return row_id if isinstance(row_id, tuple) else (row_id, row_id)
+
+
 def iom_figures_csv(rows: list[tuple]) -> bytes:
-    """IOM Global Figures layout; rows of (id, date, dead, missing, location, "lat, lon")."""
+    """IOM Global Figures layout; rows of (id or (main id, incident id), date, dead, missing, location,
+    "lat, lon")."""
     lines = [IOM_FIGURES_HEADER]
-    for main_id, date, dead, missing, location, coords in rows:
-        lines.append(f'{main_id},{main_id},Incident,Europe,{date},{date[:4]},September,{dead},{missing},'
+    for row_id, date, dead, missing, location, coords in rows:
+        main_id, record_id = _ids(row_id)
+        lines.append(f'{main_id},{record_id},Incident,Europe,{date},{date[:4]},September,{dead},{missing},'
                      f'{dead},,Drowning,France,Mainland Europe to the UK,"{location}","{coords}",'
                      f'Test source,https://example.org/{main_id},4')
     return ("\n".join(lines) + "\n").encode()
@@ -98,10 +105,12 @@ IOM_WEBSITE_HEADER = ("Main ID,Incident ID,Incident Type,Region of Incident,Repo
 
 
 def iom_website_csv(rows: list[tuple]) -> bytes:
-    """IOM website download; rows of (id, 'Tue, 01/27/2026 - 12:00', dead, missing, location, "lat, lon")."""
+    """IOM website download; rows of (id or (main id, incident id), 'Tue, 01/27/2026 - 12:00', dead, missing,
+    location, "lat, lon")."""
     lines = [IOM_WEBSITE_HEADER]
-    for main_id, date, dead, missing, location, coords in rows:
-        lines.append(f'{main_id},{main_id},Incident,Europe,January,"{date}",{dead},{missing},,Drowning,'
+    for row_id, date, dead, missing, location, coords in rows:
+        main_id, record_id = _ids(row_id)
+        lines.append(f'{main_id},{record_id},Incident,Europe,January,"{date}",{dead},{missing},,Drowning,'
                      f'"{location}",English Channel to the UK,"{coords}",https://example.org/{main_id},45')
     return ("\n".join(lines) + "\n").encode()
 

@@ -66,7 +66,7 @@ INCIDENT_CASES = {
     "non-numeric dead": (cell("Number of Dead", "three"), (2, "Number of Dead")),
     "fractional dead": (cell("Number of Dead", "1.5"), (2, "Number of Dead")),
     "negative missing": (cell("Minimum Estimated Number of Missing", "-1"), (2, "Minimum Estimated Number of Missing")),
-    "duplicate ID": (incidents_file(FIRST, FIRST), (3, "Main ID")),
+    "duplicate ID": (incidents_file(FIRST, FIRST), (3, "Incident ID")),
     "blank ID": (cell("Main ID", ""), (2, "Main ID")),
     "unknown setting": (cell("derived_setting", "in_the_air"), (2, "derived_setting")),
     "truncated mid-row": (incidents_file(FIRST, REST[0][: len(REST[0]) // 3]), (3, None)),

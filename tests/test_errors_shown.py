@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 import edge
 from geo import stats
-from tests.conftest import ROOT
+from tests.harness import ROOT
 
 
 def test_a_failing_page_shows_an_error_id_and_no_traceback_or_path(monkeypatch, caplog):

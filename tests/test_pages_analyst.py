@@ -30,7 +30,7 @@ def test_incidents_answer_the_readme_question_from_a_link():
     assert not at.exception
     assert metrics(at) == {"Incidents": "17", "Dead": "46", "Missing": "0", "Dead + missing": "46"}
     assert at.selectbox(key="f_setting").value == "sea_or_shore"
-    assert "17 incident(s), 46 dead or missing" in at.text[0].value
+    assert "17 incident(s) in 17 IOM record(s), 46 dead or missing" in at.text[0].value
     table = shown_table(at.table[-1]) if not shown_table(at.table[-1]).empty else None
     assert table is not None and len(table) == 17
 

@@ -14,6 +14,7 @@ from geo import load
 from geo.mapbuild import build_route_map, incident_columns
 from geo.paths import VENDOR_DIR
 from geo.popups import incident_popup
+from geo.records import marker_groups
 from geo.scene import build_scene
 from tests import builders
 from tests.harness import ROOT, open_session
@@ -99,7 +100,10 @@ def test_the_map_popup_equals_the_python_popup_and_stays_escaped(browser, scene,
     hostile = builders.HOSTILE
     incidents = builders.incidents([
         {"location": hostile[0], "source": hostile[1], "url": hostile[2], "cause": hostile[3]},
-        {"location": "Off Calais", "url": "https://example.org/a?b=1&c=2", "survivors": 12.0, "dead": 3}])
+        {"location": "Off Calais", "url": "https://example.org/a?b=1&c=2", "survivors": 12.0, "dead": 3},
+        {"incident_id": "T.1", "record_id": "T.1.b", "location": "Calais", "setting": "land_or_inland",
+         "lat": 51.0207, "lon": 1.836339, "dead": 1, "missing": 2},
+        {"incident_id": "T.1", "record_id": "T.1.c", "location": "Off Calais"}])
     page_file = tmp_path / "map.html"
     page_file.write_text(build_route_map(scene, incidents, VENDOR_DIR.resolve().as_uri()).get_root().render())
     session = open_session(browser)
@@ -115,13 +119,15 @@ def test_the_map_popup_equals_the_python_popup_and_stays_escaped(browser, scene,
             out[l.options.crIndex] = [box.textContent, Array.from(box.querySelectorAll('a')).map(a => a.href)]; });
           return out;
         }""")
-        expected = [incident_popup(row) for row in
-                    incidents.sort_values("dead_missing", ascending=False, kind="stable").itertuples(index=False)]
+        expected = [incident_popup(records) for records in marker_groups(incidents)]
         parsed = session.page.evaluate("""(pieces) => pieces.map(html => {
           var doc = new DOMParser().parseFromString(html, 'text/html');
           return [doc.body.textContent, Array.from(doc.querySelectorAll('a')).map(a => a.href)]; })""", expected)
         assert shown == parsed
-        assert shown[0][1] == ["https://example.org/a?b=1&c=2"] and shown[1][1] == []
+        assert shown[0][1] == ["https://example.org/", "https://example.org/a?b=1&c=2"] and shown[-1][1] == []
+        assert "4 dead, 0 missing" in shown[0][0] and "incident T.1, 2 records here of 3" in shown[0][0]
+        assert any("1 record here of 3" in text and "Location doubtful: published point is 4.8 km out to sea"
+                   in text for text, _ in shown)
         assert session.page.evaluate("() => window.__pwned") is None
         assert session.errors == [] and session.dialogs == [] and session.external == []
     finally:

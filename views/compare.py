@@ -11,6 +11,7 @@ from geo import filters as gf
 from geo.incident_map import build_incident_map
 from geo.period import Period, month_label, month_span
 from geo.popups import md_text, text_table
+from geo.records import incident_count
 from geo.stats import figures, headline, incident_figures, incident_notes
 
 DEFAULTS = {"a": Period("2023-09", "2023-11"), "b": Period("2024-09", "2024-11")}
@@ -72,8 +73,8 @@ for (side, period), column in zip(periods.items(), (left, right)):
         if rows is None:
             continue
         side_coverage = coverage.period(period)
-        dead, missing, count = (incident_figures(len(rows), int(rows["dead"].sum()), int(rows["missing"].sum()),
-                                                 side_coverage)[i] for i in (1, 2, 0))
+        count, dead, missing = incident_figures(incident_count(rows), int(rows["dead"].sum()),
+                                                int(rows["missing"].sum()), side_coverage)[:3]
         edge.show_figures([replace(f, label=f"{f.label} ({side.upper()})") for f in (dead, missing, count)])
         for note in incident_notes(incidents, period, coverage)[1:]:
             st.caption(f"Note: {note}")
@@ -81,8 +82,8 @@ for (side, period), column in zip(periods.items(), (left, right)):
                   use_container_width=True,
                   returned_objects=[], key=f"compare_map_{side}")
         st.text(f"Map {side.upper()} summary: no data, {side_coverage.no_data}." if side_coverage.is_empty else
-                f"Map {side.upper()} summary: {len(rows)} incident(s), {int(rows['dead_missing'].sum())} dead or "
-                f"missing, {period.label}, {filters.describe()}.")
+                f"Map {side.upper()} summary: {incident_count(rows)} incident(s), "
+                f"{int(rows['dead_missing'].sum())} dead or missing, {period.label}, {filters.describe()}.")
         if len(rows):
             table = rows[["date", "location", "dead", "missing"]].copy()
             table["date"] = table["date"].dt.strftime("%Y-%m-%d")

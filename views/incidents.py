@@ -9,7 +9,8 @@ from geo import charts, downloads
 from geo import filters as gf
 from geo.incident_map import MODES, build_incident_map
 from geo.period import Period
-from geo.popups import SETTING_WORDS, md_text, safe_url, text_table
+from geo.popups import SETTING_WORDS, md_text, safe_url, survivors_text, text_table
+from geo.records import doubt_summary, incident_count
 from geo.stats import incident_figures, incident_notes
 from geo.upload import read_upload
 
@@ -17,7 +18,7 @@ SORTS = {"date": "Date", "dead_missing": "Dead + missing", "dead": "Dead", "miss
          "country": "Country", "cause": "Cause"}
 TABLE_COLUMNS = {"date": "Date", "location": "Place", "country": "Country", "setting": "Setting",
                  "dead": "Dead", "missing": "Missing", "survivors": "Survivors", "cause": "Cause",
-                 "incident_id": "IOM ID"}
+                 "incident_id": "IOM incident", "record_id": "IOM record", "location_doubt": "Location check"}
 
 period = st.session_state.period
 st.title(f"Deaths and missing on the route to the UK · {period.label}")
@@ -55,16 +56,18 @@ def upload_section() -> None:
         st.rerun()
 
 
-def details_table(row) -> pd.DataFrame:
-    survivors = row.survivors
-    return pd.DataFrame({"Detail": ["Date", "Place", "Country", "Setting", "Dead", "Missing", "Survivors",
-                                    "Cause", "Source", "Source quality (IOM)", "IOM ID"],
-                         "Value": [row.date.strftime("%d %b %Y"), row.location, row.country,
-                                   SETTING_WORDS.get(row.setting, row.setting), str(int(row.dead)),
-                                   str(int(row.missing)),
-                                   "not stated" if survivors is None or survivors != survivors else str(int(survivors)),
-                                   row.cause, row.source, gf.quality_words(row.source_quality),
-                                   row.incident_id]})
+def details_table(records: pd.DataFrame) -> pd.DataFrame:
+    """One IOM incident: a column per record, so its records read together."""
+    details = ["Date", "Place", "Country", "Setting", "Dead", "Missing", "Survivors", "Cause", "Source",
+               "Source quality (IOM)", "IOM incident", "IOM record", "Location check"]
+    table = {"Detail": details}
+    for n, row in enumerate(records.itertuples(index=False), start=1):
+        table[f"Record {n}" if len(records) > 1 else "Value"] = [
+            row.date.strftime("%d %b %Y"), row.location, row.country, SETTING_WORDS.get(row.setting, row.setting),
+            str(int(row.dead)), str(int(row.missing)), survivors_text(row.survivors), row.cause, row.source,
+            gf.quality_words(row.source_quality), row.incident_id, row.record_id,
+            f"Doubtful: {row.location_doubt}" if row.location_doubt else "Point agrees with its text and country"]
+    return pd.DataFrame(table)
 
 
 def nearest(rows: pd.DataFrame, clicked: dict | None) -> str | None:
@@ -90,7 +93,7 @@ if with_upload:
 else:
     st.caption("Have your own incident file? Add it under 'Your own data' at the bottom of this page.")
 
-edge.show_figures(incident_figures(len(rows), int(rows["dead"].sum()), int(rows["missing"].sum()),
+edge.show_figures(incident_figures(incident_count(rows), int(rows["dead"].sum()), int(rows["missing"].sum()),
                                    period_coverage))
 
 if "f_view" not in st.session_state:
@@ -101,8 +104,11 @@ edge.sync_query({} if mode == "clusters" else {"view": mode}, ("view",))
 countries = edge.datasets().layers.get("countries")
 clicked = st_folium(build_incident_map(rows, countries, mode), height=540, use_container_width=True,
                     returned_objects=["last_object_clicked"], key=f"incident_map_{mode}")
+if doubt_summary(rows):
+    st.caption(md_text(doubt_summary(rows)))
 summary = (f"Map summary: no data, {period_coverage.no_data}." if period_coverage.is_empty else
-           f"Map summary: {len(rows)} incident(s), {int(rows['dead_missing'].sum())} dead or missing, "
+           f"Map summary: {incident_count(rows)} incident(s) in {len(rows)} IOM record(s), "
+           f"{int(rows['dead_missing'].sum())} dead or missing, "
            f"{period.label}, {filters.describe()}{', ' + period_coverage.scope if period_coverage.scope else ''}.")
 if len(rows):
     by_country = rows.groupby("country")["dead_missing"].sum().sort_values(ascending=False)
@@ -121,8 +127,11 @@ st.caption("Click a month (shift-click another to make a range) to set the perio
 edge.apply_chart_pick("incident_chart", charts.picked_period(event), period)
 
 st.subheader("Incident details")
-labels = {r.incident_id: f"{r.date:%d %b %Y} · {r.location} · {int(r.dead_missing)} dead or missing"
-          for r in rows.itertuples(index=False)}
+by_incident = rows.groupby("incident_id", sort=False)
+labels = {incident: f"{group['date'].iloc[0]:%d %b %Y} · {group['location'].iloc[0]} · "
+                    f"{int(group['dead_missing'].sum())} dead or missing"
+                    + (f" · {len(group)} records" if len(group) > 1 else "")
+          for incident, group in by_incident}
 picked = nearest(rows, (clicked or {}).get("last_object_clicked"))
 if picked:
     st.session_state.f_detail = picked
@@ -131,8 +140,9 @@ if labels:
         st.session_state.f_detail = next(iter(labels))
     chosen = st.selectbox("Incident (or click one on the map)", list(labels), key="f_detail",
                           format_func=labels.get)
-    row = rows[rows["incident_id"] == chosen].iloc[0]
-    st.table(text_table(details_table(row)))
+    records = rows[rows["incident_id"] == chosen].sort_values("record_id", kind="stable")
+    st.table(text_table(details_table(records)))
+    row = records.iloc[0]
     if safe_url(row.url):
         st.link_button("Open the source", safe_url(row.url))
 else:

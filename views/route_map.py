@@ -8,6 +8,7 @@ from geo import stats
 from geo.load import LAYERS as ROUTE_MAP_LAYERS
 from geo.mapbuild import build_route_map
 from geo.popups import md_text, text_table
+from geo.records import doubt_summary
 from geo.routing import VAN_SPEED_KMH
 from geo.scene import routes_table, ruhr_to_coast
 
@@ -30,6 +31,8 @@ period_incidents = None if incidents is None else stats.incidents_in(incidents, 
 speed = st.session_state.get("speed", VAN_SPEED_KMH)
 route_map = build_route_map(scene, period_incidents, speed_kmh=speed)
 st_folium(route_map, height=680, use_container_width=True, returned_objects=[], key="route_map")
+if doubt_summary(period_incidents):
+    st.caption(md_text(doubt_summary(period_incidents)))
 st.caption("Areas are approximate: storage places stay at region or city level, launch areas are "
            "stretches of coast around reported places, corridors are straight lines, not tracks. "
            "Open a shape for its sources. Zoom past level 9 for the detailed Dover Strait coast.")
