@@ -19,7 +19,7 @@ from geo.period import Period
 from geo.popups import incident_popup
 from geo.records import doubt_summary, incident_count, marker_groups
 from geo.upload import read_upload
-from tests.conftest import ROOT
+from tests.harness import ROOT
 
 TWO_RECORDS = [(("2026.MMP0150", "2026.MMP0150176"), "Tue, 04/01/2026 - 12:00", 2, 0,
                 "Off the beach of Petit-Fort-Philippe, Gravelines, France", "51.0260, 2.1031"),
