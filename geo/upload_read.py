@@ -74,7 +74,10 @@ def sniff_delimiter(text: str) -> str:
     lines = [line for line in text.splitlines()[:30] if line.strip()]
     best, best_score = ",", (0, 0)
     for delimiter in DELIMITERS:
-        widths = [len(cells) for cells in csv.reader(lines, delimiter=delimiter)]
+        try:
+            widths = [len(cells) for cells in csv.reader(lines, delimiter=delimiter)]
+        except csv.Error:  # the reading proper reports it
+            continue
         if not widths or widths[0] < 2:
             continue
         score = (sum(w == widths[0] for w in widths), widths[0])

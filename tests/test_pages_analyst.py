@@ -153,3 +153,11 @@ def test_a_range_link_survives_the_next_run():
     assert not at.exception
     assert at.select_slider(key="period_range").value == ("2023-09", "2023-11")
     assert metrics(at)["Dead"] == "4" and at.query_params["from"] == "2023-09"
+
+
+@pytest.mark.parametrize("path", ["views/incidents.py", "views/compare.py"])
+def test_a_link_with_an_odd_minimum_gets_a_message_and_the_default(path):
+    at = page(path, month="2024-09", min="²")
+    assert not at.exception
+    assert any("min '²' is not a whole number from 0 to 500; using 0" in shown(w.value) for w in at.warning)
+    assert at.number_input(key="f_min").value == 0
