@@ -274,7 +274,7 @@ def incident_filters(incidents):
                                        placeholder="All causes")
     chosen_countries = third.multiselect("Country", countries, key=FILTER_STATE["country"],
                                          placeholder="All countries")
-    minimum = fourth.number_input("Min. dead + missing", min_value=0, max_value=500, step=1,
+    minimum = fourth.number_input("Min. dead + missing", min_value=0, max_value=gf.MAX_MINIMUM, step=1,
                                   key=FILTER_STATE["min"])
     chosen = gf.IncidentFilters(setting, tuple(chosen_causes), tuple(chosen_countries), int(minimum))
     sync_query(chosen.to_query(), gf.FILTER_KEYS)

@@ -19,6 +19,7 @@ from geo.popups import SETTING_WORDS
 
 SETTING_CHOICES = {"all": "Sea/shore and land", **SETTING_WORDS}
 FILTER_KEYS = ("setting", "cause", "country", "min")
+MAX_MINIMUM = 500  # the largest "min. dead + missing" the page's number box offers
 
 # IOM Missing Migrants Project grades each record's sources from 1 (least
 # verified) to 5 (best verified). Some records carry a multi-digit code such as
@@ -146,13 +147,30 @@ def filters_from_query(params: Mapping[str, object], causes: Sequence[str],
         if unknown:
             notes.append(f"The link's {key} {', '.join(map(repr, unknown))} is not in the data; ignored.")
         picked[key] = tuple(v for v in values if v in allowed)
-    minimum = 0
     raw_min = (_as_list(params.get("min")) or ["0"])[0]
-    if raw_min.isdigit():
-        minimum = int(raw_min)
-    else:
-        notes.append(f"The link's min {raw_min!r} is not a whole number of at least 0; using 0.")
+    minimum = url_whole_number(raw_min, 0, MAX_MINIMUM)
+    if minimum is None:
+        notes.append(f"The link's min {raw_min!r} is not a whole number from 0 to {MAX_MINIMUM}; using 0.")
+        minimum = 0
     return IncidentFilters(setting, picked["cause"], picked["country"], minimum), notes
+
+
+def url_whole_number(text: object, low: int, high: int) -> int | None:
+    """A URL value as a whole number from ``low`` to ``high``, or None.
+
+    Only ASCII digits count: ``str.isdigit`` also takes "²" and "٣", which
+    ``int`` refuses or reads as another number.
+
+    >>> url_whole_number("3", 0, 500), url_whole_number("²", 0, 500), url_whole_number("٣", 0, 500)
+    (3, None, None)
+    >>> url_whole_number("9" * 5000, 0, 500), url_whole_number(" 7", 0, 500), url_whole_number("-1", 0, 500)
+    (None, None, None)
+    """
+    value = str(text)
+    if not value or len(value) > len(str(high)) or not all("0" <= ch <= "9" for ch in value):
+        return None
+    number = int(value)
+    return number if low <= number <= high else None
 
 
 def apply_filters(incidents: pd.DataFrame, period: Period | None, filters: IncidentFilters) -> pd.DataFrame:

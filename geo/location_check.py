@@ -116,6 +116,7 @@ def place_doubt(lat: float, lon: float, names: list[str], places: dict[str, tupl
     >>> place_doubt(50.93, 1.80, ["Coquelles"], {"Coquelles": (50.9280, 1.8119)})
     ''
     """
+    names = [n for n in names if ALIAS_PLACES.get(n, n) in places]  # a gazetteer without the alias's place
     if not names:
         return ""
     points = [places[ALIAS_PLACES.get(n, n)] for n in names]

@@ -11,8 +11,7 @@ cannot be read at all gives one message and no rows.
 from __future__ import annotations
 
 import datetime as dt
-import io
-import json
+import logging
 from dataclasses import dataclass, field
 
 import geopandas as gpd
@@ -21,10 +20,16 @@ import pandas as pd
 from geo.load import OUTSIDE_EUROPE
 from geo.records import derive
 from geo.schema import Column, RowIssue, Schema, validate_rows
+from geo.upload_read import RawTable, decimal_point, decode, read_csv_text, read_geojson_text
+
+LOG = logging.getLogger(__name__)
 
 MAX_BYTES = 20_000_000  # also server.maxUploadSize in .streamlit/config.toml
 MAX_ROWS = 200_000
-COUNT = {"kind": "int", "minimum": 0}
+MAX_COUNT = 10_000  # no recorded incident comes near it; also keeps sums inside 64 bits
+COUNT = {"kind": "int", "minimum": 0, "maximum": MAX_COUNT}
+FIRST_DAY, LAST_DAY = dt.date(1900, 1, 1), dt.date(2100, 12, 31)
+NUMERIC = ("lat", "lon", "dead", "missing", "survivors")
 CANONICAL = Schema("upload", (
     Column("incident_id"),
     Column("record_id"),
@@ -59,8 +64,10 @@ GENERIC = {"id": "incident_id", "incident_id": "incident_id", "main_id": "incide
            "cause": "cause", "country": "country", "location": "location", "place": "location",
            "source": "source", "url": "url", "source_quality": "source_quality", "setting": "setting",
            "lat": "lat", "latitude": "lat", "lon": "lon", "lng": "lon", "long": "lon", "longitude": "lon"}
-DATE_FORMATS = ("%Y-%m-%d", "%a, %m/%d/%Y - %H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S",
+DATE_FORMATS = ("%Y-%m-%d", "%d.%m.%Y", "%a, %m/%d/%Y - %H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S",
                 "%Y-%m-%dT%H:%M:%SZ")
+BAD_DATE = ("is not a date as YYYY-MM-DD, DD.MM.YYYY or like 'Tue, 01/27/2026 - 12:00' "
+            "(03/09/2024 could be March or September: write 2024-09-03)")
 HEADER_NAMES = {"date": "date (Incident Date or date)", "lat": "latitude (Latitude, Coordinates or latitude)",
                 "lon": "longitude (Longitude, Coordinates or longitude)"}
 SEA_WORDS = ("sea", "channel", "beach", "shore", "coast", "boat", "drown", "water", "off ", "port",
@@ -77,6 +84,8 @@ class UploadResult:
     issues: list[RowIssue] = field(default_factory=list)
     error: str | None = None
     total_rows: int = 0
+    read_as: list[str] = field(default_factory=list)
+    unexpected: bool = False
 
     @property
     def accepted(self) -> int:
@@ -84,7 +93,14 @@ class UploadResult:
 
     @property
     def rejected_rows(self) -> int:
-        return len({i.row for i in self.issues if i.row is not None and i.row > 1})
+        """Rows not accepted; each has at least one issue in ``issues``."""
+        return 0 if self.error else self.total_rows - self.accepted
+
+    def summary(self) -> str:
+        """One line a person reads: the counts add up, and how the file was read."""
+        text = (f"{self.file}: {self.accepted} of {self.total_rows} rows accepted as {self.layout}; "
+                f"{self.rejected_rows} row(s) rejected.")
+        return text + (f" Read as: {'; '.join(self.read_as)}." if self.read_as else "")
 
     def issue_table(self) -> pd.DataFrame:
         return pd.DataFrame([{"Row": i.row, "Column": i.column, "Value": "" if i.value is None else str(i.value),
@@ -166,17 +182,26 @@ def _canonical(raw: pd.DataFrame, layout: str) -> tuple[pd.DataFrame, dict[str, 
     return out, origin
 
 
-def _prepare(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[int]]:
-    """Fill optional columns, number missing IDs, turn dates into ISO; returns bad-date rows."""
+def _prepare(frame: pd.DataFrame, decimal_comma: bool) -> tuple[pd.DataFrame, dict[int, str]]:
+    """Fill optional columns, number missing IDs, read decimal commas, turn dates into ISO;
+    returns the reason for each bad date by position."""
     for column in CANONICAL.columns:
         if column.name not in frame.columns and (not column.required or column.name in ("incident_id", "record_id")):
             frame[column.name] = ""
     _fill_ids(frame)
-    bad_dates = []
+    for name in NUMERIC if decimal_comma else ():
+        if name in frame.columns:
+            frame[name] = [decimal_point(v, name in ("lat", "lon")) for v in frame[name]]
+    bad_dates = {}
     if "date" in frame.columns:
         parsed = [parse_date(v) for v in frame["date"]]
-        bad_dates = [i for i, (p, v) in enumerate(zip(parsed, frame["date"])) if p is None and str(v).strip()]
-        frame["date"] = [p if p is not None else v for p, v in zip(parsed, frame["date"])]
+        for position, (iso, raw) in enumerate(zip(parsed, frame["date"])):
+            if iso is None and str(raw).strip():
+                bad_dates[position] = BAD_DATE
+            elif iso is not None and not FIRST_DAY.isoformat() <= iso <= LAST_DAY.isoformat():
+                bad_dates[position] = f"is outside the years {FIRST_DAY.year}-{LAST_DAY.year}: is the year right?"
+        frame["date"] = [p if p is not None and i not in bad_dates else "" if i in bad_dates else v
+                         for i, (p, v) in enumerate(zip(parsed, frame["date"]))]
     return frame, bad_dates
 
 
@@ -199,100 +224,93 @@ def _finish(good: pd.DataFrame) -> gpd.GeoDataFrame:
     return derive(good)
 
 
-def validate_frame(raw: pd.DataFrame, file: str, layout: str) -> UploadResult:
-    """Validate a frame of text cells in one of the CSV layouts."""
+def validate_table(table: RawTable, file: str, layout: str) -> UploadResult:
+    """Validate rows of text cells in one of the layouts; each refused row keeps its own number."""
+    raw = pd.DataFrame(table.records, columns=table.header, dtype=object).fillna("")
+    if not table.records:
+        return UploadResult(file, layout, None, list(table.issues), total_rows=table.total, read_as=table.read_as)
     frame, origin = _canonical(raw, layout)
     if "incident_id" in origin:
         origin.setdefault("record_id", origin["incident_id"])  # a record without its own ID uses the incident's
-    frame, bad_dates = _prepare(frame)
-    good, issues = validate_rows(frame, CANONICAL, file)
-    issues = [RowIssue(i.file, i.row, origin.get(i.column, HEADER_NAMES.get(i.column, i.column)),
-                       _original(raw, i, origin), _reason(i, bad_dates)) for i in issues]
+    frame, bad_dates = _prepare(frame, table.decimal_comma)
+    good, found = validate_rows(frame, CANONICAL, file)
+    issues = list(table.issues)
+    for issue in found:
+        position = None if issue.row is None or issue.row < 2 else issue.row - 2
+        issues.append(RowIssue(issue.file, 1 if position is None else table.numbers[position],
+                               origin.get(issue.column, HEADER_NAMES.get(issue.column, issue.column)),
+                               _original(raw, issue, origin, position), _reason(issue, bad_dates, position)))
+    issues.sort(key=lambda i: i.row or 0)
     rows = _finish(good) if not good.empty else None
-    return UploadResult(file, layout, rows, issues, total_rows=len(raw))
+    result = UploadResult(file, layout, rows, issues, total_rows=table.total, read_as=table.read_as)
+    return _header_check(result)
 
 
-def _reason(issue: RowIssue, bad_dates: list[int]) -> str:
-    if issue.column == "date" and issue.row is not None and issue.row - 2 in bad_dates:
-        return "is not a date as YYYY-MM-DD or like 'Tue, 01/27/2026 - 12:00'"
-    if issue.row == 1:
+def _reason(issue: RowIssue, bad_dates: dict[int, str], position: int | None) -> str:
+    if issue.column == "date" and position in bad_dates:
+        return bad_dates[position]
+    if position is None:
         return f"no column for the {HEADER_NAMES.get(issue.column, issue.column)} in the header"
     return issue.reason
 
 
-def _original(raw: pd.DataFrame, issue: RowIssue, origin: dict[str, str]) -> object:
+def _original(raw: pd.DataFrame, issue: RowIssue, origin: dict[str, str], position: int | None) -> object:
     source = origin.get(issue.column)
-    if issue.row is None or issue.row < 2 or source not in raw.columns:
+    if position is None or source not in raw.columns:
         return issue.value
-    return raw[source].iloc[issue.row - 2]
-
-
-def _geojson_frame(data: bytes) -> pd.DataFrame:
-    """GeoJSON points to text cells; a feature that is not a point gets empty coordinates."""
-    collection = json.loads(data.decode("utf-8-sig"))
-    if not isinstance(collection, dict) or collection.get("type") != "FeatureCollection":
-        raise ValueError("is not a GeoJSON FeatureCollection")
-    records = []
-    for feature in collection.get("features") or []:
-        props = dict((feature or {}).get("properties") or {})
-        geometry = (feature or {}).get("geometry") or {}
-        coords = geometry.get("coordinates") if geometry.get("type") == "Point" else None
-        ok = isinstance(coords, list) and len(coords) >= 2
-        props["longitude"] = str(coords[0]) if ok else ""
-        props["latitude"] = str(coords[1]) if ok else ""
-        records.append({k: "" if v is None else str(v) for k, v in props.items()})
-    return pd.DataFrame(records).fillna("")
-
-
-def _as_features(result: UploadResult, layout: str) -> UploadResult:
-    """GeoJSON rows are numbered by feature (first feature = 1); a missing point is a geometry issue."""
-    result.layout = layout
-    result.issues = [RowIssue(i.file, None if i.row is None else i.row - 1,
-                              "geometry" if i.column in ("latitude", "longitude") and i.value == "" else i.column,
-                              None if i.column in ("latitude", "longitude") and i.value == "" else i.value,
-                              "is not a Point with coordinates" if i.value == "" and i.column in
-                              ("latitude", "longitude") else i.reason) for i in result.issues]
-    seen, unique = set(), []
-    for issue in result.issues:
-        if (issue.row, issue.column) not in seen:
-            seen.add((issue.row, issue.column))
-            unique.append(issue)
-    result.issues = unique
-    return _header_check(result)
+    return raw[source].iloc[position]
 
 
 def _header_check(result: UploadResult) -> UploadResult:
-    """A header without the needed columns is an unreadable file: one message."""
-    header = [i for i in result.issues if i.row is not None and i.row <= 1 and i.reason.startswith("no column")]
+    """A header without the needed columns is an unusable file: one message."""
+    header = [i for i in result.issues if i.reason.startswith("no column for the ")]
     if header and result.accepted == 0:
         needed = "; ".join(i.reason.removeprefix("no column for the ").removesuffix(" in the header")
                            for i in header)
         result.error = (f"{result.file} cannot be used: it has no column for {needed}. "
                         "Use one of the IOM layouts, or columns date, latitude, longitude, dead, missing.")
-        result.rows, result.layout = None, "unreadable"
+        result.rows, result.layout, result.issues = None, "unreadable", []
     return result
 
 
+def _read(name: str, data: bytes) -> UploadResult:
+    if len(data) > MAX_BYTES:
+        raise ValueError(f"is larger than {MAX_BYTES // 1_000_000} MB")
+    if data.count(b"\n") > MAX_ROWS + 1:
+        raise ValueError(f"has more than {MAX_ROWS:,} rows")
+    if not data.strip():
+        raise ValueError("is empty")
+    text, encoding = decode(data)
+    if not text.strip(" \t\r\n\ufeff"):
+        raise ValueError("is empty")
+    if name.lower().endswith((".geojson", ".json")) or text.lstrip("\ufeff \t\r\n")[:1] in ("{", "["):
+        table, layout = read_geojson_text(text.lstrip("\ufeff"), name), "GeoJSON points"
+    else:
+        table = read_csv_text(text, name)
+        layout = detect_layout(table.header)
+    if encoding:
+        table.read_as.append(f"{encoding} text")
+    return validate_table(table, name, layout)
+
+
 def read_upload(name: str, data: bytes) -> UploadResult:
-    """Any accepted file; never raises for bad content."""
+    """Any file ends in a result with a message; this never raises.
+
+    An unforeseen failure is logged with its traceback for the server and
+    reported to the visitor as a short message (``unexpected`` is set, so the
+    bad-input tests count it as a crash).
+    """
     try:
-        if len(data) > MAX_BYTES:
-            raise ValueError(f"is larger than {MAX_BYTES // 1_000_000} MB")
-        if data.count(b"\n") > MAX_ROWS + 1:
-            raise ValueError(f"has more than {MAX_ROWS:,} rows")
-        if not data.strip():
-            raise ValueError("is empty")
-        if name.lower().endswith((".geojson", ".json")) or data.lstrip()[:1] == b"{":
-            raw, layout = _geojson_frame(data), "GeoJSON points"
-            if raw.empty:
-                raise ValueError("has no features")
-            return _as_features(validate_frame(raw, name, "generic CSV"), layout)
-        raw = pd.read_csv(io.BytesIO(data), dtype=str, keep_default_na=False, encoding="utf-8-sig")
-        if raw.empty:
-            raise ValueError("has a header but no data rows")
-        return _header_check(validate_frame(raw, name, detect_layout(list(raw.columns))))
-    except (ValueError, UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as err:
+        return _read(name, data)
+    except (ValueError, UnicodeDecodeError) as err:
         reason = str(err).splitlines()[0][:200] if str(err) else type(err).__name__
-        message = (f"{name} cannot be read: {reason}. Expected a UTF-8 CSV (IOM Global Figures, IOM website "
-                   "download or date/latitude/longitude columns) or a GeoJSON FeatureCollection of points.")
+        if isinstance(err, UnicodeDecodeError):
+            reason = "its text is neither UTF-8, UTF-16 nor Windows-1252"
+        message = (f"{name} cannot be read: {reason}. Expected a CSV (comma- or semicolon-separated: IOM Global "
+                   "Figures, IOM website download or date/latitude/longitude columns) or GeoJSON points.")
         return UploadResult(name, "unreadable", None, error=message)
+    except Exception as err:  # noqa: BLE001 - the last resort: a message for the visitor, details in the log
+        LOG.exception("upload %r could not be read", name)
+        return UploadResult(name, "unreadable", None, unexpected=True,
+                            error=f"{name} could not be read because of an unexpected problem "
+                                  f"({type(err).__name__}). Nothing was loaded; please report this file.")

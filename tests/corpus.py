@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 TALLY: Counter = Counter()
+PAGE: Counter = Counter()
 
 
 def record(outcome: str) -> None:
@@ -13,8 +14,19 @@ def record(outcome: str) -> None:
     TALLY[outcome] += 1
 
 
+def record_page(outcome: str) -> None:
+    """One corpus file uploaded on the page: ``message`` or ``traceback`` (no message, or an exception box)."""
+    PAGE["uploaded"] += 1
+    PAGE[outcome] += 1
+
+
 def summary() -> str | None:
-    if not TALLY["tried"]:
-        return None
-    return (f"bad inputs tried: {TALLY['tried']}, clear errors: {TALLY['error']}, "
-            f"accepted as valid: {TALLY['accepted']}, crashed: {TALLY['crashed']}")
+    lines = []
+    if TALLY["tried"]:
+        lines.append(f"bad inputs tried: {TALLY['tried']}, clear errors: {TALLY['error']}, "
+                     f"accepted as valid: {TALLY['accepted']}, crashed: {TALLY['crashed']}")
+    if PAGE["uploaded"]:
+        lines.append(f"upload corpus through the page: {PAGE['uploaded']} files, ended in a message: "
+                     f"{PAGE['message']}, tracebacks or no message: {PAGE['traceback']}, "
+                     f"{PAGE['seconds']} s")
+    return "; ".join(lines) or None

@@ -14,6 +14,7 @@ from geo.period import Period, period_from_query
 from geo.schema import DataFileError
 from tests.builders import SHIPPED
 from tests.corpus import record
+from tests.upload_corpus import CASES
 
 INCIDENTS = (SHIPPED / "incidents/iom_channel_incidents.csv").read_text(encoding="utf-8")
 HEADER, FIRST, *REST = INCIDENTS.splitlines()
@@ -184,86 +185,11 @@ def test_url_list_value_takes_the_first():
 # --- Uploads (geo.upload.read_upload): never raises; one message for an unusable file,
 # --- one row issue per refused value, good rows kept.
 
-GOOD = ("2024-09-03", 50.8, 1.6, 3, 0, "Off Sangatte")
-
-
-def generic(*rows) -> bytes:
-    from tests.builders import generic_csv
-
-    return generic_csv([GOOD, *rows])
-
-
-def geojson(*rows) -> bytes:
-    from tests.builders import geojson_points
-
-    return geojson_points([("2024-09-03", 1.6, 50.8, 2, 0, "Off Wimereux"), *rows])
-
-
-def features(*items) -> bytes:
-    import json
-
-    return json.dumps({"type": "FeatureCollection", "features": list(items)}).encode()
-
-
-LINE = {"type": "Feature", "properties": {"date": "2024-09-03"},
-        "geometry": {"type": "LineString", "coordinates": [[1.6, 50.8], [1.7, 50.9]]}}
-POINT = {"type": "Feature", "properties": {"date": "2024-09-03", "dead": 1},
-         "geometry": {"type": "Point", "coordinates": [1.6, 50.8]}}
-EMPTY_POINT = {"type": "Feature", "properties": {"date": "2024-09-03"},
-               "geometry": {"type": "Point", "coordinates": []}}
-NO_GEOMETRY = {"type": "Feature", "properties": {"date": "2024-09-03"}, "geometry": None}
 HEADER = b"date,latitude,longitude,dead,missing,location\n"
-
-# name -> (file name, bytes, expected): "file" = one message naming the file; (row, column) = a row issue
-# there while the good row is kept; "accepted" = valid after all.
-UPLOAD_CASES = {
-    "empty file": ("a.csv", b"", "file"),
-    "header only": ("a.csv", HEADER, "file"),
-    "semicolons": ("a.csv", generic().replace(b",", b";"), "file"),
-    "latin-1": ("a.csv", generic(("2024-09-04", 50.9, 1.7, 1, 0, "Fr\u00e9")).decode().encode("latin-1"), "file"),
-    "utf-16": ("a.csv", generic().decode().encode("utf-16"), "file"),
-    "utf-8 BOM": ("a.csv", b"\xef\xbb\xbf" + generic(), "accepted"),
-    "no coordinate columns": ("a.csv", b"date,dead\n2024-09-03,1\n", "file"),
-    "day/month/year date": ("a.csv", generic(("27/01/2026", 50.9, 1.7, 1, 0, "x")), (3, "date")),
-    "impossible date": ("a.csv", generic(("2026-02-30", 50.9, 1.7, 1, 0, "x")), (3, "date")),
-    "latitude and longitude swapped": ("a.csv", generic(("2024-09-04", 1.7, 50.9, 1, 0, "x")), (3, "latitude")),
-    "latitude out of range": ("a.csv", generic(("2024-09-04", 95, 1.7, 1, 0, "x")), (3, "latitude")),
-    "latitude NaN": ("a.csv", generic(("2024-09-04", "NaN", 1.7, 1, 0, "x")), (3, "latitude")),
-    "projected metres": ("a.csv", generic(("2024-09-04", 6621293, 208987, 1, 0, "x")), (3, "latitude")),
-    "negative dead": ("a.csv", generic(("2024-09-04", 50.9, 1.7, -1, 0, "x")), (3, "dead")),
-    "dead as words": ("a.csv", generic(("2024-09-04", 50.9, 1.7, "two", 0, "x")), (3, "dead")),
-    "duplicate IDs": ("a.csv", b"id,date,lat,lon,dead\nA,2024-09-03,50.8,1.6,1\nA,2024-09-04,50.9,1.7,2\n",
-                      (3, "id")),
-    "IOM coordinates not a pair": ("a.csv", b"", (3, "Coordinates")),
-    "GeoJSON not JSON": ("a.geojson", b"{not json", "file"),
-    "GeoJSON truncated": ("a.geojson", geojson()[:40], "file"),
-    "GeoJSON not a collection": ("a.geojson", b'{"type": "Point", "coordinates": [1.6, 50.8]}', "file"),
-    "GeoJSON no features": ("a.geojson", features(), "file"),
-    "GeoJSON line geometry": ("a.geojson", features(POINT, LINE), (2, "geometry")),
-    "GeoJSON empty point": ("a.geojson", features(POINT, EMPTY_POINT), (2, "geometry")),
-    "GeoJSON null geometry": ("a.geojson", features(POINT, NO_GEOMETRY), (2, "geometry")),
-    "GeoJSON points with a bad row": ("a.geojson", geojson(("2024-09-04", 1.7, 50.9, -3, 0, "x")), (2, "dead")),
-    "hostile text is text": ("a.csv", generic(("2024-09-04", 50.9, 1.7, 1, 0, "<img src=x onerror=alert(1)>")),
-                             "accepted"),
-    "IOM website date format": ("a.csv", b"", "accepted"),
-}
-
-
-def _iom_cases() -> None:
-    from tests.builders import iom_figures_csv, iom_website_csv
-
-    good = ("M.1", "2024-09-03", 2, 0, "Off Calais", "50.95, 1.85")
-    UPLOAD_CASES["IOM coordinates not a pair"] = (
-        "a.csv", iom_figures_csv([good, ("M.2", "2024-09-04", 1, 0, "x", "50.95 1.85")]), (3, "Coordinates"))
-    UPLOAD_CASES["IOM website date format"] = (
-        "a.csv", iom_website_csv([("W.1", "Tue, 01/27/2026 - 12:00", 1, 0, "Off Dunkirk", "51.05, 2.37")]),
-        "accepted")
-
-
-_iom_cases()
 
 
 def classify_upload(name: str, data: bytes, expected) -> str:
+    """Check one upload against its expected outcome, and that the counts add up."""
     from geo.upload import read_upload
 
     try:
@@ -271,21 +197,29 @@ def classify_upload(name: str, data: bytes, expected) -> str:
     except Exception as error:  # noqa: BLE001 - any exception is a crash
         record("crashed")
         raise AssertionError(f"crashed with {type(error).__name__}: {error}") from error
+    if result.unexpected:
+        record("crashed")
+        raise AssertionError(f"crashed: {result.error}")
     if expected == "file":
         assert result.error and result.error.startswith(name) and result.rows is None, result.error
         return "error"
+    assert result.error is None, result.error
+    refused = {i.row for i in result.issues}
+    assert all(i.file == name and i.reason for i in result.issues), result.issues
+    assert result.accepted + len(refused) == result.total_rows == result.accepted + result.rejected_rows, (
+        result.accepted, result.total_rows, result.issues)
     if expected == "accepted":
-        assert result.error is None and not result.issues and result.accepted >= 1, result.issues
+        assert not result.issues and result.accepted >= 1, result.issues
         return "accepted"
-    row, column = expected
-    assert result.error is None and result.accepted >= 1, result.error
-    assert any(i.row == row and i.column == column and i.file == name for i in result.issues), result.issues
+    *kept, row, column = expected
+    assert (result.accepted == 0) if kept else (result.accepted >= 1), result.accepted
+    assert any(i.row == row and i.column == column for i in result.issues), result.issues
     return "error"
 
 
-@pytest.mark.parametrize("name", sorted(UPLOAD_CASES))
+@pytest.mark.parametrize("name", sorted(CASES))
 def test_upload_case(name):
-    file_name, content, expected = UPLOAD_CASES[name]
+    file_name, content, expected = CASES[name]
     record(classify_upload(file_name, content, expected))
 
 
@@ -306,3 +240,15 @@ def test_upload_over_the_row_limit_is_refused_before_parsing(monkeypatch):
     data = HEADER + b"2024-09-03,50.8,1.6,1,0,x\n" * 11
     record(classify_upload("rows.csv", data, "file"))
     assert "more than 10 rows" in geo.upload.read_upload("rows.csv", data).error
+
+
+MIN_CASES = ["²", "٣", "３", "501", "-1", "1e3", "9" * 5000, " 3", "3.0", "", "0x10"]
+
+
+@pytest.mark.parametrize("value", MIN_CASES, ids=[repr(v[:12]) for v in MIN_CASES])
+def test_url_min_case(value):
+    from geo.filters import filters_from_query
+
+    found, notes = filters_from_query({"min": [value]}, [], [])
+    assert found.min_dead_missing == 0 and len(notes) == 1 and "is not a whole number from 0 to 500" in notes[0]
+    record("error")

@@ -174,3 +174,11 @@ def test_crossings_page_says_no_data_before_home_office_starts():
     assert metrics(at)["People crossed"] == "no data"
     assert any("Home Office has no records for Mar 2015: its data starts 1 Jan 2018" in shown(c.value)
                for c in at.caption)
+
+
+@pytest.mark.parametrize("path", ["views/incidents.py", "views/compare.py"])
+def test_a_link_with_an_odd_minimum_gets_a_message_and_the_default(path):
+    at = page(path, month="2024-09", min="²")
+    assert not at.exception
+    assert any("min '²' is not a whole number from 0 to 500; using 0" in shown(w.value) for w in at.warning)
+    assert at.number_input(key="f_min").value == 0

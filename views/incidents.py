@@ -34,24 +34,23 @@ def upload_section() -> None:
     file = st.file_uploader("Incident file (CSV or GeoJSON)", type=["csv", "geojson", "json"], key="upload_file")
     if file is not None and st.session_state.get("upload_id") != file.file_id:
         st.session_state.upload_id = file.file_id
-        st.session_state.upload_bytes = (file.name, file.getvalue())
-        st.session_state[edge.UPLOAD] = read_upload(file.name, file.getvalue())
+        attempt = read_upload(file.name, file.getvalue())
+        st.session_state.upload_attempt = attempt
+        if attempt.rows is not None:  # a file with no usable row leaves the previous upload in place
+            st.session_state.upload_bytes = (file.name, file.getvalue())
+            st.session_state[edge.UPLOAD] = attempt
         st.rerun()
-    result = edge.uploaded()
-    if result is None:
+    result, attempt = edge.uploaded(), st.session_state.get("upload_attempt")
+    shown = attempt if attempt is not None else result
+    if shown is None:
         return
-    if result.error:
-        st.error(md_text(result.error))
-    else:
-        st.success(f"{result.accepted} of {result.total_rows} rows accepted as {result.layout}; "
-                   f"{result.rejected_rows} row(s) rejected.")
-    if result.issues:
-        st.markdown(f"**Rejected rows ({len(result.issues)} problem(s))**")
-        st.table(text_table(result.issue_table()))
+    upload_message(shown, result if result is not shown else None)
+    if result is None or result.rows is None or "upload_bytes" not in st.session_state:
+        return
     name, data = st.session_state.upload_bytes
     st.download_button("Download your file back (unchanged)", data, file_name=name, key="upload_back")
     if st.button("Forget my upload", key="upload_forget"):
-        for key in (edge.UPLOAD, "upload_id", "upload_bytes", "f_source"):
+        for key in (edge.UPLOAD, "upload_id", "upload_bytes", "upload_attempt", "f_source"):
             st.session_state.pop(key, None)
         st.rerun()
 
@@ -68,6 +67,21 @@ def details_table(records: pd.DataFrame) -> pd.DataFrame:
             gf.quality_words(row.source_quality), row.incident_id, row.record_id,
             f"Doubtful: {row.location_doubt}" if row.location_doubt else "Point agrees with its text and country"]
     return pd.DataFrame(table)
+
+
+def upload_message(result, in_use) -> None:
+    """The outcome of the last file: counts that add up and every refused row with its reason."""
+    if result.error:
+        st.error(md_text(result.error))
+    elif result.accepted:
+        st.success(md_text(result.summary()))
+    else:
+        st.warning(md_text(result.summary() + " Nothing was loaded from this file."))
+    if in_use is not None and in_use.rows is not None:
+        st.info(md_text(f"Still in use: your earlier file {in_use.file} ({in_use.accepted} rows)."))
+    if result.issues:
+        st.markdown(f"**Rejected rows ({len(result.issues)} problem(s))**")
+        st.table(text_table(result.issue_table()))
 
 
 def nearest(rows: pd.DataFrame, clicked: dict | None) -> str | None:
