@@ -17,7 +17,7 @@ $(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
 	touch $@
 
 static/vendor/leaflet.js: $(VENV)/.runtime geo/offline.py
-	$(PY) -m geo.offline > /dev/null
+	$(PY) -m geo.maps.offline > /dev/null
 
 setup: $(VENV)/.runtime static/vendor/leaflet.js
 
@@ -38,7 +38,7 @@ bench: setup-dev
 
 # Rebuild data/ from ../shared/data (maintainers only; the result is committed).
 data: setup
-	$(PY) -m geo.build_data --shared ../shared/data
+	$(PY) -m geo.data.build_data --shared ../shared/data
 
 # Take newly downloaded publisher files into data/ (see docs/update.md):
 #   make update FILES="small_boats_time_series.ods ier_02a.csv" [ARGS=--dry-run]

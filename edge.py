@@ -15,9 +15,10 @@ from contextlib import contextmanager
 import streamlit as st
 from streamlit.errors import FragmentHandledException
 
-from geo import load, scene
-from geo.period import Period, default_period, month_label, month_span, period_from_query
-from geo.popups import md_text
+from geo.data import load
+from geo.maps.popups import md_text
+from geo.model import scene
+from geo.model.period import Period, default_period, month_label, month_span, period_from_query
 
 PERIOD_KEYS = ("month", "from", "to")
 LOG = logging.getLogger("channel_routes")
@@ -130,8 +131,8 @@ def _apply_wanted_period(span: Period) -> None:
 @st.cache_resource(show_spinner="Loading the Home Office weekly, daily and nationality files…")
 def crossings_extra() -> tuple[dict, dict]:
     """Daily, weekly and nationality tables, and the error of any that failed."""
-    from geo import crossings
-    from geo.schema import DataFileError
+    from geo.data import crossings
+    from geo.data.schema import DataFileError
     tables, errors = {}, {}
     for key, loader in (("daily", crossings.load_daily), ("weekly", crossings.load_weekly),
                         ("nationality", crossings.load_nationality)):
@@ -173,8 +174,8 @@ def show_data_errors(*keys: str) -> bool:
 
 @st.cache_data(show_spinner="Writing the explainer…", max_entries=16)
 def explainer_html(start: str, end: str, layers: tuple[str, ...], title: str, story: bool) -> str:
-    """The self-contained explainer for a period and layers (see geo.export)."""
-    from geo.export import ExportOptions, export_html
+    """The self-contained explainer for a period and layers (see geo.export.explainer)."""
+    from geo.export.explainer import ExportOptions, export_html
     tables = datasets().tables
     return export_html(route_scene(), tables.get("incidents"), tables.get("crossings"), Period(start, end),
                        layers, ExportOptions(title=title, story=story))
@@ -182,10 +183,10 @@ def explainer_html(start: str, end: str, layers: tuple[str, ...], title: str, st
 
 @st.cache_data(show_spinner="Drawing the picture…", max_entries=8)
 def static_picture(start: str, end: str, layers: tuple[str, ...], fmt: str, size: str) -> bytes:
-    """The map as PNG, SVG or PDF bytes (see geo.static_map)."""
+    """The map as PNG, SVG or PDF bytes (see geo.export.pictures)."""
     import io
 
-    from geo.static_map import save
+    from geo.export.pictures import save
     tables = datasets().tables
     buffer = io.BytesIO()
     save(route_scene(), tables.get("incidents"), tables.get("crossings"), Period(start, end), buffer, fmt,
@@ -199,14 +200,14 @@ SOURCES = {"shipped": "Shipped IOM data", "upload": "My upload only", "both": "S
 
 
 def uploaded():
-    """The session's upload result (geo.upload.UploadResult) or None."""
+    """The session's upload result (geo.data.upload.UploadResult) or None."""
     return st.session_state.get(UPLOAD)
 
 
 def incident_coverage(with_upload: bool):
-    """The coverage (geo.coverage) of what :func:`incidents_for_view` returned:
+    """The coverage (geo.model.coverage) of what :func:`incidents_for_view` returned:
     the shipped IOM copy's, an upload's own first-to-last date, or both."""
-    from geo import coverage
+    from geo.model import coverage
     shipped = coverage.incidents_coverage(datasets().tables.get("incidents"))
     upload = uploaded()
     if not with_upload or upload is None or upload.rows is None:
@@ -218,7 +219,7 @@ def incident_coverage(with_upload: bool):
 
 
 def show_figures(figures, columns=None) -> None:
-    """Metrics for geo.stats figures: "no data" with its reason, or the value
+    """Metrics for geo.model.stats figures: "no data" with its reason, or the value
     with the part of the period it covers, under each its source."""
     for column, figure in zip(columns or st.columns(len(figures)), figures):
         column.metric(figure.label, figure.value, help=figure.source)
@@ -254,7 +255,7 @@ def incidents_for_view():
 
 def incident_filters(incidents):
     """Setting, cause, country and minimum dead + missing, synced with the URL."""
-    from geo import filters as gf
+    from geo.model import filters as gf
     causes, countries = gf.cause_choices(incidents), gf.country_choices(incidents)
     if FILTER_STATE["setting"] not in st.session_state:
         params = {k: query_values(k) for k in gf.FILTER_KEYS if k in st.query_params}

@@ -13,12 +13,12 @@ import folium
 import geopandas as gpd
 from shapely.geometry import LineString
 
-from geo.mapbuild import CHAIN_CENTRE
-from geo.offline import APP_BASE_URL, use_local_assets
-from geo.popups import incident_popup, incident_tooltip
-from geo.records import marker_groups
-from geo.routing import VAN_SPEED_KMH
-from geo.scene import Scene
+from geo.data.records import marker_groups
+from geo.maps.offline import APP_BASE_URL, use_local_assets
+from geo.maps.popups import incident_popup, incident_tooltip
+from geo.maps.route_map import CHAIN_CENTRE
+from geo.model.routing import VAN_SPEED_KMH
+from geo.model.scene import Scene
 
 AREA_COLUMNS = ["name", "level", "radius_km", "geometry"]
 INCIDENT_COLUMNS = ["date", "dead", "missing", "dead_missing", "location", "cause", "source", "geometry"]

@@ -11,12 +11,13 @@ from pathlib import Path
 
 from bench import baselines, browser, server
 from bench.table import Cell
-from geo import load, stats
-from geo.mapbuild import build_route_map, static_layers
-from geo.offline import APP_BASE_URL
+from geo.data import load
+from geo.maps.offline import APP_BASE_URL
+from geo.maps.route_map import build_route_map, static_layers
+from geo.model import stats
+from geo.model.period import Period, default_period
+from geo.model.scene import build_scene
 from geo.paths import VENDOR_DIR
-from geo.period import Period, default_period
-from geo.scene import build_scene
 
 MONTH = Period("2024-09", "2024-09")
 
@@ -109,7 +110,7 @@ def browser_cell(run: browser.BrowserRun) -> Cell:
 
 def export_weight(bench: Bench) -> Cell:
     """HTML bytes of the default explainer export (all layers, story on)."""
-    from geo.export import export_html
+    from geo.export.explainer import export_html
 
     html = export_html(bench.scene, bench.incidents, bench.data.tables.get("crossings"), bench.default)
     return Cell(len(html.encode("utf-8")))

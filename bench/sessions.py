@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 import statistics
 
-from geo import load
+from geo.data import load
 from tests.harness import CHROMIUM, CHROMIUM_ARGS, open_session, people_value, pick_month, start_app
 
 

@@ -1,6 +1,6 @@
 """Synthetic incidents for scaling runs: clearly labelled, never written to data/.
 
-They have the loader's columns (see ``geo.load``) so every code path treats
+They have the loader's columns (see ``geo.data.load``) so every code path treats
 them like the real table; every text field says they are not real.
 """
 
@@ -10,7 +10,7 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
-from geo.records import derive
+from geo.data.records import derive
 
 # The Channel area: the Dover Strait, the Opal Coast and the Kent coast.
 CHANNEL_BOX = {"lon": (0.9, 2.6), "lat": (50.1, 51.3)}

@@ -22,7 +22,7 @@ from pathlib import Path
 from geo import paths
 from geo.atomic import atomic_open
 from geo.clierrors import PROG, CliError, Parser, one_line, run, usage_error
-from geo.period import Period, is_month
+from geo.model.period import Period, is_month
 
 FORMATS = ("html", "png", "svg", "pdf")
 SUFFIX_FORMATS = {".html": "html", ".htm": "html", ".png": "png", ".svg": "svg", ".pdf": "pdf"}
@@ -36,7 +36,7 @@ def _month(value: str) -> str:
 
 def _layers(value: str) -> tuple[str, ...]:
     """The --layers value as keys; read after the cheap checks, as it imports the exporter."""
-    from geo.export import LAYER_KEYS, parse_layers
+    from geo.export.explainer import LAYER_KEYS, parse_layers
     if not value.strip(" ,"):
         raise usage_error("--layers", f"expected 'all' or some of {','.join(LAYER_KEYS)}, instead got: {value!r}")
     try:
@@ -79,7 +79,7 @@ def parser() -> argparse.ArgumentParser:
     export.add_argument("--no-story", action="store_true", help="HTML: leave out the story mode")
     export.add_argument("--out", type=_out, required=True,
                         help="file to write (whole or not at all); a device such as /dev/stdout needs --format")
-    from geo.update import add_arguments, command
+    from geo.data.update import add_arguments, command
     update = commands.add_parser("update", help="take new Home Office or IOM files into data/, "
                                                 "validated, and say what changed")
     add_arguments(update)
@@ -154,10 +154,10 @@ def _period_in_data(asked: Period, data, folder: Path) -> Period:
 def _render(fmt: str, args, built, data, period: Period, layers: tuple[str, ...]) -> bytes:
     incidents, crossings = data.tables.get("incidents"), data.tables.get("crossings")
     if fmt == "html":
-        from geo.export import ExportOptions, export_html
+        from geo.export.explainer import ExportOptions, export_html
         return export_html(built, incidents, crossings, period, layers,
                            ExportOptions(title=args.title, story=not args.no_story)).encode("utf-8")
-    from geo.static_map import save
+    from geo.export.pictures import save
     picture = io.BytesIO()
     save(built, incidents, crossings, period, picture, fmt, layers, args.size)
     return picture.getvalue()
@@ -172,7 +172,8 @@ def export_command(args: argparse.Namespace) -> int:
     folder = _data_folder()
     started = time.perf_counter()
     with atomic_open(args.out) as out:
-        from geo import load, scene
+        from geo.data import load
+        from geo.model import scene
         data = load.load_all(folder)
         period = _period_in_data(Period(args.start, args.end), data, folder)
         for error in data.errors.values():

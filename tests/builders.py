@@ -10,8 +10,8 @@ import geopandas as gpd
 import pandas as pd
 from shapely.geometry import LineString
 
+from geo.data.records import derive
 from geo.paths import ROOT
-from geo.records import derive
 
 SHIPPED = ROOT / "data"
 HOSTILE = ('<img src=x onerror="window.__pwned=1;alert(1)">', "</script><script>window.__pwned=2</script>",

@@ -118,7 +118,7 @@ def map_frame(page, timeout_ms: int = 30000):
 def pick_month(page, month: str, before_click=None) -> None:
     """Choose one month in the sidebar as a user does: open, type, click.
     ``before_click(page)`` runs just before the option is clicked (bench timing)."""
-    from geo.period import month_label
+    from geo.model.period import month_label
 
     page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').click()
     page.keyboard.type(month_label(month))

@@ -3,8 +3,8 @@
 import pytest
 from streamlit.testing.v1 import AppTest
 
-import geo.load
-import geo.routing
+import geo.data.load
+import geo.model.routing
 from tests.builders import shown
 from tests.harness import ROOT
 
@@ -62,7 +62,7 @@ def test_period_change_does_not_reload_files_or_rebuild_the_graph(monkeypatch):
     import streamlit as st
     st.cache_resource.clear()
     calls = {"read": 0, "graph": 0}
-    read_table, build_graph = geo.load.read_table, geo.routing.build_road_graph
+    read_table, build_graph = geo.data.load.read_table, geo.model.routing.build_road_graph
 
     def counting_read(*args, **kwargs):
         calls["read"] += 1
@@ -72,8 +72,8 @@ def test_period_change_does_not_reload_files_or_rebuild_the_graph(monkeypatch):
         calls["graph"] += 1
         return build_graph(*args, **kwargs)
 
-    monkeypatch.setattr(geo.load, "read_table", counting_read)
-    monkeypatch.setattr(geo.routing, "build_road_graph", counting_graph)
+    monkeypatch.setattr(geo.data.load, "read_table", counting_read)
+    monkeypatch.setattr(geo.model.routing, "build_road_graph", counting_graph)
     at = app(month="2024-09")
     first = dict(calls)
     assert first["read"] >= 5 and first["graph"] == 1

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from geo import load
-from geo.period import Period, period_from_query
-from geo.schema import DataFileError
+from geo.data import load
+from geo.data.schema import DataFileError
+from geo.model.period import Period, period_from_query
 from tests.builders import SHIPPED
 from tests.corpus import record
 from tests.upload_corpus import CASES
@@ -182,7 +182,7 @@ def test_url_list_value_takes_the_first():
     record("accepted")
 
 
-# --- Uploads (geo.upload.read_upload): never raises; one message for an unusable file,
+# --- Uploads (geo.data.upload.read_upload): never raises; one message for an unusable file,
 # --- one row issue per refused value, good rows kept.
 
 HEADER = b"date,latitude,longitude,dead,missing,location\n"
@@ -190,7 +190,7 @@ HEADER = b"date,latitude,longitude,dead,missing,location\n"
 
 def classify_upload(name: str, data: bytes, expected) -> str:
     """Check one upload against its expected outcome, and that the counts add up."""
-    from geo.upload import read_upload
+    from geo.data.upload import read_upload
 
     try:
         result = read_upload(name, data)
@@ -224,22 +224,22 @@ def test_upload_case(name):
 
 
 def test_upload_over_the_size_limit_is_refused_before_parsing(monkeypatch):
-    import geo.upload
+    import geo.data.upload
 
     parsed = []
-    monkeypatch.setattr(geo.upload.pd, "read_csv", lambda *a, **k: parsed.append(1))
-    data = HEADER + b"2024-09-03,50.8,1.6,1,0,x\n" * (geo.upload.MAX_BYTES // 26 + 1)
+    monkeypatch.setattr(geo.data.upload.pd, "read_csv", lambda *a, **k: parsed.append(1))
+    data = HEADER + b"2024-09-03,50.8,1.6,1,0,x\n" * (geo.data.upload.MAX_BYTES // 26 + 1)
     record(classify_upload("big.csv", data, "file"))
-    assert "larger than 20 MB" in geo.upload.read_upload("big.csv", data).error and parsed == []
+    assert "larger than 20 MB" in geo.data.upload.read_upload("big.csv", data).error and parsed == []
 
 
 def test_upload_over_the_row_limit_is_refused_before_parsing(monkeypatch):
-    import geo.upload
+    import geo.data.upload
 
-    monkeypatch.setattr(geo.upload, "MAX_ROWS", 10)
+    monkeypatch.setattr(geo.data.upload, "MAX_ROWS", 10)
     data = HEADER + b"2024-09-03,50.8,1.6,1,0,x\n" * 11
     record(classify_upload("rows.csv", data, "file"))
-    assert "more than 10 rows" in geo.upload.read_upload("rows.csv", data).error
+    assert "more than 10 rows" in geo.data.upload.read_upload("rows.csv", data).error
 
 
 MIN_CASES = ["²", "٣", "３", "501", "-1", "1e3", "9" * 5000, " 3", "3.0", "", "0x10"]
@@ -247,7 +247,7 @@ MIN_CASES = ["²", "٣", "３", "501", "-1", "1e3", "9" * 5000, " 3", "3.0", "",
 
 @pytest.mark.parametrize("value", MIN_CASES, ids=[repr(v[:12]) for v in MIN_CASES])
 def test_url_min_case(value):
-    from geo.filters import filters_from_query
+    from geo.model.filters import filters_from_query
 
     found, notes = filters_from_query({"min": [value]}, [], [])
     assert found.min_dead_missing == 0 and len(notes) == 1 and "is not a whole number from 0 to 500" in notes[0]

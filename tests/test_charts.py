@@ -3,10 +3,10 @@
 import pandas as pd
 
 import tests.builders as b
-from geo import charts
-from geo import crossings as gc
-from geo import filters as gf
-from geo.period import Period
+from geo.data import crossings as gc
+from geo.maps import charts
+from geo.model import filters as gf
+from geo.model.period import Period
 
 
 def test_incident_chart_highlights_the_period_and_can_pick_months():

@@ -5,9 +5,11 @@ import datetime as dt
 import pytest
 
 import tests.builders as b
-from geo import coverage as cov
-from geo import export, load, stats
-from geo.period import Period
+from geo.data import load
+from geo.export import explainer as export
+from geo.model import coverage as cov
+from geo.model import stats
+from geo.model.period import Period
 
 GAP_WHY = "IOM has no records for Nov 2025: known gap 29 Sep 2025 – 26 Jan 2026"
 
@@ -91,8 +93,8 @@ def test_explainer_data_marks_uncovered_months(shipped):
 
 
 def test_incident_chart_draws_uncovered_months_as_gaps_never_zero(shipped):
-    from geo import charts
-    from geo import filters as gf
+    from geo.maps import charts
+    from geo.model import filters as gf
 
     incidents = shipped[1]
     series = gf.monthly_series(incidents, Period("2025-08", "2026-08"), Period("2025-11", "2025-11"),

@@ -3,7 +3,7 @@
 import json
 
 import tests.builders as b
-from geo import downloads
+from geo.export import downloads
 
 
 def rows():

@@ -9,7 +9,7 @@ from streamlit.runtime.scriptrunner_utils.exceptions import RerunException, Stop
 from streamlit.testing.v1 import AppTest
 
 import edge
-from geo import stats
+from geo.model import stats
 from tests.harness import ROOT
 
 

@@ -9,12 +9,13 @@ import re
 
 import pytest
 
-from geo import load, scene
-from geo.embed import iframe_snippet
-from geo.export import ALL_LAYERS, ExportOptions, export_html, parse_layers
-from geo.export_meta import data_versions
-from geo.mapstyle import PUBLISHERS
-from geo.period import Period
+from geo.data import load
+from geo.export.embed import iframe_snippet
+from geo.export.explainer import ALL_LAYERS, ExportOptions, export_html, parse_layers
+from geo.export.meta import data_versions
+from geo.maps.style import PUBLISHERS
+from geo.model import scene
+from geo.model.period import Period
 from tests import builders
 
 PERIOD = Period("2024-01", "2024-12")

@@ -3,9 +3,9 @@
 import pytest
 
 import tests.builders as b
-from geo import filters as gf
-from geo.load import load_incidents
-from geo.period import Period
+from geo.data.load import load_incidents
+from geo.model import filters as gf
+from geo.model.period import Period
 
 
 @pytest.fixture(scope="module")
@@ -83,7 +83,7 @@ def test_side_by_side_maps_share_one_extent():
 
     import pandas as pd
 
-    from geo.incident_map import build_incident_map
+    from geo.maps.incident_map import build_incident_map
     from tests import builders
 
     a = builders.incidents([{"lat": 50.95, "lon": 1.85}])

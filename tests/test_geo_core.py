@@ -4,10 +4,11 @@ import pandas as pd
 import pytest
 import shapely
 
-from geo import load, stats
-from geo.measure import area_around, geodesic_km, to_metric
-from geo.period import Period, period_from_query
-from geo.schema import Column, DataFileError, Schema, validate_rows, validate_strict
+from geo.data import load
+from geo.data.schema import Column, DataFileError, Schema, validate_rows, validate_strict
+from geo.model import stats
+from geo.model.measure import area_around, geodesic_km, to_metric
+from geo.model.period import Period, period_from_query
 from tests import builders
 
 SPAN, DEFAULT = Period("2014-01", "2026-08"), Period("2025-09", "2026-08")

@@ -3,10 +3,11 @@
 import networkx as nx
 import pytest
 
-from geo import load, routing
-from geo.corridors import lanes_crossed
-from geo.measure import geodesic_line
-from geo.scene import build_scene, ruhr_to_coast
+from geo.data import load
+from geo.model import routing
+from geo.model.corridors import lanes_crossed
+from geo.model.measure import geodesic_line
+from geo.model.scene import build_scene, ruhr_to_coast
 from tests import builders
 
 

@@ -16,15 +16,20 @@ import os
 import pytest
 from streamlit_folium import generate_leaflet_string
 
-from geo import downloads, export, load, presentation, static_map, stats
-from geo.elements import to_json
-from geo.export import safe_json
-from geo.incident_map import MODES, build_incident_map
-from geo.mapbuild import build_route_map
-from geo.period import Period
-from geo.popups import esc
-from geo.scene import build_scene
-from geo.upload import read_upload
+from geo.data import load
+from geo.data.upload import read_upload
+from geo.export import downloads
+from geo.export import explainer as export
+from geo.export import pictures as static_map
+from geo.export.explainer import safe_json
+from geo.maps import presentation
+from geo.maps.elements import to_json
+from geo.maps.incident_map import MODES, build_incident_map
+from geo.maps.popups import esc
+from geo.maps.route_map import build_route_map
+from geo.model import stats
+from geo.model.period import Period
+from geo.model.scene import build_scene
 from tests.builders import EVALUATED, TEMPLATE_TEXT, template_copy, template_uploads
 
 PERIOD = Period("2024-01", "2024-12")

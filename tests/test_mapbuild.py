@@ -5,10 +5,10 @@ import re
 
 import pytest
 
-from geo import load
-from geo.mapbuild import build_route_map, incident_features
-from geo.mapstyle import LAYER_NAMES, PUBLISHERS
-from geo.scene import build_scene
+from geo.data import load
+from geo.maps.route_map import build_route_map, incident_features
+from geo.maps.style import LAYER_NAMES, PUBLISHERS
+from geo.model.scene import build_scene
 from tests import builders
 
 

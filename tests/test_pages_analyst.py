@@ -4,9 +4,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 import tests.builders as b
-from geo.load import OUTSIDE_EUROPE
-from geo.period import Period
-from geo.upload import read_upload
+from geo.data.load import OUTSIDE_EUROPE
+from geo.data.upload import read_upload
+from geo.model.period import Period
 from tests.builders import shown, shown_table
 from tests.harness import ROOT
 

@@ -2,8 +2,9 @@
 
 from streamlit.testing.v1 import AppTest
 
-from geo import load, stats
-from geo.period import Period
+from geo.data import load
+from geo.model import stats
+from geo.model.period import Period
 from tests.builders import shown
 from tests.harness import ROOT
 

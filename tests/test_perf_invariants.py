@@ -2,20 +2,20 @@
 
 The period-independent layers are serialised once per scene (and van speed);
 a period change only encodes the incidents. The compact incident encoding
-shows the same popup as ``geo.popups.incident_popup``, escaped, and data text
+shows the same popup as ``geo.maps.popups.incident_popup``, escaped, and data text
 is never run as a template.
 """
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-import geo.mapbuild
-from geo import load
-from geo.mapbuild import build_route_map, incident_columns
+import geo.maps.route_map
+from geo.data import load
+from geo.data.records import marker_groups
+from geo.maps.popups import incident_popup
+from geo.maps.route_map import build_route_map, incident_columns
+from geo.model.scene import build_scene
 from geo.paths import VENDOR_DIR
-from geo.popups import incident_popup
-from geo.records import marker_groups
-from geo.scene import build_scene
 from tests import builders
 from tests.harness import ROOT, open_session
 
@@ -29,16 +29,16 @@ def scene():
 def serialisations(monkeypatch) -> list:
     """Each call of ``serialise_static_layers``, with an empty cache to start."""
     calls = []
-    original = geo.mapbuild.serialise_static_layers
+    original = geo.maps.route_map.serialise_static_layers
 
     def counting(scene, speed_kmh):
         calls.append(speed_kmh)
         return original(scene, speed_kmh)
 
-    geo.mapbuild._STATIC_CACHE.clear()
-    monkeypatch.setattr(geo.mapbuild, "serialise_static_layers", counting)
+    geo.maps.route_map._STATIC_CACHE.clear()
+    monkeypatch.setattr(geo.maps.route_map, "serialise_static_layers", counting)
     yield calls
-    geo.mapbuild._STATIC_CACHE.clear()
+    geo.maps.route_map._STATIC_CACHE.clear()
 
 
 def test_static_layers_are_serialised_once_per_scene_and_speed(scene, serialisations):
@@ -136,7 +136,7 @@ def test_the_map_popup_equals_the_python_popup_and_stays_escaped(browser, scene,
 
 def test_many_incidents_cluster_with_local_files_only(scene, monkeypatch):
     import re
-    monkeypatch.setattr(geo.mapbuild, "CLUSTER_FROM", 3)
+    monkeypatch.setattr(geo.maps.route_map, "CLUSTER_FROM", 3)
     few = build_route_map(scene, builders.incidents([{}, {}])).get_root().render()
     many = build_route_map(scene, builders.incidents([{}, {}, {}])).get_root().render()
     assert "markercluster" not in few

@@ -9,16 +9,17 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 import tests.builders as b
-from geo import downloads, stats
-from geo.export import _incident_data
-from geo.incident_map import build_incident_map
-from geo.load import load_incidents
-from geo.mapbuild import incident_columns, incident_features
-from geo.mapstyle import DOUBT_STYLE
-from geo.period import Period
-from geo.popups import incident_popup
-from geo.records import doubt_summary, incident_count, marker_groups
-from geo.upload import read_upload
+from geo.data.load import load_incidents
+from geo.data.records import doubt_summary, incident_count, marker_groups
+from geo.data.upload import read_upload
+from geo.export import downloads
+from geo.export.explainer import _incident_data
+from geo.maps.incident_map import build_incident_map
+from geo.maps.popups import incident_popup
+from geo.maps.route_map import incident_columns, incident_features
+from geo.maps.style import DOUBT_STYLE
+from geo.model import stats
+from geo.model.period import Period
 from tests.harness import ROOT
 
 TWO_RECORDS = [(("2026.MMP0150", "2026.MMP0150176"), "Tue, 04/01/2026 - 12:00", 2, 0,

@@ -19,11 +19,13 @@ from branca.element import Element, Figure, MacroElement
 from jinja2 import Environment, nodes
 
 import geo
-from geo import export, load, presentation
-from geo.elements import RawText, ScriptElement
-from geo.incident_map import MODES, build_incident_map
-from geo.mapbuild import build_route_map
-from geo.scene import build_scene
+from geo.data import load
+from geo.export import explainer as export
+from geo.maps import presentation
+from geo.maps.elements import RawText, ScriptElement
+from geo.maps.incident_map import MODES, build_incident_map
+from geo.maps.route_map import build_route_map
+from geo.model.scene import build_scene
 from tests import builders
 
 SAFE_RENDERS = {Element.render, RawText.render, Figure.render, ScriptElement.render}

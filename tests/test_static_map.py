@@ -8,10 +8,11 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from geo import load, scene
-from geo import mapstyle as ms
-from geo.period import Period
-from geo.static_map import save
+from geo.data import load
+from geo.export.pictures import save
+from geo.maps import style as ms
+from geo.model import scene
+from geo.model.period import Period
 
 PERIOD = Period("2024-01", "2024-12")
 
@@ -69,9 +70,9 @@ def test_bad_format_names_the_value(shipped, tmp_path):
 
 
 def test_picture_figures_say_no_data_for_a_month_iom_does_not_cover():
-    from geo import load
-    from geo.period import Period
-    from geo.static_map import _figures_text
+    from geo.data import load
+    from geo.export.pictures import _figures_text
+    from geo.model.period import Period
 
     text = _figures_text(load.load_crossings_monthly(), load.load_incidents(), Period("2025-11", "2025-11"))
     assert "Dead: no data   Missing: no data" in text and "Dead: 0" not in text

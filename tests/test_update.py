@@ -12,9 +12,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from geo import cli, ho_monthly
-from geo.ho_workbook import read_workbook
-from geo.update import DAILY, INCIDENTS, MONTHLY, WEEKLY, UpdateError, csv_text, run
+from geo import cli
+from geo.data import ho_monthly
+from geo.data.ho_workbook import read_workbook
+from geo.data.update import DAILY, INCIDENTS, MONTHLY, WEEKLY, UpdateError, csv_text, run
 from tests import builders
 from tests.builders import SHIPPED, edited_workbook, ods_number, ods_text
 

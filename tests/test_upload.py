@@ -3,9 +3,9 @@
 import pytest
 
 import tests.builders as b
-from geo.load import OUTSIDE_EUROPE
+from geo.data.load import OUTSIDE_EUROPE
+from geo.data.upload import parse_date, read_upload
 from geo.paths import ROOT
-from geo.upload import parse_date, read_upload
 
 
 def test_the_shipped_iom_file_reads_as_global_figures():

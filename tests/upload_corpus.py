@@ -221,7 +221,7 @@ def _layouts() -> None:
 
 
 def _own_download() -> bytes:
-    from geo.downloads import to_csv
+    from geo.export.downloads import to_csv
     from tests.builders import incidents
 
     return to_csv(incidents([{"dead": 2}]), "test")

@@ -7,12 +7,12 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 import edge
-from geo import filters as gf
-from geo.incident_map import build_incident_map
-from geo.period import Period, month_label, month_span
-from geo.popups import md_text, text_table
-from geo.records import incident_count
-from geo.stats import figures, headline, incident_figures, incident_notes
+from geo.data.records import incident_count
+from geo.maps.incident_map import build_incident_map
+from geo.maps.popups import md_text, text_table
+from geo.model import filters as gf
+from geo.model.period import Period, month_label, month_span
+from geo.model.stats import figures, headline, incident_figures, incident_notes
 
 DEFAULTS = {"a": Period("2023-09", "2023-11"), "b": Period("2024-09", "2024-11")}
 

@@ -3,12 +3,12 @@
 import streamlit as st
 
 import edge
-from geo import charts
-from geo import crossings as gc
-from geo.period import month_label
-from geo.popups import md_text, text_table
-from geo.stats import coverage_sentences, crossings_in, crossings_notes, headline
-from geo.stats import figures as stats_figures
+from geo.data import crossings as gc
+from geo.maps import charts
+from geo.maps.popups import md_text, text_table
+from geo.model.period import month_label
+from geo.model.stats import coverage_sentences, crossings_in, crossings_notes, headline
+from geo.model.stats import figures as stats_figures
 
 period = st.session_state.period
 st.title(f"Small-boat crossings · {period.label}")

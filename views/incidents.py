@@ -5,14 +5,15 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 import edge
-from geo import charts, downloads
-from geo import filters as gf
-from geo.incident_map import MODES, build_incident_map
-from geo.period import Period
-from geo.popups import SETTING_WORDS, md_text, safe_url, survivors_text, text_table
-from geo.records import doubt_summary, incident_count
-from geo.stats import incident_figures, incident_notes
-from geo.upload import read_upload
+from geo.data.records import doubt_summary, incident_count
+from geo.data.upload import read_upload
+from geo.export import downloads
+from geo.maps import charts
+from geo.maps.incident_map import MODES, build_incident_map
+from geo.maps.popups import SETTING_WORDS, md_text, safe_url, survivors_text, text_table
+from geo.model import filters as gf
+from geo.model.period import Period
+from geo.model.stats import incident_figures, incident_notes
 
 SORTS = {"date": "Date", "dead_missing": "Dead + missing", "dead": "Dead", "missing": "Missing",
          "country": "Country", "cause": "Cause"}

@@ -7,7 +7,8 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 import edge
-from geo import presentation, stats
+from geo.maps import presentation
+from geo.model import stats
 
 period = st.session_state.period
 span, _ = edge.data_span()

@@ -4,13 +4,13 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 import edge
-from geo import stats
-from geo.load import LAYERS as ROUTE_MAP_LAYERS
-from geo.mapbuild import build_route_map
-from geo.popups import md_text, text_table
-from geo.records import doubt_summary
-from geo.routing import VAN_SPEED_KMH
-from geo.scene import routes_table, ruhr_to_coast
+from geo.data.load import LAYERS as ROUTE_MAP_LAYERS
+from geo.data.records import doubt_summary
+from geo.maps.popups import md_text, text_table
+from geo.maps.route_map import build_route_map
+from geo.model import stats
+from geo.model.routing import VAN_SPEED_KMH
+from geo.model.scene import routes_table, ruhr_to_coast
 
 period = st.session_state.period
 data = edge.datasets()

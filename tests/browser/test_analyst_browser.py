@@ -10,7 +10,7 @@ import json
 import pytest
 
 import tests.builders as b
-from geo.downloads import read_back
+from geo.export.downloads import read_back
 
 pytestmark = pytest.mark.browser
 TIMEOUT = 60_000

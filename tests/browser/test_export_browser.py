@@ -13,10 +13,11 @@ import threading
 import pytest
 from playwright.sync_api import expect
 
-from geo import load, scene, stats
-from geo.embed import iframe_snippet
-from geo.export import export_html
-from geo.period import Period
+from geo.data import load
+from geo.export.embed import iframe_snippet
+from geo.export.explainer import export_html
+from geo.model import scene, stats
+from geo.model.period import Period
 from tests.harness import free_port, open_session
 
 pytestmark = pytest.mark.browser

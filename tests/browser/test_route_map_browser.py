@@ -5,9 +5,10 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from geo import load, stats
-from geo.mapstyle import LAYER_NAMES
-from geo.period import Period
+from geo.data import load
+from geo.maps.style import LAYER_NAMES
+from geo.model import stats
+from geo.model.period import Period
 from tests.harness import map_frame
 
 pytestmark = pytest.mark.browser

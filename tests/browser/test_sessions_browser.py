@@ -3,8 +3,8 @@
 import pytest
 from playwright.sync_api import expect
 
-from geo import load
-from geo.period import month_label
+from geo.data import load
+from geo.model.period import month_label
 from tests.harness import open_session, people_value, pick_month
 
 pytestmark = pytest.mark.browser

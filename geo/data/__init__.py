@@ -1,0 +1,1 @@
+"""Data: schemas, loading, uploads and updates."""

@@ -1,0 +1,1 @@
+"""Export: the explainer, its story and metadata, embeds, pictures and downloads."""

@@ -1,0 +1,272 @@
+"""The self-contained explainer: one HTML file, no request to any other origin.
+
+``export_html(scene, incidents, crossings, period, layers, options) -> str``
+returns a page holding Leaflet (inlined from the installed package), the map
+of the chosen layers, the period's incidents and monthly crossings, a month
+slider with a play button, an optional story mode, the credits and the
+"as of" dates. A Content-Security-Policy meta tag allows only the page's own
+inline scripts (by sha256 hash), inline styles and ``data:`` images.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import re
+from dataclasses import asdict, dataclass
+
+import folium
+import geopandas as gpd
+import pandas as pd
+
+from geo.export import page as export_page
+from geo.export.meta import as_of, export_metadata
+from geo.export.story import chain_bounds, story_steps
+from geo.maps import style as ms
+from geo.maps.offline import leaflet_css_inline, leaflet_js_inline
+from geo.maps.popups import esc
+from geo.maps.route_map import build_route_map, incident_features
+from geo.model.period import Period, month_label
+from geo.model.scene import Scene
+from geo.model.stats import HOME_OFFICE, IOM, NO_DATA, Headline, coverage_sentences, figures, headline, incidents_in
+
+LAYER_KEYS = {"storage": "Storage regions", "routes": "Supply routes", "launch": "Launch areas",
+              "corridors": "Crossing corridors", "landing": "Landing points", "tss": "Shipping lanes (TSS)",
+              "boundary": "UK-France boundary", "incidents": "Incidents"}
+ALL_LAYERS = tuple(LAYER_KEYS)
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    """What a reader sees besides the map; every field has a sensible default."""
+
+    title: str = "The Channel small-boat route"
+    subtitle: str | None = None
+    story: bool = True
+    play_ms: int = 1200
+
+
+def parse_layers(value: str | None) -> tuple[str, ...]:
+    """Layer keys from a comma-separated list; ``None``/``all`` means every layer.
+
+    >>> parse_layers("incidents, tss")
+    ('incidents', 'tss')
+    >>> parse_layers("beaches")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    ValueError: Expected layers from storage, ... instead got: 'beaches'
+    """
+    if value is None or value.strip().lower() in ("", "all"):
+        return ALL_LAYERS
+    keys = tuple(k.strip().lower() for k in value.split(",") if k.strip())
+    for key in keys:
+        if key not in LAYER_KEYS:
+            raise ValueError(f"Expected layers from {', '.join(LAYER_KEYS)}, instead got: {key!r}")
+    return keys
+
+
+def safe_json(value: object) -> str:
+    """JSON that cannot close a ``<script>`` element.
+
+    >>> safe_json({"a": "</script>&"})
+    '{"a": "\\\\u003c/script\\\\u003e\\\\u0026"}'
+    """
+    text = json.dumps(value, ensure_ascii=False)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def script_hash(source: str) -> str:
+    """The CSP source expression allowing exactly this inline script."""
+    return "'sha256-" + base64.b64encode(hashlib.sha256(source.encode("utf-8")).digest()).decode() + "'"
+
+
+def content_security_policy(scripts: list[str]) -> str:
+    hashes = " ".join(script_hash(s) for s in scripts)
+    return (f"default-src 'none'; script-src {hashes}; style-src 'unsafe-inline'; img-src data:; "
+            "font-src 'none'; connect-src 'none'; media-src 'none'; object-src 'none'; "
+            "base-uri 'none'; form-action 'none'")
+
+
+def _without_comments(css: str) -> str:
+    """CSS without its comments (they hold bug-tracker URLs and cost bytes).
+
+    >>> _without_comments("a { /* see https://x.org */ color: red; }")
+    'a {  color: red; }'
+    """
+    return re.sub(r"/\*.*?\*/", "", css, flags=re.S)
+
+
+def _incident_data(incidents: gpd.GeoDataFrame | None) -> list[dict]:
+    """Incident features tagged with month, dead and missing for the slider."""
+    if incidents is None or incidents.empty:
+        return []
+    features = []
+    for month, rows in incidents.groupby("year_month", sort=True):
+        for feature_ in incident_features(rows):
+            feature_["properties"]["m"] = month
+            features.append(feature_)
+    return sorted(features, key=lambda f: -f["properties"]["s"]["radius"])
+
+
+def _crossing_data(crossings: pd.DataFrame | None, period: Period) -> dict:
+    if crossings is None:
+        return {}
+    rows = crossings[crossings["month"].between(period.start, period.end)]
+    return {r.month: [int(r.people), int(r.boats), r.status] for r in rows.itertuples(index=False)}
+
+
+def _map(scene: Scene, layers: tuple[str, ...]) -> tuple[folium.Map, dict[str, str | None]]:
+    """The route map without its incidents (the page script adds them) and
+    without the layers not chosen; returns the map and the JS names it uses."""
+    m = build_route_map(scene, None, asset_base="", height="100%")
+    wanted = {LAYER_KEYS[k] for k in layers}
+    names: dict[str, str | None] = {"map": m.get_name(), "incidents": None, "control": None}
+    for key, child in list(m._children.items()):
+        layer_name = getattr(child, "layer_name", None)
+        if isinstance(child, folium.FeatureGroup) and layer_name in ms.LAYER_NAMES:
+            if layer_name not in wanted:
+                del m._children[key]
+            elif layer_name == "Incidents":
+                names["incidents"] = child.get_name()
+        elif isinstance(child, folium.LayerControl):
+            names["control"] = child.get_name()
+    return m, names
+
+
+def _figure_boxes(h) -> str:
+    ids = ["cr-people", "cr-boats", "cr-ppb", "cr-dead", "cr-missing"]
+    boxes = []
+    for fig_id, figure in zip(ids, figures(h)):
+        source = (f'{HOME_OFFICE}, <span class="cr-status">{esc(h.crossings_status)}</span>'
+                  if figure.source.startswith(HOME_OFFICE) else esc(figure.source))
+        boxes.append(f'<div class="cr-fig"><span>{esc(figure.label)}</span><b id="{fig_id}">'
+                     f'{esc(figure.value)}</b><small>{source}</small></div>')
+    count = "–" if h.incidents is None else f"{h.incidents:,}"
+    boxes.append(f'<div class="cr-fig"><span>Incidents</span><b id="cr-incidents">{count}</b>'
+                 f'<small>{esc(IOM)}</small></div>')
+    return f'<section class="cr-figs" aria-live="polite" aria-label="Headline figures">{"".join(boxes)}</section>'
+
+
+def _controls(period: Period, story: bool) -> str:
+    n = len(period.months)
+    story_button = '<button type="button" id="cr-story-start">Story: follow the route</button>' if story else ""
+    return (f'<div class="cr-controls"><button type="button" id="cr-play" aria-pressed="false">▶ Play</button>'
+            f'<label class="sr-only" for="cr-month">Month</label>'
+            f'<input type="range" id="cr-month" min="0" max="{n - 1}" step="1" value="{n - 1}"'
+            f'{" disabled" if n == 1 else ""}>'
+            f'<output id="cr-month-label" for="cr-month" aria-live="polite">{esc(period.label)}</output>'
+            f'<button type="button" id="cr-whole" disabled>Whole period</button>{story_button}</div>')
+
+
+STORY_PANEL = ('<section class="cr-story" id="cr-story" hidden aria-live="polite" aria-label="Story">'
+               '<h2 id="cr-story-title"></h2><p id="cr-story-text"></p><nav>'
+               '<button type="button" id="cr-prev">← Previous</button>'
+               '<button type="button" id="cr-next">Next →</button><span id="cr-story-count"></span>'
+               '<button type="button" id="cr-story-end">Close story</button></nav>'
+               '<small>Arrow keys step through the story; Esc closes it.</small></section>')
+
+
+def _text_alternative(scene: Scene, h, period: Period) -> str:
+    n = lambda frame: 0 if frame is None else len(frame)  # noqa: E731
+    c_cov, i_cov = h.crossings_coverage, h.incident_coverage
+    people = (f"no Home Office data ({c_cov.no_data})" if c_cov and c_cov.is_empty else
+              "no Home Office figures" if h.people is None else
+              f"{h.people:,} people crossed in {h.boats:,} boats (UK Home Office, {h.crossings_status}"
+              f"{', ' + c_cov.scope if c_cov and c_cov.scope else ''})")
+    deaths = (f"no IOM data ({i_cov.no_data})" if i_cov and i_cov.is_empty else
+              "no IOM figures" if h.dead is None else
+              f"{h.incidents} incidents with {h.dead} dead and {h.missing} missing "
+              f"(IOM Missing Migrants Project, minimum estimates{', ' + i_cov.scope if i_cov and i_cov.scope else ''})")
+    return (f"Map of the English Channel small-boat route, {period.label}. Boats and engines are reported "
+            f"stored in {n(scene.storage)} places, mostly in Germany; {len(scene.drawn_routes)} supply routes "
+            f"run on motorways through Belgium to {n(scene.launch)} launch areas on the French coast; "
+            f"{len(scene.corridors)} straight-line crossing corridors cross the Dover Strait shipping lanes "
+            f"to {n(scene.landing)} landing points in Kent. In this period {people}; {deaths}. The figures "
+            "above the map give the same numbers as text and follow the month slider.")
+
+
+def _footer(h, dates: dict[str, str]) -> str:
+    notes = "".join(f"<li>{esc(note)}</li>" for note in h.crossings_notes + h.incident_notes)
+    publishers = "".join(f"<li>{esc(p)}</li>" for p in ms.PUBLISHERS)
+    as_of_text = " · ".join(f"{esc(k)}: {esc(v)}" for k, v in dates.items())
+    return (f"<footer><p><b>Data as of</b> {as_of_text}</p><ul>{notes}</ul>"
+            f"<p id='cr-credits'><b>Credits.</b> Map data and figures:</p><ul>{publishers}</ul>"
+            "<p>Places are drawn as areas with a radius, never exact pins. Corridors are straight "
+            "lines, not tracks. Made with Leaflet and Channel Routes; no file or font is loaded "
+            "from anywhere else.</p></footer>")
+
+
+def coverage_data(h: Headline) -> dict:
+    """What the slider needs to say "no data": per dataset, the period's months
+    without data and the partial months, each with its reason, and the
+    whole-period coverage sentences."""
+    def months(period_coverage) -> dict:
+        months_ = () if period_coverage is None else period_coverage.months
+        return {"none": {m.month: m.why for m in months_ if not m.has_data},
+                "partial": {m.month: f"{period_coverage.name} covers {m.why}." for m in months_
+                            if m.status == "partial"}}
+    sentences = coverage_sentences(h) + [f.coverage + " (no data, not zero)." for f in figures(h)
+                                         if f.value == NO_DATA and f.label in ("People crossed", "Dead")]
+    return {"ho": months(h.crossings_coverage), "iom": months(h.incident_coverage), "period": sentences}
+
+
+def _coverage_line(client: dict) -> str:
+    text = esc(" ".join(client["coverage"]["period"]))
+    return f'<p id="cr-coverage" class="cr-coverage" aria-live="polite">{text}</p>'
+
+
+def _client_data(scene, incidents, crossings, period, layers, options, h: Headline) -> dict:
+    return {"months": period.months, "labels": [month_label(m) for m in period.months],
+            "period_label": period.label, "crossings": _crossing_data(crossings, period),
+            "coverage": coverage_data(h),
+            "incidents": _incident_data(incidents_in(incidents, period)) if "incidents" in layers
+            and incidents is not None else [],
+            "has_incidents": incidents is not None, "play_ms": options.play_ms,
+            "bounds": chain_bounds(), "max_bounds": [[44.0, -12.0], [58.0, 20.0]],
+            "story": story_steps(scene, incidents, crossings, period) if options.story else []}
+
+
+def export_html(scene: Scene, incidents: gpd.GeoDataFrame | None, crossings: pd.DataFrame | None,
+                period: Period, layers: tuple[str, ...] = ALL_LAYERS,
+                options: ExportOptions | None = None) -> str:
+    """The explainer page as one HTML string (UTF-8), needing no other file.
+
+    ``incidents`` may hold every incident: only the period's are kept.
+    ``layers`` are keys of :data:`LAYER_KEYS`.
+    """
+    options = options or ExportOptions()
+    layers = parse_layers(",".join(layers))
+    h = headline(crossings, incidents, period)
+    m, names = _map(scene, layers)
+    figure = m.get_root()
+    figure.render()
+    map_js = "L_NO_TOUCH = false; L_DISABLE_3D = false;\n" + figure.script.render()
+    glue = (f"var CR_MAP = {names['map']}, CR_INC = {names['incidents'] or 'null'}, "
+            f"CR_CTRL = {names['control'] or 'null'};")
+    app_js = glue + export_page.APP_JS
+    scripts = [leaflet_js_inline(), map_js, app_js]
+    client = _client_data(scene, incidents, crossings, period, layers, options, h)
+    meta = export_metadata(period, layers, asdict(options), crossings, incidents)
+    subtitle = options.subtitle or (f"{period.label}: where boats are stored, the roads to the coast, "
+                                    "the launch beaches, the crossing and the people who died or went missing.")
+    head = (f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+            f'<meta http-equiv="Content-Security-Policy" content="{content_security_policy(scripts)}">'
+            '<meta name="viewport" content="width=device-width, initial-scale=1">'
+            f"<title>{esc(options.title)} · {esc(period.label)}</title>"
+            f'<meta name="description" content="{esc(subtitle)}">'
+            '<meta name="generator" content="Channel Routes (python -m geo export)">'
+            f'<meta name="cr-export" content="{esc(json.dumps(meta["parameters"]))}">'
+            f"<style>{_without_comments(leaflet_css_inline())}</style><style>{ms.MAP_CSS}{export_page.PAGE_CSS}"
+            f"#{names['map']} {{ position: absolute; inset: 0; }}</style></head>")
+    body = (f'<body><header><h1>{esc(options.title)}</h1><p class="cr-sub">{esc(subtitle)}</p></header>'
+            f"{_figure_boxes(h)}{_coverage_line(client)}{_controls(period, options.story)}"
+            f"{STORY_PANEL if options.story else ''}"
+            f'<div class="cr-map" id="cr-map" role="region" aria-label="Map" aria-describedby="cr-alt">'
+            f"{figure.html.render()}</div>"
+            f'<p id="cr-alt" class="sr-only">{esc(_text_alternative(scene, h, period))}</p>'
+            f"{_footer(h, as_of(crossings, incidents))}"
+            f'<script type="application/json" id="cr-data">{safe_json(client)}</script>'
+            f'<script type="application/json" id="cr-meta">{safe_json(meta)}</script>'
+            + "".join(f"<script>{s}</script>" for s in scripts) + "</body></html>\n")
+    return head + body

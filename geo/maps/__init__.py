@@ -1,0 +1,1 @@
+"""Maps: folium builders, elements, style, popups and charts."""

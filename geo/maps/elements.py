@@ -1,0 +1,251 @@
+"""Small folium elements that emit compact Leaflet code.
+
+Data goes in as GeoJSON or columns serialised once with HTML-safe JSON
+(``<``, ``>``, ``&`` and ``'`` are escaped, so text cannot close the script).
+Popups and tooltips are finished, escaped HTML made by :mod:`geo.maps.popups`.
+
+Each element adds its script to the page as finished text (:class:`RawText`).
+branca's own ``MacroElement`` compiles every rendered script as a new jinja
+template: slow for big data, and ``{{ ... }}`` inside data text would be
+evaluated on the server.
+"""
+
+from __future__ import annotations
+
+import json as jsonlib
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+import shapely
+from branca.element import Element, Figure, MacroElement
+from jinja2 import Template
+from jinja2.utils import htmlsafe_json_dumps
+from shapely.geometry import mapping
+from shapely.geometry.base import BaseGeometry
+
+COORD_DECIMALS = 4  # about 10 m: finer than any zoom the map allows
+
+
+def feature(geometry: BaseGeometry, style: dict, popup: str | None = None,
+            tip: str | None = None, **extra: object) -> dict:
+    """A GeoJSON feature with rounded coordinates and display properties.
+
+    >>> from shapely.geometry import Point
+    >>> feature(Point(1.123456, 50.987654), {"color": "#000"}, tip="x")["geometry"]
+    {'type': 'Point', 'coordinates': (1.1235, 50.9877)}
+    """
+    if not isinstance(style, dict):
+        raise ValueError(f"Expected a dict of Leaflet style options, instead got: {style!r}")
+    rounded = shapely.transform(geometry, lambda xy: np.round(xy, COORD_DECIMALS))
+    properties = {"s": style, **extra}
+    if popup:
+        properties["p"] = popup
+    if tip:
+        properties["t"] = tip
+    return {"type": "Feature", "geometry": mapping(rounded), "properties": properties}
+
+
+def to_json(data: object) -> str:
+    """Compact JSON that is safe inside ``<script>``.
+
+    >>> to_json({"t": "</script><b>&'"})
+    '{"t":"\\\\u003c/script\\\\u003e\\\\u003cb\\\\u003e\\\\u0026\\\\u0027"}'
+    """
+    return str(htmlsafe_json_dumps(data, separators=(",", ":"), ensure_ascii=False))
+
+
+class RawText(Element):
+    """Finished text added to the page as it is, never compiled as a template."""
+
+    def __init__(self, text: str):
+        super().__init__()
+        self.text = text
+
+    def render(self, **kwargs) -> str:
+        return self.text
+
+
+class ScriptElement(MacroElement):
+    """A MacroElement whose ``header``, ``html`` and ``script`` macro output is
+    added as :class:`RawText`: the one way an element puts code on a page.
+
+    Subclass it (first, or after a mixin such as folium's ``JSCSSMixin``, which
+    calls ``super().render``) for every element that writes to the page;
+    ``tests/test_safe_elements.py`` finds any element class that does not.
+    """
+
+    def render(self, **kwargs) -> None:
+        figure = self.get_root()
+        if not isinstance(figure, Figure):
+            raise ValueError(f"Expected the element to be inside a Figure, instead got: {figure!r}")
+        macros = self._template.module.__dict__
+        for part in ("header", "html", "script"):
+            if part in macros:
+                getattr(figure, part).add_child(RawText(macros[part](self, kwargs)), name=self.get_name())
+        for child in self._children.values():
+            child.render(**kwargs)
+
+
+class DataLayer(ScriptElement):
+    """GeoJSON features drawn with per-feature style, popup and tooltip.
+
+    Points become circle markers (radius in pixels) on the map's renderer,
+    which is canvas when the map prefers it. ``serialised`` takes the collection already made by :func:`to_json`
+    (cached by the caller).
+    """
+
+    _template = Template("""
+{% macro script(this, kwargs) %}
+L.geoJSON({{ this.json }}, {
+  style: function (f) { return f.properties.s; },
+  pointToLayer: function (f, latlng) { return L.circleMarker(latlng, f.properties.s); },
+  onEachFeature: function (f, layer) {
+    if (f.properties.p) { layer.bindPopup(f.properties.p, {maxWidth: 380}); }
+    if (f.properties.t) { layer.bindTooltip(f.properties.t, {sticky: true}); }
+  }
+}).addTo({{ this._parent.get_name() }});
+{% endmacro %}
+""")
+
+    def __init__(self, features: Iterable[dict] = (), name: str = "data", serialised: str | None = None):
+        super().__init__()
+        self._name = "DataLayer"
+        self._features = None if serialised is not None else list(features)
+        self._json = serialised
+        self.layer_name = name
+
+    @property
+    def data(self) -> dict:
+        if self._features is None:
+            return jsonlib.loads(self._json)
+        return {"type": "FeatureCollection", "features": self._features}
+
+    @property
+    def json(self) -> str:
+        if self._json is None:
+            self._json = to_json(self.data)
+        return self._json
+
+    @property
+    def count(self) -> int:
+        return len(self.data["features"])
+
+
+class IncidentLayer(ScriptElement):
+    """Incidents as columns (see :func:`geo.maps.route_map.incident_columns`): one
+    canvas circle per incident and point, with popups and tooltips assembled on demand from
+    escaped pieces, so 100,000 rows stay a few MB and one bound handler.
+    From ``cluster_from`` rows on they are grouped by Leaflet.markercluster
+    (its files must be on the page: see :func:`geo.maps.route_map.build_route_map`),
+    so a pan no longer redraws every circle in view."""
+
+    _template = Template("""
+{% macro script(this, kwargs) %}
+(function () {
+  var d = {{ this.json }}, group = {{ this._parent.get_name() }};
+  function popup(i) {
+    var h = '<div class="cr-pop"><h4>' + d.dates[d.date[i]] + ': ' + d.dead[i] + ' dead, ' + d.missing[i] +
+      ' missing</h4>';
+    for (var j = d.start[i]; j < d.start[i] + d.n[i]; j++) {
+      var why = d.whys[d.why[j]];
+      h += '<p>' + d.locs[d.loc[j]] + ' (' + d.countries[d.ctry[j]] + ')<br>' + d.rd[j] + ' dead, ' + d.rm[j] +
+        ' missing; survivors: ' + d.survivors[d.surv[j]] + '; cause: ' + d.causes[d.cause[j]] +
+        '<br>Source: ' + d.sources[d.src[j]] + ' (' + d.links[d.link[j]] + '); source quality: ' +
+        d.qualities[d.q[j]] + '<br>IOM record ' + d.rids[j] +
+        (why ? '<br><b class="cr-doubt">Location doubtful: ' + why + '</b>' : '') + '</p>';
+    }
+    var k = d.n[i], phrase = k + ' record' + (k === 1 ? '' : 's') + (k === d.of[i] ? '' : ' here of ' + d.of[i]);
+    return h + '<p>' + d.settings[d.setting[i]] + ' (keyword heuristic, not IOM data)<br>IOM Missing Migrants ' +
+      'Project, incident ' + d.ids[i] + ', ' + phrase + '. Minimum estimates.</p></div>';
+  }
+  function tip(i) {
+    return d.dates[d.date[i]] + ': ' + d.dm[i] + ' dead or missing' + (d.doubt[i] ? ' \u00b7 location doubtful' : '');
+  }
+  var markers = [];
+  for (var i = 0; i < d.lat.length; i++) {
+    var style = {radius: d.r[i], color: '#ffffff', weight: 1.2, fillColor: d.colours[d.setting[i]],
+      fillOpacity: 0.85, crIndex: i};
+    if (d.doubt[i]) { for (var key in d.doubt_style) { style[key] = d.doubt_style[key]; } }
+    markers.push(L.circleMarker([d.lat[i], d.lon[i]], style));
+  }
+  if (markers.length >= {{ this.cluster_from }} && L.markerClusterGroup) {
+    L.markerClusterGroup({chunkedLoading: true, disableClusteringAtZoom: 12, spiderfyOnMaxZoom: false})
+      .addLayers(markers).addTo(group);
+  } else {
+    markers.forEach(function (marker) { marker.addTo(group); });
+  }
+  group.crPopup = popup;
+  group.bindPopup(function (layer) { return popup(layer.options.crIndex); }, {maxWidth: 380});
+  group.bindTooltip(function (layer) { return tip(layer.options.crIndex); }, {sticky: true});
+})();
+{% endmacro %}
+""")
+
+    def __init__(self, columns: dict, cluster_from: int = 20_000):
+        super().__init__()
+        self._name = "IncidentLayer"
+        self.cluster_from = int(cluster_from)
+        self.count = len(columns["lat"])
+        self.json = to_json(columns)
+
+
+class Labels(ScriptElement):
+    """Non-interactive text labels: rows of (lat, lon, text, css class)."""
+
+    _template = Template("""
+{% macro script(this, kwargs) %}
+{{ this.json }}.forEach(function (d) {
+  var box = document.createElement('span'); box.textContent = d[2];
+  L.marker([d[0], d[1]], {interactive: false, keyboard: false,
+    icon: L.divIcon({className: 'cr-label ' + d[3], html: box.outerHTML, iconSize: null})
+  }).addTo({{ this._parent.get_name() }});
+});
+{% endmacro %}
+""")
+
+    def __init__(self, rows: Sequence[tuple[float, float, str, str]]):
+        super().__init__()
+        self._name = "Labels"
+        for row in rows:
+            if len(row) != 4:
+                raise ValueError(f"Expected (lat, lon, text, class) for a label, instead got: {row!r}")
+        self.data = [list(r) for r in rows]
+        self.json = to_json(self.data)
+
+
+class Furniture(ScriptElement):
+    """Legend, credits, sea colour, page CSS and the zoom-dependent detail coast."""
+
+    _template = Template("""
+{% macro script(this, kwargs) %}
+(function () {
+  var map = {{ this._parent.get_name() }};
+  var css = document.createElement('style'); css.textContent = {{ this.css|tojson }};
+  document.head.appendChild(css);
+  map.getContainer().style.background = {{ this.sea|tojson }};
+  map.attributionControl.setPrefix('Leaflet');
+  map.attributionControl.addAttribution({{ this.credits|tojson }});
+  var legend = L.control({position: 'bottomleft'});
+  legend.onAdd = function () {
+    var div = L.DomUtil.create('div', 'cr-legend'); div.innerHTML = {{ this.legend|tojson }};
+    L.DomEvent.disableClickPropagation(div); return div;
+  };
+  legend.addTo(map);
+  {% if this.detail %}
+  var detail = {{ this.detail }};
+  function showDetail() {
+    if (map.getZoom() >= {{ this.detail_zoom }}) { detail.addTo(map); detail.bringToBack(); }
+    else { map.removeLayer(detail); }
+  }
+  map.on('zoomend', showDetail); showDetail();
+  {% endif %}
+})();
+{% endmacro %}
+""")
+
+    def __init__(self, legend_html: str, credits_html: str, css: str, sea: str,
+                 detail_layer: str | None = None, detail_zoom: int = 9):
+        super().__init__()
+        self._name = "Furniture"
+        self.legend, self.credits, self.css, self.sea = legend_html, credits_html, css, sea
+        self.detail, self.detail_zoom = detail_layer, detail_zoom

@@ -1,0 +1,155 @@
+"""Incidents-only map: clusters, every point, or a density grid; offline.
+
+Points are circle markers on the canvas renderer. Clusters use the vendored
+Leaflet.markercluster (``static/vendor``, see :mod:`geo.maps.offline`), never a CDN.
+"""
+
+from __future__ import annotations
+
+import math
+
+import folium
+import geopandas as gpd
+import pandas as pd
+from folium.elements import JSCSSMixin
+from jinja2 import Template
+from shapely.geometry import box
+
+from geo.maps import style as ms
+from geo.maps.elements import DataLayer, Furniture, ScriptElement, feature, to_json
+from geo.maps.offline import APP_BASE_URL
+from geo.maps.popups import esc
+from geo.maps.route_map import base_map, incident_features
+from geo.maps.safe_folium import fit_bounds
+
+MODES = {"clusters": "Clusters", "points": "Every incident", "density": "Density grid"}
+GRID_DEG = 0.1
+DENSITY_COLOURS = ["#fde725", "#5ec962", "#21918c", "#3b528b", "#440154"]  # viridis: colour-blind safe
+DENSITY_STEPS = [1, 3, 10, 30]
+CHANNEL_BOUNDS = [[49.8, 0.2], [51.6, 3.2]]
+
+
+def point_features(incidents: gpd.GeoDataFrame) -> list[dict]:
+    """One circle per incident and point, with the same popup as the route map."""
+    return incident_features(incidents)
+
+
+def density_level(total: float) -> int:
+    """Index into the density colours.
+
+    >>> density_level(0), density_level(1), density_level(5), density_level(40)
+    (0, 1, 2, 4)
+    """
+    return sum(total >= step for step in DENSITY_STEPS)
+
+
+def density_cells(incidents: pd.DataFrame, size: float = GRID_DEG) -> pd.DataFrame:
+    """Dead + missing summed in square cells of ``size`` degrees.
+
+    >>> import pandas as pd
+    >>> d = pd.DataFrame({"lat": [50.71, 50.72, 51.0, 51.0], "lon": [1.61, 1.62, 2.0, 2.0],
+    ...                   "dead_missing": [2, 3, 1, 1], "incident_id": ["a", "b", "c", "c"]})
+    >>> density_cells(d)[["dead_missing", "incidents"]].values.tolist()
+    [[5, 2], [2, 1]]
+    """
+    cells = incidents.assign(row=(incidents["lat"] / size).map(math.floor),
+                             col=(incidents["lon"] / size).map(math.floor))
+    grouped = cells.groupby(["row", "col"]).agg(dead_missing=("dead_missing", "sum"),
+                                                incidents=("incident_id", "nunique")).reset_index()
+    return grouped.sort_values(["row", "col"]).reset_index(drop=True)
+
+
+def density_features(incidents: pd.DataFrame, size: float = GRID_DEG) -> list[dict]:
+    features = []
+    for cell in density_cells(incidents, size).itertuples(index=False):
+        shape = box(cell.col * size, cell.row * size, (cell.col + 1) * size, (cell.row + 1) * size)
+        colour = DENSITY_COLOURS[density_level(cell.dead_missing)]
+        style = {"color": "#333333", "weight": 0.6, "fillColor": colour, "fillOpacity": 0.8}
+        tip = f"{int(cell.dead_missing)} dead or missing in {int(cell.incidents)} incident(s) in this cell"
+        features.append(feature(shape, style, tip=tip))
+    return features
+
+
+class ClusterLayer(JSCSSMixin, ScriptElement):
+    """Circle markers grouped by Leaflet.markercluster from local files; the
+    features reach the page as finished text (:class:`~geo.maps.elements.ScriptElement`)."""
+
+    _template = Template("""
+{% macro script(this, kwargs) %}
+(function () {
+  var map = {{ this._parent.get_name() }};
+  map.options.maxZoom = map.options.maxZoom || {{ this.max_zoom }};
+  var css = document.createElement('style');
+  css.textContent = '.marker-cluster-small,.marker-cluster-medium,.marker-cluster-large'
+    + '{background:rgba(86,180,233,.45)} .marker-cluster div{background:#0072B2;color:#fff;'
+    + 'font-weight:700}';
+  document.head.appendChild(css);
+  var group = L.markerClusterGroup({showCoverageOnHover: false, maxClusterRadius: 40});
+  L.geoJSON({{ this.json }}, {
+    pointToLayer: function (f, latlng) { return L.circleMarker(latlng, f.properties.s); },
+    onEachFeature: function (f, layer) {
+      if (f.properties.p) { layer.bindPopup(f.properties.p, {maxWidth: 380}); }
+      if (f.properties.t) { layer.bindTooltip(f.properties.t, {sticky: true}); }
+      group.addLayer(layer);
+    }
+  });
+  map.addLayer(group);
+})();
+{% endmacro %}
+""")
+
+    def __init__(self, features: list[dict], base_url: str = APP_BASE_URL):
+        super().__init__()
+        self._name = "ClusterLayer"
+        self.data = {"type": "FeatureCollection", "features": features}
+        self.json = to_json(self.data)
+        self.max_zoom = 13
+        self.default_js = [("markercluster", f"{base_url}/leaflet.markercluster.js")]
+        self.default_css = [("markercluster_css", f"{base_url}/MarkerCluster.css"),
+                            ("markercluster_default_css", f"{base_url}/MarkerCluster.Default.css")]
+
+
+def legend(mode: str) -> str:
+    if mode == "density":
+        steps = ["1–2", "3–9", "10–29", "30+"]
+        rows = "".join(f'<li><i class="cr-sw" style="background:{c}"></i>{s} dead or missing</li>'
+                       for c, s in zip(DENSITY_COLOURS[1:], steps))
+        return (f"<details open><summary><b>Legend</b></summary><ul>"
+                f'<li><i class="cr-sw" style="background:{DENSITY_COLOURS[0]}"></i>under 1</li>{rows}</ul>'
+                f"<small>Cells of {GRID_DEG}° (about 11 × 7 km).</small></details>")
+    sea, land = ms.SETTING_COLOURS["sea_or_shore"], ms.SETTING_COLOURS["land_or_inland"]
+    return ("<details open><summary><b>Legend</b></summary><ul>"
+            f'<li><i class="cr-sw" style="background:{sea};border-radius:50%"></i>At sea or on the shore</li>'
+            f'<li><i class="cr-sw" style="background:{land};border-radius:50%"></i>On land or inland</li>'
+            f"{ms.DOUBT_LEGEND}</ul><small>Circle area ∝ dead + missing (IOM minimum estimates)."
+            + (" Numbered circles: clusters; click to zoom in." if mode == "clusters" else "")
+            + "</small></details>")
+
+
+def build_incident_map(incidents: gpd.GeoDataFrame, countries: gpd.GeoDataFrame | None, mode: str = "clusters",
+                       asset_base: str = APP_BASE_URL, height: int | str = "100%",
+                       fit_to: gpd.GeoDataFrame | None = None) -> folium.Map:
+    """The filtered incidents on a plain land/sea basemap, fitted to ``fit_to``
+    (default: the incidents themselves; side-by-side maps pass both sides so
+    they share one extent)."""
+    if mode not in MODES:
+        raise ValueError(f"Expected a map mode in {list(MODES)}, instead got: {mode!r}")
+    m = base_map(asset_base, height)
+    if countries is not None:
+        land = {"color": ms.LAND_EDGE, "weight": 0.8, "fillColor": ms.LAND, "fillOpacity": 1}
+        DataLayer([feature(g, land) for g in countries.geometry], "Land").add_to(m)
+    if mode == "density":
+        DataLayer(density_features(incidents), "Density").add_to(m)
+    elif mode == "clusters":
+        ClusterLayer(point_features(incidents), asset_base).add_to(m)
+    else:
+        DataLayer(point_features(incidents), "Incidents").add_to(m)
+    bounds = CHANNEL_BOUNDS
+    extent = incidents if fit_to is None else fit_to
+    if len(extent):
+        west, south, east, north = extent.total_bounds
+        bounds = [[south - 0.15, west - 0.2], [north + 0.15, east + 0.2]]
+    fit_bounds(m, bounds, padding_top_left=(230, 20), padding_bottom_right=(20, 120))  # clear of the legend
+    Furniture(legend(mode), esc("Data: IOM Missing Migrants Project (minimum estimates) · Natural Earth"),
+              ms.MAP_CSS, ms.SEA).add_to(m)
+    return m

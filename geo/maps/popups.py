@@ -1,0 +1,176 @@
+"""Popup and tooltip HTML built only from escaped text.
+
+Every value from data goes through :func:`html.escape`; links are made only
+for ``http``/``https`` URLs. Leaflet then receives finished, inert HTML.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable
+from urllib.parse import urlparse
+
+import pandas as pd
+
+from geo.model.places import Report
+
+SETTING_WORDS = {"sea_or_shore": "At sea or on the shore", "land_or_inland": "On land or inland"}
+MAX_REPORTS_SHOWN = 6
+
+
+def esc(value: object) -> str:
+    """Escape any value for HTML text and attributes.
+
+    >>> esc('<img src=x onerror="alert(1)">')
+    '&lt;img src=x onerror=&quot;alert(1)&quot;&gt;'
+    >>> esc(None)
+    ''
+    """
+    return "" if value is None else html.escape(str(value), quote=True)
+
+
+def safe_url(url: object) -> str | None:
+    """The URL if it is http(s) with a host, else None.
+
+    >>> safe_url("https://example.org/a?b=1"), safe_url("javascript:alert(1)"), safe_url("")
+    ('https://example.org/a?b=1', None, None)
+    """
+    if not isinstance(url, str):
+        return None
+    parsed = urlparse(url.strip())
+    if parsed.scheme not in ("http", "https") or not parsed.netloc:
+        return None
+    return url.strip()
+
+
+def link(url: object, text: str = "source") -> str:
+    """An outbound link a reader clicks, or the escaped text alone.
+
+    >>> link("javascript:alert(1)", "x")
+    'x'
+    """
+    target = safe_url(url)
+    if target is None:
+        return esc(text)
+    return f'<a href="{esc(target)}" target="_blank" rel="noopener noreferrer">{esc(text)}</a>'
+
+
+def links(urls: object, text: str = "link") -> str:
+    """One link per http(s) URL in a field that may hold several (IOM joins them
+    with commas or spaces); the text alone when there is none.
+
+    >>> links("https://a.org/x,https://b.org/y")
+    '<a href="https://a.org/x" target="_blank" rel="noopener noreferrer">link 1</a>, \
+<a href="https://b.org/y" target="_blank" rel="noopener noreferrer">link 2</a>'
+    >>> links("javascript:alert(1)")
+    'link'
+    """
+    if not isinstance(urls, str):
+        return esc(text)
+    parts = [p for p in re.split(r"[\s,]+(?=https?://)", urls.strip()) if safe_url(p)]
+    if len(parts) <= 1:
+        return link(parts[0] if parts else None, text)
+    return ", ".join(link(p, f"{text} {n}") for n, p in enumerate(parts, start=1))
+
+
+def _report_item(report: Report) -> str:
+    quote = f'<br><q>{esc(report.quote)}</q>' if report.quote else ""
+    return (f"<li><b>{esc(report.date)}</b> · {esc(report.role)} · {esc(report.place)}<br>"
+            f"{link(report.url, report.publisher)}{quote}</li>")
+
+
+def area_popup(name: str, level: str, radius_km: float, basis: str, reports: Iterable[Report]) -> str:
+    """Popup for an area: what it is, how approximate, and who reported it.
+
+    >>> "&lt;b&gt;" in area_popup("<b>", "city level", 10, "10 km", [])
+    True
+    """
+    reports = list(reports)
+    items = "".join(_report_item(r) for r in reports[:MAX_REPORTS_SHOWN])
+    more = f"<li>… and {len(reports) - MAX_REPORTS_SHOWN} more</li>" if len(reports) > MAX_REPORTS_SHOWN else ""
+    return (f'<div class="cr-pop"><h4>{esc(name)}</h4>'
+            f"<p>Approximate area, {esc(level)}: radius {radius_km:g} km ({esc(basis)}).</p>"
+            f"<p>{len(reports)} sourced report(s):</p><ul>{items}{more}</ul></div>")
+
+
+def survivors_text(value: object) -> str:
+    """IOM's survivors figure, or "not stated" (a blank is not zero).
+
+    >>> survivors_text(None), survivors_text(float("nan")), survivors_text(12.0)
+    ('not stated', 'not stated', '12')
+    """
+    return "not stated" if value is None or value != value else str(int(value))
+
+
+def records_phrase(here: int, total: int) -> str:
+    """How many of an incident's records a popup shows (the map's JS says the same).
+
+    >>> records_phrase(1, 1), records_phrase(2, 2), records_phrase(1, 3)
+    ('1 record', '2 records', '1 record here of 3')
+    """
+    text = f"{here} record" + ("" if here == 1 else "s")
+    return text if here == total else f"{text} here of {total}"
+
+
+def doubt_note(reason: object) -> str:
+    """The popup line for a point that contradicts its own text or country, or "".
+
+    >>> doubt_note("published point is 5 km out to sea")
+    '<br><b class="cr-doubt">Location doubtful: published point is 5 km out to sea</b>'
+    """
+    return f'<br><b class="cr-doubt">Location doubtful: {esc(reason)}</b>' if reason else ""
+
+
+def record_block(record) -> str:
+    """One IOM record inside an incident popup (escaped)."""
+    from geo.model.filters import quality_words  # geo.model.filters imports this module
+
+    return (f"<p>{esc(record.location)} ({esc(record.country)})<br>{int(record.dead)} dead, "
+            f"{int(record.missing)} missing; survivors: {esc(survivors_text(record.survivors))}; "
+            f"cause: {esc(record.cause)}<br>Source: {esc(record.source)} ({links(record.url)}); "
+            f"source quality: {esc(quality_words(record.source_quality))}<br>IOM record "
+            f"{esc(record.record_id)}{doubt_note(getattr(record, 'location_doubt', ''))}</p>")
+
+
+def incident_popup(records: pd.DataFrame) -> str:
+    """Popup for the records of one IOM incident at one point (see
+    :func:`geo.data.records.by_marker`): the incident's totals, then each record.
+    :class:`geo.maps.elements.IncidentLayer` assembles the same HTML in the browser."""
+    first = records.iloc[0]
+    total = int(first["records_total"]) if "records_total" in records.columns else len(records)
+    return (f'<div class="cr-pop"><h4>{esc(first["date"].strftime("%d %b %Y"))}: '
+            f'{int(records["dead"].sum())} dead, {int(records["missing"].sum())} missing</h4>'
+            + "".join(record_block(r) for r in records.itertuples(index=False))
+            + f'<p>{esc(SETTING_WORDS.get(first["setting"], first["setting"]))} (keyword heuristic, not IOM data)'
+            f'<br>IOM Missing Migrants Project, incident {esc(first["incident_id"])}, '
+            f"{records_phrase(len(records), total)}. Minimum estimates.</p></div>")
+
+
+def incident_tooltip(records: pd.DataFrame) -> str:
+    doubtful = "location_doubt" in records.columns and (records["location_doubt"].astype(str) != "").any()
+    return (f"{esc(records['date'].iloc[0].strftime('%d %b %Y'))}: {int(records['dead_missing'].sum())} "
+            f"dead or missing" + (" · location doubtful" if doubtful else ""))
+
+
+MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~=:$])")
+
+
+def md_text(value: object) -> str:
+    """Text that Markdown shows literally (Streamlit renders table cells as Markdown:
+    ``![x](http://…)`` there would load an image from a third party).
+
+    >>> md_text("![x](http://evil.example/p.png) `tick` **b**")
+    '\\\\!\\\\[x\\\\]\\\\(http\\\\://evil\\\\.example/p\\\\.png\\\\) \\\\`tick\\\\` \\\\*\\\\*b\\\\*\\\\*'
+    """
+    return MARKDOWN_SPECIAL.sub(r"\\\1", "" if value is None else str(value))
+
+
+def text_table(rows) -> pd.DataFrame:
+    """A table for ``st.table`` whose text cells and headers are shown literally;
+    numeric columns are left as numbers."""
+    frame = pd.DataFrame(rows).copy()
+    for column in frame.columns:
+        if not pd.api.types.is_numeric_dtype(frame[column]):
+            frame[column] = [md_text(v) if isinstance(v, str) else v for v in frame[column]]
+    return frame.rename(columns={c: md_text(c) for c in frame.columns if isinstance(c, str)})

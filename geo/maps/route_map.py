@@ -1,0 +1,260 @@
+"""Build the route map: one folium.Map with the whole chain, no tiles needed.
+
+Everything but the incidents is the same for every period: its JSON is made
+once per :class:`~geo.model.scene.Scene` and van speed (:func:`static_layers`) and
+reused, so a period change only encodes the incidents (:func:`incident_columns`).
+"""
+
+from __future__ import annotations
+
+import weakref
+
+import folium
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
+from shapely.geometry import LineString
+
+from geo.data.records import by_marker, is_doubtful, marker_groups
+from geo.maps import style as ms
+from geo.maps.elements import COORD_DECIMALS, DataLayer, Furniture, IncidentLayer, Labels, feature, to_json
+from geo.maps.offline import APP_BASE_URL, use_local_assets
+from geo.maps.popups import SETTING_WORDS, area_popup, esc, incident_popup, incident_tooltip, links, survivors_text
+from geo.maps.safe_folium import SafeFeatureGroup, SafeLayerControl, SafeMap
+from geo.model.filters import quality_words
+from geo.model.routing import VAN_SPEED_KMH, Route
+from geo.model.scene import Scene
+
+CHAIN_BOUNDS = [[48.4, 0.4], [53.0, 10.2]]
+CHAIN_CENTRE = [50.6, 4.6]
+TSS_SOURCE = "Source: © OpenStreetMap contributors, seamarks (snapshot of 2025)"
+STRAIT_SEA_LABELS = [(50.55, 0.55, "ENGLISH CHANNEL", "sea"), (51.95, 2.6, "NORTH SEA", "sea")]
+TOWN_LABELS = ("Calais", "Dunkirk", "Boulogne-sur-Mer", "Dover", "Folkestone", "Köln", "Essen")
+
+
+def base_map(asset_base: str = APP_BASE_URL, height: int | str = "100%") -> folium.Map:
+    """An empty map on the chain's extent; Leaflet from ``asset_base`` only."""
+    m = SafeMap(location=CHAIN_CENTRE, zoom_start=6.5, tiles=None, prefer_canvas=True,
+                control_scale=True, min_zoom=5, max_zoom=13, height=height, zoom_snap=0.5,
+                max_bounds=True, min_lat=47.5, max_lat=55.5, min_lon=-5, max_lon=12)
+    m.options.update(minZoom=5, maxZoom=13)  # folium hands these to a tile layer, and there is none
+    use_local_assets(m, asset_base)
+    return m
+
+
+def _basemap_json(layers: dict[str, gpd.GeoDataFrame]) -> dict[str, str]:
+    land = {"color": ms.LAND_EDGE, "weight": 0.8, "fillColor": ms.LAND, "fillOpacity": 1}
+    styles = {"countries": land, "borders": {"color": "#7b8590", "weight": 1.2, "dashArray": "5 4"},
+              "roads": {"color": "#c9bfae", "weight": 1.5}, "land_detail": land}
+    serialised = {key: _collection([feature(g, style) for g in layers[key].geometry])
+                  for key, style in styles.items() if key in layers}
+    labels = list(STRAIT_SEA_LABELS)
+    if "towns" in layers:
+        towns = layers["towns"][layers["towns"]["name"].isin(TOWN_LABELS)]
+        labels += [(p.y, p.x, name, "town") for name, p in zip(towns["name"], towns.geometry)]
+    serialised["labels"] = labels
+    return serialised
+
+
+def _basemap(m: folium.Map, static: dict) -> str | None:
+    base = SafeFeatureGroup(name="Basemap", control=False).add_to(m)
+    for key in ("countries", "borders", "roads"):
+        if key in static:
+            DataLayer(serialised=static[key]).add_to(base)
+    Labels(static["labels"]).add_to(base)
+    if "land_detail" not in static:
+        return None
+    detail = SafeFeatureGroup(name="Detailed coast", control=False, show=False).add_to(m)
+    DataLayer(serialised=static["land_detail"]).add_to(detail)
+    return detail.get_name()
+
+
+def _area_features(areas: gpd.GeoDataFrame, style_of) -> list[dict]:
+    return [feature(a.geometry, style_of(a),
+                    popup=area_popup(a.name, a.level, a.radius_km, a.radius_basis, a.reports),
+                    tip=f"{esc(a.name)} ({esc(a.level)}, ~{a.radius_km:g} km)")
+            for a in areas.itertuples(index=False)]
+
+
+def _storage_style(area) -> dict:
+    region = area.kind == "storage_region"
+    return {"color": ms.STORAGE, "weight": 2 if region else 2.5, "dashArray": "6 5" if region else None,
+            "fillColor": ms.STORAGE, "fillOpacity": 0.12 if region else 0.35}
+
+
+def _route_features(routes: list[Route], speed_kmh: float) -> list[dict]:
+    features = []
+    for r in routes:
+        tip = (f"{esc(r.origin)} → {esc(r.destination)}: {r.total_km:.0f} km, "
+               f"{r.hours(speed_kmh):.1f} h at {speed_kmh:g} km/h "
+               f"(access {r.access_km:.0f} km + road {r.road_km:.0f} km + {r.egress_km:.0f} km to the coast). "
+               "Roads: Natural Earth motorways; computed, not a reported route")
+        solid = {"color": ms.ROUTE, "weight": 4, "opacity": 0.85}
+        dashed = {"color": ms.ROUTE, "weight": 3, "opacity": 0.85, "dashArray": "4 6"}
+        features.append(feature(LineString(r.road_path), solid, tip=tip))
+        for leg in (r.access_line, r.egress_line):
+            if leg[0] != leg[1]:
+                features.append(feature(LineString(leg), dashed, tip=tip))
+    return features
+
+
+def _corridor_features(scene: Scene) -> list[dict]:
+    style = {"color": ms.CORRIDOR, "weight": 3, "dashArray": "8 6", "opacity": 0.9}
+    lanes = lambda c: ", ".join(c.lanes_crossed) or "none found"  # noqa: E731
+    return [feature(c.line, style, tip=(f"{esc(c.launch)} → {esc(c.landing)}: {c.km:.0f} km by sea; "
+                                        f"crosses TSS lanes: {esc(lanes(c))}"))
+            for c in scene.corridors]
+
+
+def _tss_features(tss: gpd.GeoDataFrame) -> list[dict]:
+    features = []
+    for kind, flow, geometry in zip(tss["seamark_type"], tss.get("tss_flow_cardinal"), tss.geometry):
+        if geometry.geom_type == "Polygon":
+            style = {"color": ms.TSS_ZONE, "weight": 1, "fillColor": ms.TSS_ZONE, "fillOpacity": 0.35}
+        else:
+            style = {"color": ms.TSS_LANE, "weight": 2 if kind == "separation_lane" else 1}
+        tip = (f"TSS {esc(kind).replace('_', ' ')}" + (f", traffic flows {esc(flow)}" if isinstance(flow, str) else "")
+               + f". {TSS_SOURCE}")
+        features.append(feature(geometry, style, tip=tip))
+    return features
+
+
+def _boundary_features(boundary: gpd.GeoDataFrame) -> list[dict]:
+    lines = boundary[boundary.geometry.geom_type == "LineString"]
+    style = {"color": ms.BOUNDARY, "weight": 2.5, "dashArray": "10 5 2 5"}
+    tip = "UK–France territorial-sea boundary, Dover Strait (1988 agreement, points I–VI)"
+    return [feature(g, style, tip=tip) for g in lines.geometry]
+
+
+def incident_features(incidents: gpd.GeoDataFrame) -> list[dict]:
+    """One circle per incident and published point (:func:`geo.data.records.by_marker`),
+    sized by dead + missing, coloured by setting, dashed when the location is
+    doubtful; ``i``, ``d`` and ``x`` hold the incident id, dead and missing."""
+    features = []
+    for records in marker_groups(incidents):
+        first = records.iloc[0]
+        style = ms.incident_style(int(records["dead_missing"].sum()), first["setting"], is_doubtful(records))
+        features.append(feature(first.geometry, style, popup=incident_popup(records),
+                                tip=incident_tooltip(records), i=str(first["incident_id"]),
+                                d=int(records["dead"].sum()), x=int(records["missing"].sum())))
+    return features
+
+
+def incident_columns(incidents: gpd.GeoDataFrame) -> dict:
+    """Incidents as compact columns for :class:`~geo.maps.elements.IncidentLayer`:
+    one entry per marker (:func:`geo.data.records.by_marker`: an incident's records
+    at one point) and one per record (``start`` and ``n`` link them); text as
+    escaped values in look-up lists (dates, places, causes and sources repeat).
+    The popup the map assembles equals :func:`geo.maps.popups.incident_popup`."""
+    rows = by_marker(incidents)
+    markers = rows.drop_duplicates("marker")
+    sums = rows.groupby("marker")[["dead", "missing", "dead_missing"]].sum()
+    counts = rows.groupby("marker").size()
+    doubts = rows.get("location_doubt", pd.Series("", index=rows.index)).fillna("").astype(str)
+    columns = {"lat": _rounded(shapely.get_y(markers.geometry.values)),
+               "lon": _rounded(shapely.get_x(markers.geometry.values)),
+               "dead": sums["dead"].astype(int).tolist(), "missing": sums["missing"].astype(int).tolist(),
+               "dm": sums["dead_missing"].astype(int).tolist(), "ids": [esc(v) for v in markers["incident_id"]],
+               "n": counts.astype(int).tolist(), "start": (counts.cumsum() - counts).astype(int).tolist(),
+               "of": markers["records_total"].astype(int).tolist(),
+               "doubt": (doubts != "").groupby(rows["marker"].to_numpy()).any().astype(int).tolist(),
+               "doubt_style": ms.DOUBT_STYLE, "rd": rows["dead"].astype(int).tolist(),
+               "rm": rows["missing"].astype(int).tolist(), "rids": [esc(v) for v in rows["record_id"]]}
+    columns["r"] = [ms.incident_radius(v) for v in columns["dm"]]
+    per_marker = {"date": ("dates", markers["date"].dt.strftime("%d %b %Y"), esc),
+                  "setting": ("settings", markers["setting"], lambda v: esc(SETTING_WORDS.get(v, v)))}
+    per_record = {"loc": ("locs", rows["location"], esc), "cause": ("causes", rows["cause"], esc),
+                  "ctry": ("countries", rows["country"], esc), "src": ("sources", rows["source"], esc),
+                  "surv": ("survivors", rows["survivors"].map(survivors_text), esc),
+                  "link": ("links", rows["url"], links), "why": ("whys", doubts, esc),
+                  "q": ("qualities", rows["source_quality"], lambda v: esc(quality_words(v)))}
+    for key, (table, values, render) in {**per_marker, **per_record}.items():
+        codes, uniques = pd.factorize(values.astype(object).where(values.notna(), None), use_na_sentinel=False)
+        columns[key], columns[table] = codes.tolist(), [render(u) for u in uniques]
+        if key == "setting":
+            columns["colours"] = [ms.SETTING_COLOURS.get(u, "#555555") for u in uniques]
+    return columns
+
+
+def _rounded(values: np.ndarray) -> list[float]:
+    return np.round(values, COORD_DECIMALS).tolist()
+
+
+def _collection(features: list[dict]) -> str:
+    return to_json({"type": "FeatureCollection", "features": features})
+
+
+def serialise_static_layers(scene: Scene, speed_kmh: float) -> dict:
+    """JSON of everything that does not depend on the period (slow part)."""
+    empty = gpd.GeoDataFrame(geometry=[], crs="EPSG:4326")
+    layers = {
+        "Storage regions": _area_features(scene.storage, _storage_style) if scene.storage is not None else [],
+        "Supply routes": _route_features(scene.drawn_routes, speed_kmh),
+        "Launch areas": _area_features(scene.launch, lambda a: {
+            "color": "#b07800", "weight": 2, "fillColor": ms.LAUNCH, "fillOpacity": 0.6})
+        if scene.launch is not None else [],
+        "Crossing corridors": _corridor_features(scene),
+        "Landing points": _area_features(scene.landing, lambda a: {
+            "color": "#00664a", "weight": 2, "fillColor": ms.LANDING, "fillOpacity": 0.55})
+        if scene.landing is not None else [],
+        "Shipping lanes (TSS)": _tss_features(scene.tss) if scene.tss is not None else [],
+        "UK-France boundary": _boundary_features(scene.layers.get("boundary", empty)),
+    }
+    static = {name: _collection(features) for name, features in layers.items()}
+    static["basemap"] = _basemap_json(scene.layers)
+    static["region_labels"] = [] if scene.storage is None else [
+        (a.centre_lat, a.centre_lon, a.name, "region")
+        for a in scene.storage.itertuples(index=False) if a.kind == "storage_region"]
+    return static
+
+
+CLUSTER_FROM = 20_000  # incidents; below this every circle is drawn, above it they cluster
+CLUSTER_FILES = {"js": [("markercluster", "leaflet.markercluster.js")],
+                 "css": [("markercluster_css", "MarkerCluster.css"),
+                         ("markercluster_default_css", "MarkerCluster.Default.css")]}
+
+
+def _use_markercluster(m: folium.Map, asset_base: str) -> None:
+    m.default_js = m.default_js + [(name, f"{asset_base}/{file}") for name, file in CLUSTER_FILES["js"]]
+    m.default_css = m.default_css + [(name, f"{asset_base}/{file}") for name, file in CLUSTER_FILES["css"]]
+
+
+_STATIC_CACHE: dict[tuple[int, float], tuple[weakref.ref, dict]] = {}
+
+
+def static_layers(scene: Scene, speed_kmh: float = VAN_SPEED_KMH) -> dict:
+    """:func:`serialise_static_layers`, made once per scene and speed.
+
+    The scene is built once and not changed afterwards (``edge.route_scene``).
+    """
+    key = (id(scene), float(speed_kmh))
+    hit = _STATIC_CACHE.get(key)
+    if hit is not None and hit[0]() is scene:
+        return hit[1]
+    static = serialise_static_layers(scene, speed_kmh)
+    if len(_STATIC_CACHE) >= 32:
+        _STATIC_CACHE.clear()
+    _STATIC_CACHE[key] = (weakref.ref(scene), static)
+    return static
+
+
+def build_route_map(scene: Scene, incidents: gpd.GeoDataFrame | None, asset_base: str = APP_BASE_URL,
+                    speed_kmh: float = VAN_SPEED_KMH, height: int | str = "100%") -> folium.Map:
+    """The whole chain on one map; every one of the eight layers is always
+    present (empty when its data failed to load), so the control never changes."""
+    m = base_map(asset_base, height)
+    static = static_layers(scene, speed_kmh)
+    detail = _basemap(m, static["basemap"])
+    for name in ms.LAYER_NAMES:
+        group = SafeFeatureGroup(name=name).add_to(m)
+        if name != "Incidents":
+            DataLayer(serialised=static[name], name=name).add_to(group)
+        elif incidents is not None and len(incidents):
+            layer = IncidentLayer(incident_columns(incidents), CLUSTER_FROM).add_to(group)
+            if layer.count >= CLUSTER_FROM:
+                _use_markercluster(m, asset_base)
+    Labels(static["region_labels"]).add_to(m)
+    SafeLayerControl(collapsed=False, position="topright").add_to(m)
+    Furniture(ms.legend_html(speed_kmh), esc(ms.CREDITS), ms.MAP_CSS, ms.SEA, detail).add_to(m)
+    return m

@@ -1,0 +1,116 @@
+"""Colours, legend, credits and CSS of the route map.
+
+The palette is Okabe-Ito (safe for the common colour-vision deficiencies);
+sizes are chosen to read on a projector.
+"""
+
+from __future__ import annotations
+
+import math
+
+SEA = "#dce9f1"
+LAND = "#f4f2ec"
+LAND_EDGE = "#8f9aa4"
+
+STORAGE = "#CC79A7"
+ROUTE = "#5b3a29"
+LAUNCH = "#E69F00"
+CORRIDOR = "#009E73"
+LANDING = "#009E73"
+TSS_LANE = "#6d7f93"
+TSS_ZONE = "#c68ac6"
+BOUNDARY = "#222222"
+SETTING_COLOURS = {"sea_or_shore": "#0072B2", "land_or_inland": "#D55E00"}
+
+LAYER_NAMES = ("Storage regions", "Supply routes", "Launch areas", "Crossing corridors",
+               "Landing points", "Shipping lanes (TSS)", "UK-France boundary", "Incidents")
+
+PUBLISHERS = (
+    "IOM Missing Migrants Project (minimum estimates)",
+    "UK Home Office (OGL v3.0)",
+    "© OpenStreetMap contributors (ODbL)",
+    "GeoNames (CC BY 4.0)",
+    "Natural Earth",
+    "GSHHG (LGPL-3.0)",
+    "France–UK 1988 treaty",
+    "press and official reports as cited",
+)
+CREDITS = "Data: " + " · ".join(PUBLISHERS)
+
+
+def incident_radius(dead_missing: int) -> float:
+    """Circle radius in pixels, area proportional to dead + missing.
+
+    >>> incident_radius(1), incident_radius(4), incident_radius(39)
+    (5.0, 10.0, 31.2)
+    """
+    return round(5.0 * math.sqrt(max(dead_missing, 1)), 1)
+
+
+# A published point that contradicts its own text or country (geo.data.location_check):
+# dark dashed outline, paler fill. Kept, counted, and explained in its popup.
+DOUBT_STYLE = {"color": "#1f2328", "weight": 2, "dashArray": "3 3", "fillOpacity": 0.35}
+DOUBT_LEGEND = ("<li><i class=\"cr-sw cr-half\" style=\"border:2px dashed #1f2328;border-radius:50%\"></i>"
+                "Location doubtful: published point contradicts its own text</li>")
+
+
+def incident_style(dead_missing: int, setting: str, doubtful: bool = False) -> dict:
+    """Leaflet circle options for an incident marker.
+
+    >>> incident_style(4, "sea_or_shore", True)["dashArray"], incident_style(4, "x")["fillColor"]
+    ('3 3', '#555555')
+    """
+    style = {"radius": incident_radius(dead_missing), "color": "#ffffff", "weight": 1.2,
+             "fillColor": SETTING_COLOURS.get(setting, "#555555"), "fillOpacity": 0.85}
+    return {**style, **DOUBT_STYLE} if doubtful else style
+
+
+def _swatch(style: str) -> str:
+    return f'<i class="cr-sw" style="{style}"></i>'
+
+
+def legend_html(speed_kmh: float) -> str:
+    """The legend as static HTML (no data text), collapsible on small screens."""
+    dot = "border-radius:50%"
+    sea, land = SETTING_COLOURS["sea_or_shore"], SETTING_COLOURS["land_or_inland"]
+    rows = [
+        (_swatch(f"background:{STORAGE};opacity:.55;{dot}"), "Storage region or city (approximate)"),
+        (_swatch(f"border-top:4px solid {ROUTE};height:0"),
+         f"Supply route, motorways at {speed_kmh:g} km/h; dashed: off-network leg"),
+        (_swatch(f"background:{LAUNCH};opacity:.7"), "Launch area (reported)"),
+        (_swatch(f"border-top:3px dashed {CORRIDOR};height:0"), "Crossing corridor (straight line)"),
+        (_swatch(f"background:{LANDING};{dot}"), "Landing point in Kent"),
+        (_swatch(f"border-top:2px solid {TSS_LANE};height:0"), "Shipping lanes and zones (TSS)"),
+        (_swatch(f"border-top:2px dashed {BOUNDARY};height:0"), "UK–France boundary (1988)"),
+        (f'<i class="cr-sw cr-half" style="background:linear-gradient(90deg,{sea} 50%,{land} 50%);{dot}"></i>',
+         "Dead or missing: at sea or shore / on land"),
+    ]
+    items = "".join(f"<li>{swatch}{text}</li>" for swatch, text in rows) + DOUBT_LEGEND
+    return ('<details open><summary><b>Legend</b></summary><ul>' + items + '</ul>'
+            '<small>Circle area ∝ dead + missing (IOM minimum estimates).<br>'
+            'Sea or land: a keyword heuristic, not IOM data.</small></details>')
+
+
+MAP_CSS = """
+.leaflet-container { font: 15px/1.35 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
+.cr-legend { background: rgba(255,255,255,.94); padding: 8px 12px; border-radius: 6px;
+  box-shadow: 0 1px 4px rgba(0,0,0,.3); color: #1f2328; max-width: 300px; font-size: 14px; }
+.cr-legend ul { list-style: none; margin: 6px 0; padding: 0; }
+.cr-legend li { margin: 2px 0; display: flex; align-items: center; }
+.cr-sw { display: inline-block; width: 22px; height: 14px; margin-right: 8px; flex: none; }
+.cr-half { width: 16px; height: 16px; margin: 0 11px 0 3px; }
+.cr-legend summary { cursor: pointer; }
+.cr-label span { white-space: nowrap; font-weight: 600; color: #30363d;
+  text-shadow: 0 0 3px #fff, 0 0 3px #fff, 0 0 3px #fff; }
+.cr-label.sea span { color: #4b6f8a; font-style: italic; font-weight: 500; letter-spacing: .08em; }
+.cr-label.region span { color: #7d3c68; font-size: 16px; }
+.cr-label.town span { font-size: 13px; font-weight: 500; }
+.cr-pop h4 { margin: 0 0 4px; font-size: 15px; }
+.cr-pop ul { padding-left: 16px; margin: 4px 0; max-height: 220px; overflow-y: auto; }
+.cr-pop q { color: #555; font-style: italic; }
+.cr-pop { max-height: 320px; overflow-y: auto; }
+.cr-doubt { color: #8a3b00; }
+.leaflet-control-layers { font-size: 15px; }
+.leaflet-control-attribution { font-size: 12px; }
+@media (max-width: 600px) { .cr-legend { font-size: 12px; max-width: 220px; } }
+"""

@@ -1,0 +1,1 @@
+"""Model: period, filters, figures, places, measurement, routing and corridors."""
