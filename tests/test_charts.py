@@ -3,8 +3,9 @@
 import pandas as pd
 
 import tests.builders as b
-from geo.data import crossings as gc
+from geo.data import crossings as hc
 from geo.maps import charts
+from geo.model import crossings as gc
 from geo.model import filters as gf
 from geo.model.period import Period
 
@@ -42,14 +43,14 @@ def test_picked_months_become_a_period():
 
 
 def test_preventions_start_in_may_2024():
-    weekly = gc.load_weekly()
+    weekly = hc.load_weekly()
     long = gc.preventions(weekly)
     assert long["week_ending"].min() == pd.Timestamp("2024-05-05")
     assert set(long["series"]) == {"Arrived in the UK (Home Office)", "Prevented by France (French figures)"}
 
 
 def test_nationality_quarters_end_at_2023_q3():
-    frame = gc.nationality_by_quarter(gc.load_nationality())
+    frame = gc.nationality_by_quarter(hc.load_nationality())
     assert frame["Quarter"].max() == "2023 Q3" and frame["Quarter"].min() == "2018 Q1"
     q3 = frame[frame["Quarter"] == "2022 Q3"]["people"].sum()
     assert q3 == 20301  # agrees with the Home Office quarterly total (data README)

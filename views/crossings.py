@@ -3,9 +3,10 @@
 import streamlit as st
 
 import edge
-from geo.data import crossings as gc
+from geo.data import crossings as hc
 from geo.maps import charts
 from geo.maps.popups import md_text, text_table
+from geo.model import crossings as gc
 from geo.model.period import month_label
 from geo.model.stats import coverage_sentences, crossings_in, crossings_notes, headline
 from geo.model.stats import figures as stats_figures
@@ -81,7 +82,7 @@ if "nationality" in extra:
     st.subheader("Nationality by quarter")
     nat = gc.nationality_by_quarter(extra["nationality"])
     st.altair_chart(charts.nationality(nat, "People detected arriving by small boat, by nationality "
-                                            f"(2018 Q1 to {gc.NATIONALITY_END})"), width="stretch")
+                                            f"(2018 Q1 to {hc.NATIONALITY_END})"), width="stretch")
     st.caption("Home Office Irregular migration detailed dataset (Irr_D01), which ends at 2023 Q3; later "
                "quarters are not in the shipped data. The seven largest nationalities overall are shown, "
                "the rest as 'Other'. Quarters do not follow the month period.")
