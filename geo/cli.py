@@ -36,7 +36,8 @@ def _month(value: str) -> str:
 
 def _layers(value: str) -> tuple[str, ...]:
     """The --layers value as keys; read after the cheap checks, as it imports the exporter."""
-    from geo.export.explainer import LAYER_KEYS, parse_layers
+    from geo.export.explainer import parse_layers
+    from geo.vocab import LAYER_KEYS
     if not value.strip(" ,"):
         raise usage_error("--layers", f"expected 'all' or some of {','.join(LAYER_KEYS)}, instead got: {value!r}")
     try:

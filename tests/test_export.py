@@ -13,9 +13,9 @@ from geo.data import load
 from geo.export.embed import iframe_snippet
 from geo.export.explainer import ALL_LAYERS, ExportOptions, export_html, parse_layers
 from geo.export.meta import data_versions
-from geo.maps.style import PUBLISHERS
 from geo.model import scene
 from geo.model.period import Period
+from geo.vocab import PUBLISHERS
 from tests import builders
 
 PERIOD = Period("2024-01", "2024-12")

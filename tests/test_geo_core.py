@@ -6,8 +6,8 @@ import shapely
 
 from geo.data import load
 from geo.data.schema import Column, DataFileError, Schema, validate_rows, validate_strict
+from geo.measure import area_around, geodesic_km, to_metric
 from geo.model import stats
-from geo.model.measure import area_around, geodesic_km, to_metric
 from geo.model.period import Period, period_from_query
 from tests import builders
 

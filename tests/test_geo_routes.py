@@ -4,9 +4,9 @@ import networkx as nx
 import pytest
 
 from geo.data import load
+from geo.measure import geodesic_line
 from geo.model import routing
 from geo.model.corridors import lanes_crossed
-from geo.model.measure import geodesic_line
 from geo.model.scene import build_scene, ruhr_to_coast
 from tests import builders
 

@@ -7,8 +7,8 @@ import pytest
 
 from geo.data import load
 from geo.maps.route_map import build_route_map, incident_features
-from geo.maps.style import LAYER_NAMES, PUBLISHERS
 from geo.model.scene import build_scene
+from geo.vocab import LAYER_NAMES, PUBLISHERS
 from tests import builders
 
 

@@ -4,8 +4,8 @@ import streamlit as st
 
 import edge
 from geo.export.embed import iframe_snippet
-from geo.export.explainer import LAYER_KEYS
 from geo.maps.popups import md_text
+from geo.vocab import LAYER_KEYS
 
 FORMATS = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf"}
 SIZES = {"slides": "Slides, 1920×1080 px", "print": "Print, A4 landscape at 300 dpi"}

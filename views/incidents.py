@@ -10,10 +10,11 @@ from geo.data.upload import read_upload
 from geo.export import downloads
 from geo.maps import charts
 from geo.maps.incident_map import MODES, build_incident_map
-from geo.maps.popups import SETTING_WORDS, md_text, safe_url, survivors_text, text_table
+from geo.maps.popups import md_text, safe_url, survivors_text, text_table
 from geo.model import filters as gf
 from geo.model.period import Period
 from geo.model.stats import incident_figures, incident_notes
+from geo.vocab import SETTING_WORDS
 
 SORTS = {"date": "Date", "dead_missing": "Dead + missing", "dead": "Dead", "missing": "Missing",
          "country": "Country", "cause": "Cause"}

@@ -19,7 +19,7 @@ from pathlib import Path
 import pandas as pd
 
 from geo.data.ho_monthly import monthly_table
-from geo.model.measure import geodesic_km
+from geo.measure import geodesic_km
 from geo.paths import DATA_DIR
 
 COPIED = {

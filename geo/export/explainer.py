@@ -20,6 +20,7 @@ import folium
 import geopandas as gpd
 import pandas as pd
 
+from geo import vocab
 from geo.export import page as export_page
 from geo.export.meta import as_of, export_metadata
 from geo.export.story import chain_bounds, story_steps
@@ -30,11 +31,7 @@ from geo.maps.route_map import build_route_map, incident_features
 from geo.model.period import Period, month_label
 from geo.model.scene import Scene
 from geo.model.stats import HOME_OFFICE, IOM, NO_DATA, Headline, coverage_sentences, figures, headline, incidents_in
-
-LAYER_KEYS = {"storage": "Storage regions", "routes": "Supply routes", "launch": "Launch areas",
-              "corridors": "Crossing corridors", "landing": "Landing points", "tss": "Shipping lanes (TSS)",
-              "boundary": "UK-France boundary", "incidents": "Incidents"}
-ALL_LAYERS = tuple(LAYER_KEYS)
+from geo.vocab import ALL_LAYERS, LAYER_KEYS
 
 
 @dataclass(frozen=True)
@@ -124,7 +121,7 @@ def _map(scene: Scene, layers: tuple[str, ...]) -> tuple[folium.Map, dict[str, s
     names: dict[str, str | None] = {"map": m.get_name(), "incidents": None, "control": None}
     for key, child in list(m._children.items()):
         layer_name = getattr(child, "layer_name", None)
-        if isinstance(child, folium.FeatureGroup) and layer_name in ms.LAYER_NAMES:
+        if isinstance(child, folium.FeatureGroup) and layer_name in vocab.LAYER_NAMES:
             if layer_name not in wanted:
                 del m._children[key]
             elif layer_name == "Incidents":
@@ -188,7 +185,7 @@ def _text_alternative(scene: Scene, h, period: Period) -> str:
 
 def _footer(h, dates: dict[str, str]) -> str:
     notes = "".join(f"<li>{esc(note)}</li>" for note in h.crossings_notes + h.incident_notes)
-    publishers = "".join(f"<li>{esc(p)}</li>" for p in ms.PUBLISHERS)
+    publishers = "".join(f"<li>{esc(p)}</li>" for p in vocab.PUBLISHERS)
     as_of_text = " · ".join(f"{esc(k)}: {esc(v)}" for k, v in dates.items())
     return (f"<footer><p><b>Data as of</b> {as_of_text}</p><ul>{notes}</ul>"
             f"<p id='cr-credits'><b>Credits.</b> Map data and figures:</p><ul>{publishers}</ul>"

@@ -23,13 +23,14 @@ from matplotlib.lines import Line2D  # noqa: E402
 from matplotlib.patches import Patch  # noqa: E402
 from shapely.geometry import LineString, box  # noqa: E402
 
+from geo import vocab
 from geo.export.explainer import ALL_LAYERS, parse_layers  # noqa: E402
 from geo.export.meta import export_metadata  # noqa: E402
 from geo.maps import style as ms  # noqa: E402
-from geo.maps.route_map import CHAIN_BOUNDS  # noqa: E402
 from geo.model.period import Period  # noqa: E402
 from geo.model.scene import Scene  # noqa: E402
 from geo.model.stats import NO_DATA, coverage_sentences, figures, headline  # noqa: E402
+from geo.vocab import CHAIN_BOUNDS  # noqa: E402
 
 WEB = "EPSG:3857"
 SIZES = {"slides": ((19.2, 10.8), 100), "print": ((11.69, 8.27), 300)}  # 1920×1080 px; A4 at 300 dpi
@@ -180,7 +181,7 @@ def draw(scene: Scene, incidents: gpd.GeoDataFrame | None, crossings: pd.DataFra
     ax.text(0.012, 0.915, _figures_text(crossings, incidents, period), transform=ax.transAxes,
             fontsize=text * 1.1, va="top", color="#1f2328",
             bbox={"facecolor": "white", "alpha": 0.85, "edgecolor": "none", "pad": 4})
-    fig.text(0.006, strip / 2, ms.CREDITS,
+    fig.text(0.006, strip / 2, vocab.CREDITS,
              fontsize=text * 0.68, ha="left", va="center", color="#30363d")
     return fig
 
@@ -189,10 +190,10 @@ def file_metadata(fmt: str, meta: dict, title: str) -> dict:
     """Metadata in the keys each matplotlib backend writes."""
     blob = json.dumps(meta, ensure_ascii=False)
     if fmt == "png":
-        return {"Title": title, "Software": meta["generator"], "Source": ms.CREDITS, "channel-routes": blob}
+        return {"Title": title, "Software": meta["generator"], "Source": vocab.CREDITS, "channel-routes": blob}
     if fmt == "svg":
-        return {"Title": title, "Description": blob, "Rights": ms.CREDITS, "Creator": meta["generator"]}
-    return {"Title": title, "Subject": blob, "Keywords": ms.CREDITS, "Creator": meta["generator"]}
+        return {"Title": title, "Description": blob, "Rights": vocab.CREDITS, "Creator": meta["generator"]}
+    return {"Title": title, "Subject": blob, "Keywords": vocab.CREDITS, "Creator": meta["generator"]}
 
 
 def save(scene: Scene, incidents, crossings, period: Period, out: Path | BinaryIO, fmt: str = "png",

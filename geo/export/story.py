@@ -10,10 +10,10 @@ import geopandas as gpd
 import pandas as pd
 from shapely.geometry import LineString, MultiLineString
 
-from geo.maps.route_map import CHAIN_BOUNDS
 from geo.model.period import Period
 from geo.model.scene import Scene, ruhr_to_coast
 from geo.model.stats import headline
+from geo.vocab import CHAIN_BOUNDS
 
 STRAIT_BOUNDS = [[50.0, 0.6], [51.4, 2.7]]
 

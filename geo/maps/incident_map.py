@@ -21,12 +21,12 @@ from geo.maps.offline import APP_BASE_URL
 from geo.maps.popups import esc
 from geo.maps.route_map import base_map, incident_features
 from geo.maps.safe_folium import fit_bounds
+from geo.vocab import CHANNEL_BOUNDS
 
 MODES = {"clusters": "Clusters", "points": "Every incident", "density": "Density grid"}
 GRID_DEG = 0.1
 DENSITY_COLOURS = ["#fde725", "#5ec962", "#21918c", "#3b528b", "#440154"]  # viridis: colour-blind safe
 DENSITY_STEPS = [1, 3, 10, 30]
-CHANNEL_BOUNDS = [[49.8, 0.2], [51.6, 3.2]]
 
 
 def point_features(incidents: gpd.GeoDataFrame) -> list[dict]:

@@ -14,8 +14,8 @@ from urllib.parse import urlparse
 import pandas as pd
 
 from geo.model.places import Report
+from geo.vocab import SETTING_WORDS
 
-SETTING_WORDS = {"sea_or_shore": "At sea or on the shore", "land_or_inland": "On land or inland"}
 MAX_REPORTS_SHOWN = 6
 
 

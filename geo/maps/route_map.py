@@ -16,17 +16,18 @@ import pandas as pd
 import shapely
 from shapely.geometry import LineString
 
+from geo import vocab
 from geo.data.records import by_marker, is_doubtful, marker_groups
 from geo.maps import style as ms
 from geo.maps.elements import COORD_DECIMALS, DataLayer, Furniture, IncidentLayer, Labels, feature, to_json
 from geo.maps.offline import APP_BASE_URL, use_local_assets
-from geo.maps.popups import SETTING_WORDS, area_popup, esc, incident_popup, incident_tooltip, links, survivors_text
+from geo.maps.popups import area_popup, esc, incident_popup, incident_tooltip, links, survivors_text
 from geo.maps.safe_folium import SafeFeatureGroup, SafeLayerControl, SafeMap
 from geo.model.filters import quality_words
 from geo.model.routing import VAN_SPEED_KMH, Route
 from geo.model.scene import Scene
+from geo.vocab import SETTING_WORDS
 
-CHAIN_BOUNDS = [[48.4, 0.4], [53.0, 10.2]]
 CHAIN_CENTRE = [50.6, 4.6]
 TSS_SOURCE = "Source: © OpenStreetMap contributors, seamarks (snapshot of 2025)"
 STRAIT_SEA_LABELS = [(50.55, 0.55, "ENGLISH CHANNEL", "sea"), (51.95, 2.6, "NORTH SEA", "sea")]
@@ -246,7 +247,7 @@ def build_route_map(scene: Scene, incidents: gpd.GeoDataFrame | None, asset_base
     m = base_map(asset_base, height)
     static = static_layers(scene, speed_kmh)
     detail = _basemap(m, static["basemap"])
-    for name in ms.LAYER_NAMES:
+    for name in vocab.LAYER_NAMES:
         group = SafeFeatureGroup(name=name).add_to(m)
         if name != "Incidents":
             DataLayer(serialised=static[name], name=name).add_to(group)
@@ -256,5 +257,5 @@ def build_route_map(scene: Scene, incidents: gpd.GeoDataFrame | None, asset_base
                 _use_markercluster(m, asset_base)
     Labels(static["region_labels"]).add_to(m)
     SafeLayerControl(collapsed=False, position="topright").add_to(m)
-    Furniture(ms.legend_html(speed_kmh), esc(ms.CREDITS), ms.MAP_CSS, ms.SEA, detail).add_to(m)
+    Furniture(ms.legend_html(speed_kmh), esc(vocab.CREDITS), ms.MAP_CSS, ms.SEA, detail).add_to(m)
     return m

@@ -22,20 +22,6 @@ TSS_ZONE = "#c68ac6"
 BOUNDARY = "#222222"
 SETTING_COLOURS = {"sea_or_shore": "#0072B2", "land_or_inland": "#D55E00"}
 
-LAYER_NAMES = ("Storage regions", "Supply routes", "Launch areas", "Crossing corridors",
-               "Landing points", "Shipping lanes (TSS)", "UK-France boundary", "Incidents")
-
-PUBLISHERS = (
-    "IOM Missing Migrants Project (minimum estimates)",
-    "UK Home Office (OGL v3.0)",
-    "© OpenStreetMap contributors (ODbL)",
-    "GeoNames (CC BY 4.0)",
-    "Natural Earth",
-    "GSHHG (LGPL-3.0)",
-    "France–UK 1988 treaty",
-    "press and official reports as cited",
-)
-CREDITS = "Data: " + " · ".join(PUBLISHERS)
 
 
 def incident_radius(dead_missing: int) -> float:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import geopandas as gpd
 from shapely.geometry import LineString, box
 
-from geo.model.measure import geodesic_km, geodesic_line
+from geo.measure import geodesic_km, geodesic_line
 
 # The Dover Strait and its approaches (lon/lat): the TSS shown on the map.
 STRAIT_WINDOW = box(0.3, 50.1, 2.8, 51.6)

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from geo.maps.popups import SETTING_WORDS
 from geo.model.coverage import Coverage, incidents_coverage
 from geo.model.period import Period, month_label, month_span
+from geo.vocab import SETTING_WORDS
 
 SETTING_CHOICES = {"all": "Sea/shore and land", **SETTING_WORDS}
 FILTER_KEYS = ("setting", "cause", "country", "min")

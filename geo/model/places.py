@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import geopandas as gpd
 import pandas as pd
 
-from geo.model.measure import area_around
+from geo.measure import area_around
 
 STORAGE_KINDS = ("storage_region", "storage_district", "storage_city")
 LEVEL_WORDS = {"storage_region": "region level", "storage_district": "district level",

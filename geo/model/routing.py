@@ -17,7 +17,7 @@ import numpy as np
 from pyproj import Transformer
 from shapely.geometry import LineString, MultiLineString
 
-from geo.model.measure import geodesic_km
+from geo.measure import geodesic_km
 
 # Assumed average speed of a loaded van over the whole trip, including slower
 # sections and the access legs. Documented in the README; not a sourced figure.

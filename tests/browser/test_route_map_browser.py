@@ -6,9 +6,9 @@ import pytest
 from playwright.sync_api import expect
 
 from geo.data import load
-from geo.maps.style import LAYER_NAMES
 from geo.model import stats
 from geo.model.period import Period
+from geo.vocab import LAYER_NAMES
 from tests.harness import map_frame
 
 pytestmark = pytest.mark.browser
