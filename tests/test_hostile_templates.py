@@ -21,7 +21,6 @@ from geo.data.upload import read_upload
 from geo.export import downloads
 from geo.export import explainer as export
 from geo.export import pictures as static_map
-from geo.export.explainer import safe_json
 from geo.maps import presentation
 from geo.maps.elements import to_json
 from geo.maps.incident_map import MODES, build_incident_map
@@ -39,7 +38,7 @@ CWD_MARK = "cwd-marker-QJ7"
 def forms(text: str) -> set[str]:
     """The ways ``text`` may legitimately appear: as is, HTML-escaped, inside JSON."""
     bases = {text, esc(text)}
-    encoders = (lambda s: s, html.escape, lambda s: to_json(s)[1:-1], lambda s: safe_json(s)[1:-1],
+    encoders = (lambda s: s, html.escape, lambda s: to_json(s)[1:-1],
                 lambda s: json.dumps(s)[1:-1])
     return {encode(base) for base in bases for encode in encoders}
 

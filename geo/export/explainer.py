@@ -25,6 +25,7 @@ from geo.export import page as export_page
 from geo.export.meta import as_of, export_metadata
 from geo.export.story import chain_bounds, story_steps
 from geo.maps import style as ms
+from geo.maps.elements import to_json
 from geo.maps.offline import leaflet_css_inline, leaflet_js_inline
 from geo.maps.popups import esc
 from geo.maps.route_map import build_route_map, incident_features
@@ -61,16 +62,6 @@ def parse_layers(value: str | None) -> tuple[str, ...]:
         if key not in LAYER_KEYS:
             raise ValueError(f"Expected layers from {', '.join(LAYER_KEYS)}, instead got: {key!r}")
     return keys
-
-
-def safe_json(value: object) -> str:
-    """JSON that cannot close a ``<script>`` element.
-
-    >>> safe_json({"a": "</script>&"})
-    '{"a": "\\\\u003c/script\\\\u003e\\\\u0026"}'
-    """
-    text = json.dumps(value, ensure_ascii=False)
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def script_hash(source: str) -> str:
@@ -263,7 +254,7 @@ def export_html(scene: Scene, incidents: gpd.GeoDataFrame | None, crossings: pd.
             f"{figure.html.render()}</div>"
             f'<p id="cr-alt" class="sr-only">{esc(_text_alternative(scene, h, period))}</p>'
             f"{_footer(h, as_of(crossings, incidents))}"
-            f'<script type="application/json" id="cr-data">{safe_json(client)}</script>'
-            f'<script type="application/json" id="cr-meta">{safe_json(meta)}</script>'
+            f'<script type="application/json" id="cr-data">{to_json(client)}</script>'
+            f'<script type="application/json" id="cr-meta">{to_json(meta)}</script>'
             + "".join(f"<script>{s}</script>" for s in scripts) + "</body></html>\n")
     return head + body
