@@ -33,6 +33,18 @@ def _layers(value: str) -> tuple[str, ...]:
         raise argparse.ArgumentTypeError(str(error)) from None
 
 
+def _van_speed(value: str) -> float:
+    from geo.drive_time import VAN_KMH_RANGE
+    try:
+        speed = float(value)
+    except ValueError:
+        speed = float("nan")
+    if not VAN_KMH_RANGE[0] <= speed <= VAN_KMH_RANGE[1]:
+        raise argparse.ArgumentTypeError(f"expected km/h from {VAN_KMH_RANGE[0]:g} to {VAN_KMH_RANGE[1]:g}, "
+                                         f"instead got: {value!r}")
+    return speed
+
+
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="python -m geo", description="Channel Routes tools.")
     commands = main.add_subparsers(dest="command", required=True)
@@ -49,6 +61,10 @@ def parser() -> argparse.ArgumentParser:
     export.add_argument("--title", default="The Channel small-boat route")
     export.add_argument("--no-story", action="store_true", help="HTML: leave out the story mode")
     export.add_argument("--out", type=Path, required=True, help="file to write")
+    routes = commands.add_parser("routes", help="print the drive routes table (storage places to launch areas)")
+    routes.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    routes.add_argument("--speed", type=_van_speed, default=None,
+                        help="van top speed in km/h, 60 to 130 (default: 130, the road limits)")
     return main
 
 
@@ -96,9 +112,23 @@ def export(args, main: argparse.ArgumentParser) -> int:
     return 0
 
 
+def routes(args, main: argparse.ArgumentParser) -> int:
+    from geo import drive_time, load, route_table, scene
+    built = scene.build_scene(load.load_all())
+    if not built.routes:
+        main.exit(1, "error: no routes: the road network, storage or launch places did not load\n")
+    van_kmh = drive_time.DEFAULT_VAN_KMH if args.speed is None else args.speed
+    writers = {"table": route_table.routes_text, "json": route_table.routes_json,
+               "csv": lambda r, v: route_table.routes_csv(r, v).decode("utf-8")}
+    sys.stdout.write(writers[args.format](built.routes, van_kmh))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     main_parser = parser()
     args = main_parser.parse_args(argv)
     if args.command == "export":
         return export(args, main_parser)
+    if args.command == "routes":
+        return routes(args, main_parser)
     return 2
