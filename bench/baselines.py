@@ -16,7 +16,7 @@ from shapely.geometry import LineString
 from geo.mapbuild import CHAIN_CENTRE
 from geo.offline import APP_BASE_URL, use_local_assets
 from geo.popups import incident_popup, incident_tooltip
-from geo.routing import VAN_SPEED_KMH
+from geo.drive_time import DEFAULT_VAN_KMH, hours_range
 from geo.scene import Scene
 
 AREA_COLUMNS = ["name", "level", "radius_km", "geometry"]
@@ -24,7 +24,7 @@ INCIDENT_COLUMNS = ["date", "dead", "missing", "dead_missing", "location", "caus
 CRS = "EPSG:4326"
 
 
-def baseline_layers(scene: Scene, speed_kmh: float = VAN_SPEED_KMH) -> dict[str, gpd.GeoDataFrame]:
+def baseline_layers(scene: Scene, speed_kmh: float = DEFAULT_VAN_KMH) -> dict[str, gpd.GeoDataFrame]:
     """The map's period-independent layers as plain GeoDataFrames (made once)."""
     layers = {key: scene.layers[key][["geometry"]] for key in ("countries", "borders", "roads", "land_detail")
               if key in scene.layers}
@@ -34,7 +34,7 @@ def baseline_layers(scene: Scene, speed_kmh: float = VAN_SPEED_KMH) -> dict[str,
     layers["routes"] = gpd.GeoDataFrame(
         {"route": [f"{r.origin} → {r.destination}" for r in scene.drawn_routes],
          "km": [round(r.total_km) for r in scene.drawn_routes],
-         "hours": [round(r.hours(speed_kmh), 1) for r in scene.drawn_routes]},
+         "hours": [round(hours_range(r, speed_kmh)[1], 1) for r in scene.drawn_routes]},
         geometry=[LineString(r.road_path) for r in scene.drawn_routes], crs=CRS)
     layers["corridors"] = gpd.GeoDataFrame(
         {"corridor": [f"{c.launch} → {c.landing}" for c in scene.corridors],

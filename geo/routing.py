@@ -31,8 +31,8 @@ Node = tuple[float, float]
 class RoadGraph:
     """The road graph, its lines, and the junctions a centre may snap to."""
 
-    graph: nx.Graph  # edge attribute ``line``: row of ``lines``
-    lines: pd.DataFrame
+    graph: nx.Graph  # edge attribute ``line``: index into ``lines``
+    lines: list[tuple[list, str, str, str, float]]  # (coords, class, country, ref, km) per line
     nodes: list[Node]
     node_xy: np.ndarray  # EPSG:3035 metres, for nearest-node search
 
@@ -65,7 +65,8 @@ def build_road_graph(lines: pd.DataFrame) -> RoadGraph:
     nodes = sorted(max(nx.connected_components(graph), key=len))
     lons, lats = zip(*nodes)
     node_xy = np.column_stack(_TO_LAEA.transform(np.array(lons), np.array(lats)))
-    return RoadGraph(graph, lines.reset_index(drop=True), nodes, node_xy)
+    records = list(zip(lines["coords"], lines["road_class"], lines["cc"], lines["ref"], lines["km"].astype(float)))
+    return RoadGraph(graph, records, nodes, node_xy)
 
 
 @dataclass(frozen=True)
@@ -127,15 +128,15 @@ def path_detail(road: RoadGraph, path: list[Node]) -> tuple[list[Node], tuple[st
     polyline: list[Node] = [path[0]]
     runs: list[list] = []  # [ref, class, km] of consecutive lines with one ref
     by_road: dict[tuple[str, str], float] = {}
+    edges = road.graph.edges
     for a, b in zip(path, path[1:]):
-        line = road.lines.iloc[road.graph.edges[a, b]["line"]]
-        polyline.extend(_oriented(line["coords"], a)[1:])
-        key = (line["road_class"], line["cc"])
-        by_road[key] = by_road.get(key, 0.0) + float(line["km"])
-        if runs and runs[-1][0] == line["ref"]:
-            runs[-1][2] += line["km"]
+        coords, road_class, cc, ref, km = road.lines[edges[a, b]["line"]]
+        polyline.extend(_oriented(coords, a)[1:])
+        by_road[(road_class, cc)] = by_road.get((road_class, cc), 0.0) + km
+        if runs and runs[-1][0] == ref:
+            runs[-1][2] += km
         else:
-            runs.append([line["ref"], line["road_class"], line["km"]])
+            runs.append([ref, road_class, km])
     refs = main_refs([tuple(run) for run in runs])
     return polyline, refs, tuple((c, cc, km) for (c, cc), km in sorted(by_road.items()))
 
@@ -149,17 +150,25 @@ def route_start(origin) -> tuple[float, float]:
     return float(origin.centre_lon), float(origin.centre_lat)
 
 
+def _path_to(predecessors: dict[Node, list[Node]], end: Node) -> list[Node]:
+    """The path from the search's source to ``end`` (only the targets' paths are made)."""
+    path = [end]
+    while predecessors[path[-1]]:
+        path.append(predecessors[path[-1]][0])
+    return path[::-1]
+
+
 def routes_from(road: RoadGraph, origin, destinations) -> list[Route]:
     """Shortest routes from one place to each destination area centre."""
     lon, lat = route_start(origin)
     start, access_km = road.nearest(lon, lat)
-    lengths, paths = nx.single_source_dijkstra(road.graph, start, weight="km")
+    predecessors, lengths = nx.dijkstra_predecessor_and_distance(road.graph, start, weight="km")
     routes = []
     for dest in destinations.itertuples(index=False):
         end, egress_km = road.nearest(dest.centre_lon, dest.centre_lat)
         if end not in lengths:
             continue
-        polyline, refs, by_road = path_detail(road, paths[end])
+        polyline, refs, by_road = path_detail(road, _path_to(predecessors, end))
         routes.append(Route(
             origin_id=origin.area_id, origin=origin.name, origin_kind=origin.kind,
             destination_id=dest.area_id, destination=dest.name, access_km=access_km,

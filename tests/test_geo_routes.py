@@ -146,3 +146,14 @@ def test_storage_places_stay_at_region_or_city_level(scene):
     assert set(scene.storage["level"]) <= {"region level", "district level", "city level"}
     assert (scene.storage["radius_km"] >= 10).all()
     assert all(a.reports for a in scene.storage.itertuples())
+
+
+def test_a_bad_road_line_names_its_row_column_and_value():
+    from geo.road_network import network_table
+    from geo.schema import DataFileError
+    good = {"type": "Feature", "properties": {"class": "motorway", "cc": "DE"},
+            "geometry": {"type": "LineString", "coordinates": [[7.0, 51.4], [6.9, 51.4]]}}
+    bad = {**good, "properties": {"class": "track", "cc": "DE"}}
+    with pytest.raises(DataFileError) as error:
+        network_table({"features": [good, bad]}, "data/roads/x.geojson")
+    assert "data/roads/x.geojson, row 1, column 'class'" in str(error.value) and "track" in str(error.value)
