@@ -13,10 +13,10 @@ import folium
 import geopandas as gpd
 from shapely.geometry import LineString
 
+from geo.drive_time import DEFAULT_VAN_KMH, hours_range
 from geo.mapbuild import CHAIN_CENTRE
 from geo.offline import APP_BASE_URL, use_local_assets
 from geo.popups import incident_popup, incident_tooltip
-from geo.drive_time import DEFAULT_VAN_KMH, hours_range
 from geo.scene import Scene
 
 AREA_COLUMNS = ["name", "level", "radius_km", "geometry"]
