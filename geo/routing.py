@@ -54,18 +54,18 @@ def build_road_graph(lines: pd.DataFrame) -> RoadGraph:
     >>> g.graph.number_of_edges(), nx.shortest_path_length(g.graph, (0.0, 0.0), (2.0, 0.0), "km")
     (2, 15.0)
     """
-    best: dict[frozenset, tuple[float, int]] = {}
-    for index, (coords, km) in enumerate(zip(lines["coords"], lines["km"])):
-        a, b = tuple(map(float, coords[0])), tuple(map(float, coords[-1]))
-        key = frozenset((a, b))
-        if a != b and (key not in best or km < best[key][0]):
-            best[key] = (float(km), index)
+    coords, kms = lines["coords"].tolist(), lines["km"].astype(float).tolist()
+    best: dict[tuple[Node, Node], tuple[float, int]] = {}
+    for index, (line, km) in enumerate(zip(coords, kms)):
+        a, b = sorted((tuple(line[0]), tuple(line[-1])))
+        if a != b and ((a, b) not in best or km < best[(a, b)][0]):
+            best[(a, b)] = (km, index)
     graph = nx.Graph()
-    graph.add_edges_from((*tuple(key), {"km": km, "line": index}) for key, (km, index) in best.items())
+    graph.add_edges_from((a, b, {"km": km, "line": index}) for (a, b), (km, index) in best.items())
     nodes = sorted(max(nx.connected_components(graph), key=len))
     lons, lats = zip(*nodes)
     node_xy = np.column_stack(_TO_LAEA.transform(np.array(lons), np.array(lats)))
-    records = list(zip(lines["coords"], lines["road_class"], lines["cc"], lines["ref"], lines["km"].astype(float)))
+    records = list(zip(coords, lines["road_class"].tolist(), lines["cc"].tolist(), lines["ref"].tolist(), kms))
     return RoadGraph(graph, records, nodes, node_xy)
 
 

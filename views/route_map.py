@@ -66,9 +66,10 @@ if drive:
         f"({md_text(drive['shortest'].refs_text)}).")
     st.markdown("**Speeds assumed** (the network has no speed limits; these are this app's assumptions):")
     st.table(text_table(assumptions_table(van_kmh)))
-    st.markdown("**Every storage place to every launch area** (regions: indicative, from the population-weighted "
-                "centre of the Land's cities; a straight access or egress leg over 20 km is flagged):")
-    st.table(text_table(routes_frame(scene.routes, van_kmh)))
+    with st.expander(f"Every storage place to every launch area ({len(scene.routes)} routes)", expanded=True):
+        st.caption("Regions: indicative, from the population-weighted centre of the Land's cities. A straight "
+                   "access or egress leg over 20 km is flagged. hours low: at the limits; high: typical van speeds.")
+        st.table(text_table(routes_frame(scene.routes, van_kmh)))
     st.download_button("Routes table (CSV)", routes_csv(scene.routes, van_kmh), "channel-routes-drives.csv",
                        "text/csv", key="routes_csv")
 else:
