@@ -70,7 +70,7 @@ def network_table(collection: dict, name: str = NETWORK_FILE) -> pd.DataFrame:
     >>> table.loc[0, "ref"], round(float(table.loc[0, "km"]), 1)
     ('A40', 7.0)
     """
-    rows = []
+    columns: dict[str, list] = {"road_class": [], "cc": [], "ref": [], "coords": []}
     for index, feature in enumerate(collection.get("features") or []):
         props, geometry = feature.get("properties") or {}, feature.get("geometry") or {}
         coords = geometry.get("coordinates")
@@ -80,13 +80,17 @@ def network_table(collection: dict, name: str = NETWORK_FILE) -> pd.DataFrame:
             raise _issue(name, index, "class", props.get("class"), f"expected one of {sorted(ROAD_CLASSES)}")
         if props.get("cc") not in COUNTRIES:
             raise _issue(name, index, "cc", props.get("cc"), f"expected one of {sorted(COUNTRIES)}")
-        rows.append({"road_class": props["class"], "cc": props["cc"], "ref": clean_ref(props.get("ref")),
-                     "coords": [(float(x), float(y)) for x, y in coords]})
-    if not rows:
+        columns["road_class"].append(props["class"])
+        columns["cc"].append(props["cc"])
+        columns["ref"].append(clean_ref(props.get("ref")))
+        columns["coords"].append(coords)
+    if not columns["coords"]:
         raise _issue(name, None, "geometry", None, "layer has no road lines")
-    table = pd.DataFrame(rows)
-    table["km"] = line_km(list(table["coords"]))
-    return table
+    try:
+        km = line_km(columns["coords"])
+    except (TypeError, ValueError) as err:
+        raise _issue(name, None, "geometry", None, f"has coordinates that are not number pairs ({err})") from None
+    return pd.DataFrame({**columns, "km": km}, dtype=object).astype({"km": float})
 
 
 def load_network(path: Path, name: str) -> pd.DataFrame:
