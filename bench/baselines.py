@@ -17,7 +17,7 @@ from geo.data.records import marker_groups
 from geo.maps.offline import APP_BASE_URL, use_local_assets
 from geo.maps.popups import incident_popup, incident_tooltip
 from geo.maps.route_map import CHAIN_CENTRE
-from geo.model.routing import VAN_SPEED_KMH
+from geo.model.drive_time import DEFAULT_VAN_KMH, hours_range
 from geo.model.scene import Scene
 
 AREA_COLUMNS = ["name", "level", "radius_km", "geometry"]
@@ -25,7 +25,7 @@ INCIDENT_COLUMNS = ["date", "dead", "missing", "dead_missing", "location", "caus
 CRS = "EPSG:4326"
 
 
-def baseline_layers(scene: Scene, speed_kmh: float = VAN_SPEED_KMH) -> dict[str, gpd.GeoDataFrame]:
+def baseline_layers(scene: Scene, speed_kmh: float = DEFAULT_VAN_KMH) -> dict[str, gpd.GeoDataFrame]:
     """The map's period-independent layers as plain GeoDataFrames (made once)."""
     layers = {key: scene.layers[key][["geometry"]] for key in ("countries", "borders", "roads", "land_detail")
               if key in scene.layers}
@@ -35,7 +35,7 @@ def baseline_layers(scene: Scene, speed_kmh: float = VAN_SPEED_KMH) -> dict[str,
     layers["routes"] = gpd.GeoDataFrame(
         {"route": [f"{r.origin} → {r.destination}" for r in scene.drawn_routes],
          "km": [round(r.total_km) for r in scene.drawn_routes],
-         "hours": [round(r.hours(speed_kmh), 1) for r in scene.drawn_routes]},
+         "hours": [round(hours_range(r, speed_kmh)[1], 1) for r in scene.drawn_routes]},
         geometry=[LineString(r.road_path) for r in scene.drawn_routes], crs=CRS)
     layers["corridors"] = gpd.GeoDataFrame(
         {"corridor": [f"{c.launch} → {c.landing}" for c in scene.corridors],

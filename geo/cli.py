@@ -62,6 +62,18 @@ def _out(value: str) -> Path:
     return Path(value)
 
 
+def _van_speed(value: str) -> float:
+    from geo.model.drive_time import VAN_KMH_RANGE
+    try:
+        speed = float(value)
+    except ValueError:
+        speed = float("nan")
+    if not VAN_KMH_RANGE[0] <= speed <= VAN_KMH_RANGE[1]:
+        raise argparse.ArgumentTypeError(f"expected km/h from {VAN_KMH_RANGE[0]:g} to {VAN_KMH_RANGE[1]:g}, "
+                                         f"instead got: {value!r}")
+    return speed
+
+
 def parser() -> argparse.ArgumentParser:
     main = Parser(prog=PROG, description="Channel Routes tools.")
     commands = main.add_subparsers(dest="command", required=True)
@@ -85,6 +97,11 @@ def parser() -> argparse.ArgumentParser:
                                                 "validated, and say what changed")
     add_arguments(update)
     update.set_defaults(handler=command)
+    routes = commands.add_parser("routes", help="print the drive routes table (storage places to launch areas)")
+    routes.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    routes.add_argument("--speed", type=_van_speed, default=None,
+                        help="van top speed in km/h, 60 to 130 (default: 130, the road limits)")
+    routes.set_defaults(handler=routes_command)
     return main
 
 
@@ -155,7 +172,10 @@ def _period_in_data(asked: Period, data, folder: Path) -> Period:
 def _render(fmt: str, args, built, data, period: Period, layers: tuple[str, ...]) -> bytes:
     incidents, crossings = data.tables.get("incidents"), data.tables.get("crossings")
     if fmt == "html":
-        from geo.export.explainer import ExportOptions, export_html
+        from geo.export.explainer import (
+            ExportOptions,
+            export_html,
+        )
         return export_html(built, incidents, crossings, period, layers,
                            ExportOptions(title=args.title, story=not args.no_story)).encode("utf-8")
     from geo.export.pictures import save
@@ -186,6 +206,20 @@ def export_command(args: argparse.Namespace) -> int:
         out.write(page)
     _step(f"wrote {args.out} ({fmt}, {len(page) / 1024:,.0f} KB, {period.label}, layers: {','.join(layers)})",
           started)
+    return 0
+
+
+def routes_command(args: argparse.Namespace) -> int:
+    from geo.data import load
+    from geo.export import route_table
+    from geo.model import drive_time, scene
+    built = scene.build_scene(load.load_all())
+    if not built.routes:
+        raise CliError("no routes: the road network, storage or launch places did not load")
+    van_kmh = drive_time.DEFAULT_VAN_KMH if args.speed is None else args.speed
+    writers = {"table": route_table.routes_text, "json": route_table.routes_json,
+               "csv": lambda r, v: route_table.routes_csv(r, v).decode("utf-8")}
+    sys.stdout.write(writers[args.format](built.routes, van_kmh))
     return 0
 
 

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import geopandas as gpd
 import pandas as pd
-from shapely.geometry import LineString
 
 from geo.data.records import derive
 from geo.paths import ROOT
@@ -37,8 +36,19 @@ def crossings(months: dict[str, tuple[int, int, str]]) -> pd.DataFrame:
                           "days_in_month": days[m]} for m, (p, b, s) in months.items()])
 
 
-def road_line(*coords: tuple[float, float]) -> gpd.GeoDataFrame:
-    return gpd.GeoDataFrame({"e_road": ["E1"]}, geometry=[LineString(coords)], crs="EPSG:4326")
+def road_lines(*lines: tuple[str, str, str, list[tuple[float, float]]]) -> pd.DataFrame:
+    """A road network table (as :func:`geo.data.road_network.network_table` makes) from
+    ``(class, country, ref, coords)`` tuples; lengths are geodesic."""
+    from geo.data.road_network import line_km
+    frame = pd.DataFrame([{"road_class": c, "cc": cc, "ref": ref, "coords": coords} for c, cc, ref, coords in lines])
+    frame["km"] = line_km(list(frame["coords"]))
+    return frame
+
+
+def place(area_id: str, lon: float, lat: float, kind: str = "storage_city", **extra) -> pd.DataFrame:
+    """One area row as :mod:`geo.model.places` builds them (centre only)."""
+    return pd.DataFrame([{"area_id": area_id, "name": area_id.title(), "kind": kind, "centre_lon": lon,
+                          "centre_lat": lat, **extra}])
 
 
 def copy_of_data(target: Path) -> Path:

@@ -109,3 +109,33 @@ def test_the_default_period_says_which_months_iom_covers():
     captions = [shown(c.value) for c in at.caption]
     assert "19 dead, 3 missing in the 6 of 12 months IOM covers (3 in part)." in captions
     assert any("IOM has no records for Oct 2025 – Dec 2025" in c and "not zero" in c for c in captions)
+
+
+def test_route_map_answers_the_drive_time_claim_with_a_table(monkeypatch):
+    import streamlit as st
+
+    from tests.builders import shown_table
+    st.cache_resource.clear()
+    calls = {"graph": 0, "routes": 0}
+    build_graph, supply_routes = geo.model.routing.build_road_graph, geo.model.routing.supply_routes
+    monkeypatch.setattr(geo.model.routing, "build_road_graph",
+                        lambda *a: calls.__setitem__("graph", calls["graph"] + 1) or build_graph(*a))
+    monkeypatch.setattr(geo.model.routing, "supply_routes",
+                        lambda *a: calls.__setitem__("routes", calls["routes"] + 1) or supply_routes(*a))
+    at = app(month="2024-09")
+    answer = metrics(at)["Ruhr/Cologne area → Dunkirk–Calais coast, driving time"]
+    text = " ".join(shown(m.value) for m in at.markdown)
+    assert answer.endswith(" h") and f"{answer} of driving" in text
+    assert "“driven for four or five hours”" in text and "could not find it in any archived page" in text
+    assert "“just a three-hour drive from the Channel coast”" in text
+    tables = [shown_table(t) for t in at.table]
+    routes = next(t for t in tables if "road refs" in t.columns)
+    essen = routes[(routes["origin"] == "Essen") & (routes["destination"] == "Calais – Sangatte – Wissant")].iloc[0]
+    assert essen["road refs"] == "A40 – A67 – E34 – R1 – E17 – E40 – A16" and 395 <= essen["km"] <= 410
+    assert essen["hours low"] < essen["hours high"]
+    assert any("German Autobahn" in set(t.get("Road", [])) for t in tables)
+    at.number_input(key="speed").set_value(80.0).run()
+    assert not at.exception
+    slower = metrics(at)["Ruhr/Cologne area → Dunkirk–Calais coast, driving time"]
+    assert slower != answer and calls == {"graph": 1, "routes": 1}
+    st.cache_resource.clear()

@@ -28,6 +28,8 @@ CASES = {
     "crossings truncated": ("crossings/crossings_monthly.csv", truncate, "row "),
     "areas without a column": ("places/areas.csv", lambda p: drop_column(p, "radius_km"), "column is missing"),
     "roads truncated": ("roads/roads_major_ne_z5.geojson", truncate, "is not valid GeoJSON"),
+    "road network truncated": ("roads/osm_motorway_trunk_corridor-primary.geojson", truncate,
+                               "is not valid GeoJSON"),
     "countries not JSON": ("basemap/countries.geojson", lambda p: p.write_text("<html>"), "is not valid GeoJSON"),
 }
 
@@ -65,3 +67,5 @@ def test_app_starts_names_the_file_and_serves_the_rest(damaged):
         assert figures["Dead"] == "–" and figures["People crossed"] == "4,192"
     else:
         assert figures["People crossed"] == "4,192" and figures["Dead"] == "22"
+    if "road network" in relative or "osm_motorway" in relative:
+        assert any("Drive times need the road network" in i.value for i in at.info)

@@ -59,3 +59,31 @@ def test_unknown_suffix_without_format_is_an_error(tmp_path, capsys):
 def test_missing_folder_is_an_error(tmp_path, capsys):
     assert cli.main(["export", "--from", "2024-01", "--to", "2024-12", "--out", str(tmp_path / "no" / "x.html")]) == 2
     assert f"the folder {str(tmp_path / 'no')!r} does not exist" in capsys.readouterr().err
+
+
+def test_routes_table_as_csv_with_credit_and_a_speed():
+    done = run("routes", "--format", "csv", "--speed", "80")
+    assert done.returncode == 0, done.stderr
+    from geo.export.downloads import read_back
+    assert "© OpenStreetMap contributors" in done.stdout.splitlines()[1]
+    table = read_back(done.stdout.encode("utf-8"))
+    assert list(table.columns) == ["origin", "origin kind", "destination", "km", "hours low", "hours high",
+                                   "access km", "egress km", "road refs", "note"]
+    cologne = table[(table["origin"] == "Cologne") & (table["destination"] == "Dunkirk – Gravelines")].iloc[0]
+    assert 350 < cologne["km"] < 380 and cologne["hours low"] >= cologne["km"] / 80 - 0.1
+
+
+def test_routes_json_and_table(capsys):
+    assert cli.main(["routes", "--format", "json"]) == 0
+    payload = json.loads(capsys.readouterr().out)
+    assert "OpenStreetMap" in payload["metadata"]["credit"] and payload["metadata"]["van_top_speed_kmh"] == 130
+    regions = [r for r in payload["routes"] if r["origin kind"].startswith("region")]
+    assert regions and all(r["note"].startswith("indicative") for r in regions)
+    assert cli.main(["routes"]) == 0
+    assert "A40 – A67 – E34" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("speed", ["fast", "30", "200"])
+def test_routes_bad_speed_names_the_value(capsys, speed):
+    assert cli.main(["routes", "--speed", speed]) == 2
+    assert f"argument --speed: expected km/h from 60 to 130, instead got: {speed!r}" in capsys.readouterr().err

@@ -61,4 +61,17 @@ def test_a_missing_dataset_leaves_its_layer_empty_not_broken(scene):
 
 def test_tss_and_route_tooltips_name_their_source(html):
     assert "Source: © OpenStreetMap contributors, seamarks" in html
-    assert "Roads: Natural Earth motorways; computed, not a reported route" in html
+    assert "Roads: © OpenStreetMap contributors (ODbL)" in html
+    assert "computed shortest route, not a reported one" in html
+
+
+def test_region_routes_are_drawn_faint_and_called_indicative(scene):
+    from geo.maps.route_map import route_tooltip, serialise_static_layers
+    region = next(r for r in scene.drawn_routes if r.origin_id == "nrw")
+    assert "indicative" in route_tooltip(region, 130)
+    routes = json.loads(serialise_static_layers(scene, 130)["Supply routes"])["features"]
+    faint = [f for f in routes if "indicative" in f["properties"]["t"]]
+    solid = [f for f in routes if "indicative" not in f["properties"]["t"]]
+    assert faint and solid
+    assert {f["properties"]["s"]["opacity"] for f in faint} == {0.4}
+    assert {f["properties"]["s"]["opacity"] for f in solid} == {0.85}

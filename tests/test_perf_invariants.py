@@ -46,9 +46,9 @@ def test_static_layers_are_serialised_once_per_scene_and_speed(scene, serialisat
         incidents = builders.incidents([{"date": f"{month}-03"}])
         html = build_route_map(scene, incidents).get_root().render()
         assert incidents["date"].iloc[0].strftime("%d %b %Y") in html
-    assert serialisations == [80.0]
+    assert serialisations == [130.0]
     build_route_map(scene, None, speed_kmh=100)
-    assert serialisations == [80.0, 100]
+    assert serialisations == [130.0, 100]
     build_route_map(build_scene(load.load_all()), None)
     assert len(serialisations) == 3
 
@@ -62,7 +62,7 @@ def test_period_changes_in_the_app_serialise_the_static_layers_once(serialisatio
     for month in ("2023-09", "2022-09", "2021-09"):
         at.selectbox(key="period_month").set_value(month).run()
     assert not at.exception
-    assert serialisations == [80.0]
+    assert serialisations == [130.0]
     st.cache_resource.clear()
 
 

@@ -6,11 +6,20 @@ from streamlit_folium import st_folium
 import edge
 from geo.data.load import LAYERS as ROUTE_MAP_LAYERS
 from geo.data.records import doubt_summary
+from geo.export.route_table import routes_csv, routes_frame
 from geo.maps.popups import md_text, text_table
 from geo.maps.route_map import build_route_map
 from geo.model import stats
-from geo.model.routing import VAN_SPEED_KMH
-from geo.model.scene import routes_table, ruhr_to_coast
+from geo.model.drive_time import (
+    DEFAULT_VAN_KMH,
+    NCA_CLAIM,
+    REPORTED_CLAIM,
+    VAN_KMH_RANGE,
+    assumptions_table,
+    claim_comparison,
+    hours_text,
+)
+from geo.model.scene import osnabrueck_note, ruhr_to_coast
 
 period = st.session_state.period
 data = edge.datasets()
@@ -18,7 +27,8 @@ scene = edge.route_scene()
 crossings, incidents = data.tables.get("crossings"), data.tables.get("incidents")
 
 st.title(f"The Channel small-boat route · {period.label}")
-edge.show_data_errors("crossings", "incidents", "areas", "coast_reports", "storage_reports", *ROUTE_MAP_LAYERS)
+edge.show_data_errors("crossings", "incidents", "areas", "coast_reports", "storage_reports", "road_network",
+                      *ROUTE_MAP_LAYERS)
 
 headline = stats.headline(crossings, incidents, period)
 edge.show_figures(stats.figures(headline))
@@ -28,8 +38,7 @@ for note in headline.crossings_notes + headline.incident_notes:
     st.caption(f"Note: {note}")
 
 period_incidents = None if incidents is None else stats.incidents_in(incidents, period)
-speed = st.session_state.get("speed", VAN_SPEED_KMH)
-route_map = build_route_map(scene, period_incidents, speed_kmh=speed)
+route_map = build_route_map(scene, period_incidents, speed_kmh=st.session_state.get("speed", DEFAULT_VAN_KMH))
 st_folium(route_map, height=680, use_container_width=True, returned_objects=[], key="route_map")
 if doubt_summary(period_incidents):
     st.caption(md_text(doubt_summary(period_incidents)))
@@ -38,24 +47,34 @@ st.caption("Areas are approximate: storage places stay at region or city level, 
            "Open a shape for its sources. Zoom past level 9 for the detailed Dover Strait coast.")
 
 st.subheader("How long is the drive?")
-speed = st.number_input("Average van speed (km/h)", min_value=40.0, max_value=130.0, step=5.0,
-                        value=VAN_SPEED_KMH, key="speed")
-drive = ruhr_to_coast(scene.routes, speed)
+van_kmh = st.number_input("Van top speed (km/h)", min_value=VAN_KMH_RANGE[0], max_value=VAN_KMH_RANGE[1],
+                          step=5.0, value=DEFAULT_VAN_KMH, key="speed",
+                          help="Caps every road speed below. 80 km/h: a van towing a trailer in Germany.")
+drive = ruhr_to_coast(scene.routes, van_kmh)
 if drive:
-    st.metric("Ruhr/Cologne area → Dunkirk–Calais coast",
-              f"{drive['min_hours']:.1f}–{drive['max_hours']:.1f} h",
+    answer = hours_text(drive["min_hours"], drive["max_hours"])
+    st.metric("Ruhr/Cologne area → Dunkirk–Calais coast, driving time", answer,
               help="Range over Essen, Bochum, Cologne and the Düsseldorf region to the two launch areas.")
     st.markdown(
-        f"**{drive['min_km']:.0f}–{drive['max_km']:.0f} km** on the shipped motorway network at an "
-        f"assumed average of {speed:g} km/h. Shortest: {md_text(drive['shortest'].origin)} → "
-        f"{md_text(drive['shortest'].destination)}; longest: {md_text(drive['longest'].origin)} → "
-        f"{md_text(drive['longest'].destination)}. Public reporting says four or five hours (a claim, "
-        "not found in an archived source; NCA quotes say 'a three-hour drive'). The Ruhr cities come "
-        "out longer because the network is Natural Earth's zoom-5 motorways: it lacks most Ruhr "
-        "motorways, so routes detour and start with a straight access leg. Cologne, on the E40, "
-        "gives the figure closest to a real drive.")
-    with st.expander("Every storage place to every launch area"):
-        st.dataframe(routes_table(scene.routes, speed), hide_index=True, width="stretch")
+        f"**{answer} of driving, {drive['min_km']:.0f}–{drive['max_km']:.0f} km**, from the Ruhr/Cologne area "
+        "(Essen, Bochum, Cologne, the Düsseldorf region) to the Dunkirk–Calais coast: the fast end drives every "
+        "road at its limit, the slow end at typical van speeds, with no stops, queues or breaks. That is "
+        f"{claim_comparison(drive['min_hours'], drive['max_hours'])}.\n\n"
+        f"- {md_text(REPORTED_CLAIM)}\n- {md_text(NCA_CLAIM)}\n"
+        f"- A July 2022 Tages-Anzeiger report put the Osnabrück farm “500 Kilometer” from the French beaches"
+        f"{osnabrueck_note(scene.routes)}.\n\n"
+        f"Routes are computed shortest paths on OpenStreetMap motorways, trunk and primary roads "
+        f"(© OpenStreetMap contributors, ODbL), not reported routes. Shortest here: "
+        f"{md_text(drive['shortest'].origin)} → {md_text(drive['shortest'].destination)} "
+        f"({md_text(drive['shortest'].refs_text)}).")
+    st.markdown("**Speeds assumed** (the network has no speed limits; these are this app's assumptions):")
+    st.table(text_table(assumptions_table(van_kmh)))
+    with st.expander(f"Every storage place to every launch area ({len(scene.routes)} routes)", expanded=True):
+        st.caption("Regions: indicative, from the population-weighted centre of the Land's cities. A straight "
+                   "access or egress leg over 20 km is flagged. hours low: at the limits; high: typical van speeds.")
+        st.table(text_table(routes_frame(scene.routes, van_kmh)))
+    st.download_button("Routes table (CSV)", routes_csv(scene.routes, van_kmh), "channel-routes-drives.csv",
+                       "text/csv", key="routes_csv")
 else:
     st.info("Drive times need the road network, storage and launch places; one of them did not load (see above).")
 

@@ -33,7 +33,7 @@ COPIED = {
     "basemap/land_detail_dover_gshhg.geojson": "basemap/land_detail_dover_gshhg.geojson",
     "basemap/marine_areas.geojson": "basemap/marine_areas.geojson",
     "roads/roads_major_ne_z5.geojson": "roads/roads_major_ne_z5.geojson",
-    "roads/roads_snap_connectors.geojson": "roads/roads_snap_connectors.geojson",
+    "roads/osm_motorway_trunk_corridor-primary.geojson": "roads/osm_motorway_trunk_corridor-primary.geojson",
     "maritime/tss_osm_seamarks.geojson": "maritime/tss_osm_seamarks.geojson",
     "maritime/uk_fr_territorial_sea_boundary_dover_1988.geojson":
         "maritime/uk_fr_territorial_sea_boundary_dover_1988.geojson",
@@ -169,17 +169,43 @@ def _region_centres(shared: Path) -> dict[str, tuple[float, float, float, str]]:
     return out
 
 
+def population_centre(towns: list[tuple[float, float, float]]) -> tuple[float, float]:
+    """Mean lon/lat of ``(lon, lat, population)`` points weighted by population.
+
+    >>> population_centre([(6.0, 51.0, 3.0), (8.0, 52.0, 1.0)])
+    (6.5, 51.25)
+    """
+    total = sum(p for _, _, p in towns)
+    return (round(sum(x * p for x, _, p in towns) / total, 5), round(sum(y * p for _, y, p in towns) / total, 5))
+
+
+def _region_route_starts(shared: Path) -> dict[str, tuple[float, float, str]]:
+    """Where an indicative route leaves a storage region: the centre of its
+    Natural Earth cities weighted by POP_MAX (never the drawn circle's centre)."""
+    cities = json.loads((shared / "places/populated_places.geojson").read_text())["features"]
+    out = {}
+    for area_id, adm1 in REGION_ADM1.items():
+        towns = [(*c["geometry"]["coordinates"], float(c["properties"]["POP_MAX"]))
+                 for c in cities if c["properties"]["ADM1NAME"] == adm1]
+        names = ", ".join(c["properties"]["NAME"] for c in cities if c["properties"]["ADM1NAME"] == adm1)
+        out[area_id] = (*population_centre(towns),
+                        f"population-weighted centre (POP_MAX) of the Natural Earth cities of {adm1}: {names}")
+    return out
+
+
 def build_areas(shared: Path) -> pd.DataFrame:
-    regions = _region_centres(shared)
+    regions, starts = _region_centres(shared), _region_route_starts(shared)
     rows = []
     for area_id, (name, kind, radius, basis) in AREAS.items():
         lon = lat = None
         centre_source = "derived from the reported places"
         if area_id in regions:
             lon, lat, radius, centre_source = regions[area_id]
+        route_lon, route_lat, route_basis = starts.get(area_id, (None, None, ""))
         rows.append({"area_id": area_id, "name": name, "kind": kind, "centre_lat": lat,
                      "centre_lon": lon, "centre_source": centre_source, "radius_km": radius,
-                     "radius_basis": basis})
+                     "radius_basis": basis, "route_lat": route_lat, "route_lon": route_lon,
+                     "route_basis": route_basis})
     return pd.DataFrame(rows)
 
 
@@ -224,6 +250,9 @@ def main() -> None:
     parser.add_argument("--shared", type=Path, default=Path("../shared/data"))
     parser.add_argument("--out", type=Path, default=DATA_DIR)
     args = parser.parse_args()
+    if not (args.shared / "roads").is_dir():
+        parser.error(f"argument --shared: not the shared data folder (no roads/ in it), instead got: "
+                     f"{str(args.shared.resolve())!r}")
     build(args.shared, args.out)
     print(f"data written to {args.out}")
 

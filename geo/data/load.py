@@ -14,6 +14,7 @@ from pathlib import Path
 import geopandas as gpd
 import pandas as pd
 
+from geo.data import road_network
 from geo.data.records import derive
 from geo.data.schema import Column, DataFileError, RowIssue, Schema, validate_strict
 from geo.paths import DATA_DIR
@@ -70,6 +71,9 @@ AREAS = Schema("areas", (
     Column("centre_source"),
     Column("radius_km", "float", minimum=0.1, maximum=500),
     Column("radius_basis"),
+    Column("route_lat", "float", required=False, minimum=-90, maximum=90),
+    Column("route_lon", "float", required=False, minimum=-180, maximum=180),
+    Column("route_basis", required=False, default=""),
 ), unique=("area_id",))
 
 _REPORT_COLUMNS = (
@@ -134,6 +138,12 @@ def load_storage_reports(data_dir: Path | None = None) -> pd.DataFrame:
     return read_table(data_file("places/storage_reports.csv", data_dir), STORAGE_REPORTS)
 
 
+def load_road_network(data_dir: Path | None = None) -> pd.DataFrame:
+    """The OpenStreetMap road network as one row per line (:mod:`geo.data.road_network`)."""
+    path = data_file(road_network.NETWORK_FILE, data_dir)
+    return road_network.load_network(path, _display_name(path))
+
+
 def load_layer(relative: str, data_dir: Path | None = None) -> gpd.GeoDataFrame:
     """A shipped GeoJSON layer in EPSG:4326; a broken file names itself."""
     path = data_file(relative, data_dir)
@@ -157,7 +167,6 @@ LAYERS = {
     "land_detail": "basemap/land_detail_dover_gshhg.geojson",
     "seas": "basemap/marine_areas.geojson",
     "roads": "roads/roads_major_ne_z5.geojson",
-    "connectors": "roads/roads_snap_connectors.geojson",
     "tss": "maritime/tss_osm_seamarks.geojson",
     "boundary": "maritime/uk_fr_territorial_sea_boundary_dover_1988.geojson",
     "towns": "places/places_geonames.geojson",
@@ -169,6 +178,7 @@ TABLES = {
     "areas": load_areas,
     "coast_reports": load_coast_reports,
     "storage_reports": load_storage_reports,
+    "road_network": load_road_network,
 }
 
 

@@ -168,7 +168,8 @@ def _text_alternative(scene: Scene, h, period: Period) -> str:
               f"(IOM Missing Migrants Project, minimum estimates{', ' + i_cov.scope if i_cov and i_cov.scope else ''})")
     return (f"Map of the English Channel small-boat route, {period.label}. Boats and engines are reported "
             f"stored in {n(scene.storage)} places, mostly in Germany; {len(scene.drawn_routes)} supply routes "
-            f"run on motorways through Belgium to {n(scene.launch)} launch areas on the French coast; "
+            "computed on OpenStreetMap motorways run through the Netherlands or Belgium to "
+            f"{n(scene.launch)} launch areas on the French coast; "
             f"{len(scene.corridors)} straight-line crossing corridors cross the Dover Strait shipping lanes "
             f"to {n(scene.landing)} landing points in Kent. In this period {people}; {deaths}. The figures "
             "above the map give the same numbers as text and follow the month slider.")

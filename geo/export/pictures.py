@@ -67,7 +67,10 @@ def _draw_layers(ax, scene: Scene, incidents: gpd.GeoDataFrame | None, chosen: t
     if "storage" in chosen and scene.storage is not None:
         scene.storage.to_crs(WEB).plot(ax=ax, color=ms.STORAGE, alpha=0.25, edgecolor=ms.STORAGE, linewidth=1.2)
     if "routes" in chosen and scene.drawn_routes:
-        _frame([LineString(r.road_path) for r in scene.drawn_routes]).plot(ax=ax, color=ms.ROUTE, linewidth=2.4)
+        for indicative, alpha in ((True, 0.35), (False, 1.0)):  # regions' indicative routes drawn faint
+            lines = [LineString(r.road_path) for r in scene.drawn_routes if r.indicative == indicative]
+            if lines:
+                _frame(lines).plot(ax=ax, color=ms.ROUTE, linewidth=2.4, alpha=alpha)
     if "launch" in chosen and scene.launch is not None:
         scene.launch.to_crs(WEB).plot(ax=ax, color=ms.LAUNCH, alpha=0.75, edgecolor="#b07800", linewidth=1)
     if "corridors" in chosen and scene.corridors:

@@ -10,6 +10,7 @@ import geopandas as gpd
 import pandas as pd
 from shapely.geometry import LineString, MultiLineString
 
+from geo.model.drive_time import hours_text
 from geo.model.period import Period
 from geo.model.scene import Scene, ruhr_to_coast
 from geo.model.stats import headline
@@ -51,11 +52,12 @@ def _road_step(scene: Scene) -> dict | None:
         return None
     lines = [LineString(r.road_path) for r in scene.drawn_routes if len(r.road_path) > 1]
     drive = ruhr_to_coast(scene.routes)
-    text = "Boats are driven on motorways through Belgium to the French coast."
+    text = ("The computed routes follow the motorways through the Netherlands and Belgium to the French "
+            "coast (roads: © OpenStreetMap contributors).")
     if drive:
         text += (f" From the Ruhr/Cologne area to the Dunkirk–Calais coast: {drive['min_km']:.0f}–"
-                 f"{drive['max_km']:.0f} km, {drive['min_hours']:.1f}–{drive['max_hours']:.1f} h at an "
-                 f"assumed average of {drive['speed_kmh']:g} km/h (an assumption, not a sourced figure).")
+                 f"{drive['max_km']:.0f} km, {hours_text(drive['min_hours'], drive['max_hours'])} of driving "
+                 "from the speed limits to typical van speeds (assumed speeds, no stops; not a sourced figure).")
     return {"title": "2. The road", "text": text, "bounds": bounds_of([MultiLineString(lines)])}
 
 

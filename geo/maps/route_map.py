@@ -18,13 +18,15 @@ from shapely.geometry import LineString
 
 from geo import vocab
 from geo.data.records import by_marker, is_doubtful, marker_groups
+from geo.data.road_network import ROAD_CREDIT
 from geo.maps import style as ms
 from geo.maps.elements import COORD_DECIMALS, DataLayer, Furniture, IncidentLayer, Labels, feature, to_json
 from geo.maps.offline import APP_BASE_URL, use_local_assets
 from geo.maps.popups import area_popup, esc, incident_popup, incident_tooltip, links, survivors_text
 from geo.maps.safe_folium import SafeFeatureGroup, SafeLayerControl, SafeMap
+from geo.model.drive_time import DEFAULT_VAN_KMH, hours_range, hours_text
 from geo.model.filters import quality_words
-from geo.model.routing import VAN_SPEED_KMH, Route
+from geo.model.routing import Route
 from geo.model.scene import Scene
 from geo.vocab import SETTING_WORDS
 
@@ -84,15 +86,25 @@ def _storage_style(area) -> dict:
             "fillColor": ms.STORAGE, "fillOpacity": 0.12 if region else 0.35}
 
 
-def _route_features(routes: list[Route], speed_kmh: float) -> list[dict]:
+def route_tooltip(r: Route, van_kmh: float) -> str:
+    """What a route line says on hover: km, the hours range, its roads and its status."""
+    low, high = hours_range(r, van_kmh)
+    status = ("indicative: a region has no single place, so this route leaves from its "
+              "population-weighted centre" if r.indicative else "computed shortest route, not a reported one")
+    flag = " Long straight leg: the place is far from the network." if r.long_access else ""
+    return (f"{esc(r.origin)} → {esc(r.destination)}: {r.total_km:.0f} km, {hours_text(low, high)} "
+            f"(speed limits to typical van speeds, van top speed {van_kmh:g} km/h; no stops). "
+            f"Roads: {esc(r.refs_text) or 'unnamed'}. Access {r.access_km:.1f} km + road {r.road_km:.0f} km + "
+            f"{r.egress_km:.1f} km to the coast; {status}.{flag} {esc(ROAD_CREDIT)}")
+
+
+def _route_features(routes: list[Route], van_kmh: float) -> list[dict]:
     features = []
     for r in routes:
-        tip = (f"{esc(r.origin)} → {esc(r.destination)}: {r.total_km:.0f} km, "
-               f"{r.hours(speed_kmh):.1f} h at {speed_kmh:g} km/h "
-               f"(access {r.access_km:.0f} km + road {r.road_km:.0f} km + {r.egress_km:.0f} km to the coast). "
-               "Roads: Natural Earth motorways; computed, not a reported route")
-        solid = {"color": ms.ROUTE, "weight": 4, "opacity": 0.85}
-        dashed = {"color": ms.ROUTE, "weight": 3, "opacity": 0.85, "dashArray": "4 6"}
+        tip = route_tooltip(r, van_kmh)
+        opacity, weight = (0.4, 3) if r.indicative else (0.85, 4)
+        solid = {"color": ms.ROUTE, "weight": weight, "opacity": opacity}
+        dashed = {"color": ms.ROUTE, "weight": weight - 1, "opacity": opacity, "dashArray": "4 6"}
         features.append(feature(LineString(r.road_path), solid, tip=tip))
         for leg in (r.access_line, r.egress_line):
             if leg[0] != leg[1]:
@@ -224,7 +236,7 @@ def _use_markercluster(m: folium.Map, asset_base: str) -> None:
 _STATIC_CACHE: dict[tuple[int, float], tuple[weakref.ref, dict]] = {}
 
 
-def static_layers(scene: Scene, speed_kmh: float = VAN_SPEED_KMH) -> dict:
+def static_layers(scene: Scene, speed_kmh: float = DEFAULT_VAN_KMH) -> dict:
     """:func:`serialise_static_layers`, made once per scene and speed.
 
     The scene is built once and not changed afterwards (``edge.route_scene``).
@@ -241,7 +253,7 @@ def static_layers(scene: Scene, speed_kmh: float = VAN_SPEED_KMH) -> dict:
 
 
 def build_route_map(scene: Scene, incidents: gpd.GeoDataFrame | None, asset_base: str = APP_BASE_URL,
-                    speed_kmh: float = VAN_SPEED_KMH, height: int | str = "100%") -> folium.Map:
+                    speed_kmh: float = DEFAULT_VAN_KMH, height: int | str = "100%") -> folium.Map:
     """The whole chain on one map; every one of the eight layers is always
     present (empty when its data failed to load), so the control never changes."""
     m = base_map(asset_base, height)

@@ -62,7 +62,8 @@ def legend_html(speed_kmh: float) -> str:
     rows = [
         (_swatch(f"background:{STORAGE};opacity:.55;{dot}"), "Storage region or city (approximate)"),
         (_swatch(f"border-top:4px solid {ROUTE};height:0"),
-         f"Supply route, motorways at {speed_kmh:g} km/h; dashed: off-network leg"),
+         f"Computed drive route (van top speed {speed_kmh:g} km/h); dashed: off-network leg"),
+        (_swatch(f"border-top:3px solid {ROUTE};opacity:.4;height:0"), "Indicative route from a region"),
         (_swatch(f"background:{LAUNCH};opacity:.7"), "Launch area (reported)"),
         (_swatch(f"border-top:3px dashed {CORRIDOR};height:0"), "Crossing corridor (straight line)"),
         (_swatch(f"background:{LANDING};{dot}"), "Landing point in Kent"),

@@ -89,7 +89,8 @@ def build_areas(areas: pd.DataFrame, reports: pd.DataFrame, kinds: tuple[str, ..
         rows.append({"area_id": area.area_id, "name": area.name, "kind": area.kind,
                      "level": LEVEL_WORDS[area.kind], "radius_km": float(area.radius_km),
                      "radius_basis": area.radius_basis, "centre_lon": centre.x,
-                     "centre_lat": centre.y, "reports": by_area.get(area.area_id, []),
+                     "centre_lat": centre.y, "route_lon": getattr(area, "route_lon", None),
+                     "route_lat": getattr(area, "route_lat", None), "reports": by_area.get(area.area_id, []),
                      "n_reports": len(by_area.get(area.area_id, [])),
                      "country": _country(reports, area.area_id), "geometry": geometry})
     return gpd.GeoDataFrame(rows, geometry="geometry", crs="EPSG:4326")

@@ -11,7 +11,7 @@ import geopandas as gpd
 import pandas as pd
 
 from geo.data.load import Datasets
-from geo.model import corridors, places, routing
+from geo.model import corridors, drive_time, places, routing
 
 FRANCE = "France"
 
@@ -46,8 +46,8 @@ def build_scene(data: Datasets) -> Scene:
         scene.landing = places.landing_points(tables["areas"], tables["coast_reports"])
     if "tss" in data.layers:
         scene.tss = corridors.strait_tss(data.layers["tss"])
-    if data.has("roads", "connectors") and scene.storage is not None and scene.launch is not None:
-        scene.road_graph = routing.build_road_graph(data.layers["roads"], data.layers["connectors"])
+    if data.has("road_network") and scene.storage is not None and scene.launch is not None:
+        scene.road_graph = routing.build_road_graph(tables["road_network"])
         origins = _german_origins(scene.storage)
         scene.routes = routing.supply_routes(scene.road_graph, origins, scene.launch)
         french = [r for r in scene.routes if _is_french(scene.launch, r.destination_id)]
@@ -64,27 +64,30 @@ def _is_french(launch: gpd.GeoDataFrame, area_id: str) -> bool:
     return bool((launch.loc[launch["area_id"] == area_id, "country"] == FRANCE).any())
 
 
-def routes_table(routes: list[routing.Route], speed_kmh: float = routing.VAN_SPEED_KMH) -> pd.DataFrame:
-    """One row per origin and launch area, for tables and downloads."""
-    return pd.DataFrame([{
-        "from": r.origin, "to": r.destination, "access_km": round(r.access_km, 1),
-        "road_km": round(r.road_km, 1), "egress_km": round(r.egress_km, 1),
-        "total_km": round(r.total_km, 1), "hours": round(r.hours(speed_kmh), 1),
-        "motorways": " ".join(r.roads)} for r in routes])
-
-
 RUHR_COLOGNE = ("essen", "bochum", "cologne", "duesseldorf_region")
 DUNKIRK_CALAIS = ("dunkirk_gravelines", "calais_wissant")
 
 
-def ruhr_to_coast(routes: list[routing.Route], speed_kmh: float = routing.VAN_SPEED_KMH) -> dict:
-    """The drive from the Ruhr/Cologne area to the Dunkirk-Calais coast: range
-    over the sourced Ruhr/Cologne places and the two launch areas."""
+def ruhr_to_coast(routes: list[routing.Route], van_kmh: float = drive_time.DEFAULT_VAN_KMH) -> dict:
+    """The drive from the Ruhr/Cologne area to the Dunkirk-Calais coast: the
+    fastest time at the limits and the slowest at typical van speeds, over the
+    sourced Ruhr/Cologne places and the two launch areas."""
     chosen = [r for r in routes if r.origin_id in RUHR_COLOGNE and r.destination_id in DUNKIRK_CALAIS]
     if not chosen:
         return {}
+    ranges = {id(r): drive_time.hours_range(r, van_kmh) for r in chosen}
     shortest = min(chosen, key=lambda r: r.total_km)
     longest = max(chosen, key=lambda r: r.total_km)
     return {"min_km": shortest.total_km, "max_km": longest.total_km,
-            "min_hours": shortest.hours(speed_kmh), "max_hours": longest.hours(speed_kmh),
-            "shortest": shortest, "longest": longest, "speed_kmh": speed_kmh, "n_routes": len(chosen)}
+            "min_hours": min(low for low, _ in ranges.values()),
+            "max_hours": max(high for _, high in ranges.values()),
+            "shortest": shortest, "longest": longest, "van_kmh": van_kmh, "n_routes": len(chosen)}
+
+
+def osnabrueck_note(routes: list[routing.Route]) -> str:
+    """The computed Osnabrück-area distance to set beside the reported "500 km"."""
+    found = [r for r in routes if r.origin_id == "osnabrueck_area" and r.destination_id in DUNKIRK_CALAIS]
+    if not found:
+        return ""
+    km = sorted(round(r.total_km) for r in found)
+    return f"; computed here: {km[0]}–{km[-1]} km from the Osnabrück area to the Dunkirk–Calais coast"

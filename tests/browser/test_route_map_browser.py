@@ -46,7 +46,7 @@ def test_metrics_for_a_month_match_the_data(app_url, web, month):
     web.page.wait_for_selector(f"h1:has-text('{period.label}')", timeout=30000)
     shown = metric_values(web.page)
     assert {f.label: shown.get(f.label) for f in expected} == {f.label: f.value for f in expected}
-    assert re.fullmatch(r"\d\.\d–\d\.\d h", shown["Ruhr/Cologne area → Dunkirk–Calais coast"])
+    assert re.fullmatch(r"\d\.\d–\d\.\d h", shown["Ruhr/Cologne area → Dunkirk–Calais coast, driving time"])
     assert web.external == []
 
 
