@@ -31,7 +31,7 @@ from geo.popups import esc
 from geo.scene import Scene
 from geo.stats import HOME_OFFICE, IOM, figures, headline, incidents_in
 
-LAYER_KEYS = {"storage": "Storage regions", "routes": "Supply routes", "launch": "Launch areas",
+LAYER_KEYS = {"storage": "Storage places", "routes": "Supply routes", "launch": "Launch areas",
               "corridors": "Crossing corridors", "landing": "Landing points", "tss": "Shipping lanes (TSS)",
               "boundary": "UK-France boundary", "incidents": "Incidents"}
 ALL_LAYERS = tuple(LAYER_KEYS)

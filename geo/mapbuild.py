@@ -19,7 +19,17 @@ from shapely.geometry import LineString
 from geo import mapstyle as ms
 from geo.elements import COORD_DECIMALS, DataLayer, Furniture, IncidentLayer, Labels, feature, to_json
 from geo.offline import APP_BASE_URL, use_local_assets
-from geo.popups import SETTING_WORDS, area_popup, esc, incident_popup, incident_tooltip, links
+from geo.popups import (
+    SETTING_WORDS,
+    area_popup,
+    circle_words,
+    esc,
+    incident_popup,
+    incident_tooltip,
+    link,
+    links,
+    outline_words,
+)
 from geo.routing import VAN_SPEED_KMH, Route
 from geo.scene import Scene
 
@@ -69,15 +79,28 @@ def _basemap(m: folium.Map, static: dict) -> str | None:
 
 def _area_features(areas: gpd.GeoDataFrame, style_of) -> list[dict]:
     return [feature(a.geometry, style_of(a),
-                    popup=area_popup(a.name, a.level, a.radius_km, a.radius_basis, a.reports),
+                    popup=area_popup(a.name, circle_words(a.level, a.radius_km, a.radius_basis), a.reports),
                     tip=f"{esc(a.name)} ({esc(a.level)}, ~{a.radius_km:g} km)")
             for a in areas.itertuples(index=False)]
 
 
+def _storage_features(storage: gpd.GeoDataFrame) -> list[dict]:
+    """Each storage place as its outline, styled by the strongest kind reported there."""
+    return [feature(a.geometry, _storage_style(a),
+                    popup=area_popup(a.name, outline_words(a.level, a.outline_basis, a.kinds), a.reports),
+                    tip=f"{esc(a.name)}: {esc(', '.join(a.kinds))} ({esc(a.outline_level)})")
+            for a in storage.itertuples(index=False)]
+
+
+STORAGE_FILL = {"storage_region": 0.08, "storage_district": 0.16, "storage_city": 0.45}
+
+
 def _storage_style(area) -> dict:
-    region = area.kind == "storage_region"
-    return {"color": ms.STORAGE, "weight": 2 if region else 2.5, "dashArray": "6 5" if region else None,
-            "fillColor": ms.STORAGE, "fillOpacity": 0.12 if region else 0.35}
+    found = area.kind_shown in ("storage", "seizure")
+    colour = ms.STORAGE if found else ms.RAID
+    return {"color": colour, "weight": 1.5 if area.kind == "storage_region" else 2,
+            "dashArray": None if found else "5 4", "fillColor": colour,
+            "fillOpacity": STORAGE_FILL[area.kind] * (1 if found else 0.5)}
 
 
 def _route_features(routes: list[Route], speed_kmh: float) -> list[dict]:
@@ -162,6 +185,11 @@ def incident_columns(incidents: gpd.GeoDataFrame) -> dict:
     return columns
 
 
+def credits_html() -> str:
+    """The map's attribution: every publisher, with the link BKG asks for."""
+    return f"{esc(ms.CREDITS)} ({link(ms.BKG_URL, 'bkg.bund.de')})"
+
+
 def _rounded(values: np.ndarray) -> list[float]:
     return np.round(values, COORD_DECIMALS).tolist()
 
@@ -174,7 +202,7 @@ def serialise_static_layers(scene: Scene, speed_kmh: float) -> dict:
     """JSON of everything that does not depend on the period (slow part)."""
     empty = gpd.GeoDataFrame(geometry=[], crs="EPSG:4326")
     layers = {
-        "Storage regions": _area_features(scene.storage, _storage_style) if scene.storage is not None else [],
+        "Storage places": _storage_features(scene.storage) if scene.storage is not None else [],
         "Supply routes": _route_features(scene.drawn_routes, speed_kmh),
         "Launch areas": _area_features(scene.launch, lambda a: {
             "color": "#b07800", "weight": 2, "fillColor": ms.LAUNCH, "fillOpacity": 0.6})
@@ -190,7 +218,7 @@ def serialise_static_layers(scene: Scene, speed_kmh: float) -> dict:
     static["basemap"] = _basemap_json(scene.layers)
     static["region_labels"] = [] if scene.storage is None else [
         (a.centre_lat, a.centre_lon, a.name, "region")
-        for a in scene.storage.itertuples(index=False) if a.kind == "storage_region"]
+        for a in scene.storage.itertuples(index=False) if a.kind != "storage_city"]
     return static
 
 
@@ -241,5 +269,5 @@ def build_route_map(scene: Scene, incidents: gpd.GeoDataFrame | None, asset_base
                 _use_markercluster(m, asset_base)
     Labels(static["region_labels"]).add_to(m)
     folium.LayerControl(collapsed=False, position="topright").add_to(m)
-    Furniture(ms.legend_html(speed_kmh), esc(ms.CREDITS), ms.MAP_CSS, ms.SEA, detail).add_to(m)
+    Furniture(ms.legend_html(speed_kmh), credits_html(), ms.MAP_CSS, ms.SEA, detail).add_to(m)
     return m

@@ -13,6 +13,7 @@ LAND = "#f4f2ec"
 LAND_EDGE = "#8f9aa4"
 
 STORAGE = "#CC79A7"
+RAID = "#7d3c68"
 ROUTE = "#5b3a29"
 LAUNCH = "#E69F00"
 CORRIDOR = "#009E73"
@@ -22,7 +23,7 @@ TSS_ZONE = "#c68ac6"
 BOUNDARY = "#222222"
 SETTING_COLOURS = {"sea_or_shore": "#0072B2", "land_or_inland": "#D55E00"}
 
-LAYER_NAMES = ("Storage regions", "Supply routes", "Launch areas", "Crossing corridors",
+LAYER_NAMES = ("Storage places", "Supply routes", "Launch areas", "Crossing corridors",
                "Landing points", "Shipping lanes (TSS)", "UK-France boundary", "Incidents")
 
 PUBLISHERS = (
@@ -31,11 +32,13 @@ PUBLISHERS = (
     "© OpenStreetMap contributors (ODbL)",
     "GeoNames (CC BY 4.0)",
     "Natural Earth",
+    "© GeoBasis-DE / BKG 2021 (Daten verändert), dl-de/by-2-0",
     "GSHHG (LGPL-3.0)",
     "France–UK 1988 treaty",
     "press and official reports as cited",
 )
 CREDITS = "Data: " + " · ".join(PUBLISHERS)
+BKG_URL = "https://www.bkg.bund.de"  # BKG asks that the notice link here on a web page
 
 
 def incident_radius(dead_missing: int) -> float:
@@ -56,7 +59,9 @@ def legend_html(speed_kmh: float) -> str:
     dot = "border-radius:50%"
     sea, land = SETTING_COLOURS["sea_or_shore"], SETTING_COLOURS["land_or_inland"]
     rows = [
-        (_swatch(f"background:{STORAGE};opacity:.55;{dot}"), "Storage region or city (approximate)"),
+        (_swatch(f"background:{STORAGE}80;border:2px solid {STORAGE}"),
+         "Boats stored or seized: outline of the Land, district or city the source names"),
+        (_swatch(f"border:2px dashed {RAID}"), "Only arrests, raids or a purchase offer reported"),
         (_swatch(f"border-top:4px solid {ROUTE};height:0"),
          f"Supply route, motorways at {speed_kmh:g} km/h; dashed: off-network leg"),
         (_swatch(f"background:{LAUNCH};opacity:.7"), "Launch area (reported)"),

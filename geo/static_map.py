@@ -34,7 +34,7 @@ from geo.stats import figures, headline  # noqa: E402
 WEB = "EPSG:3857"
 SIZES = {"slides": ((19.2, 10.8), 100), "print": ((11.69, 8.27), 300)}  # 1920×1080 px; A4 at 300 dpi
 FORMATS = ("png", "svg", "pdf")
-LAND_EAST = 10.9  # the shipped countries layer ends near 11° E; keep the frame on it
+LAND_EAST = 15.9  # the shipped countries layer ends at 16° E; keep the frame on it
 
 
 def _frame(geometries, crs: str = "EPSG:4326") -> gpd.GeoDataFrame:
@@ -64,7 +64,7 @@ def _draw_base(ax, layers: dict) -> None:
 
 def _draw_layers(ax, scene: Scene, incidents: gpd.GeoDataFrame | None, chosen: tuple[str, ...]) -> None:
     if "storage" in chosen and scene.storage is not None:
-        scene.storage.to_crs(WEB).plot(ax=ax, color=ms.STORAGE, alpha=0.25, edgecolor=ms.STORAGE, linewidth=1.2)
+        _draw_storage(ax, scene.storage)
     if "routes" in chosen and scene.drawn_routes:
         _frame([LineString(r.road_path) for r in scene.drawn_routes]).plot(ax=ax, color=ms.ROUTE, linewidth=2.4)
     if "launch" in chosen and scene.launch is not None:
@@ -92,9 +92,22 @@ def _draw_layers(ax, scene: Scene, incidents: gpd.GeoDataFrame | None, chosen: t
                    linewidths=0.8, alpha=0.85, zorder=5)
 
 
+def _draw_storage(ax, storage: gpd.GeoDataFrame) -> None:
+    """Outlines as on the web map: filled where boats were stored or seized, dashed otherwise."""
+    for row in storage.to_crs(WEB).itertuples(index=False):
+        found = row.kind_shown in ("storage", "seizure")
+        colour = ms.STORAGE if found else ms.RAID
+        alpha = {"storage_region": 0.10, "storage_district": 0.18}.get(row.kind, 0.45) * (1 if found else 0.5)
+        gpd.GeoSeries([row.geometry], crs=WEB).plot(ax=ax, color=colour, alpha=alpha, linewidth=0)
+        gpd.GeoSeries([row.geometry], crs=WEB).boundary.plot(ax=ax, color=colour, linewidth=1.2,
+                                                             linestyle="-" if found else (0, (4, 3)))
+
+
 def _legend(ax, chosen: tuple[str, ...], fontsize: float) -> None:
     items = {
-        "storage": Patch(facecolor=ms.STORAGE, alpha=0.4, label="Storage region or city (approximate)"),
+        "storage": Patch(facecolor=ms.STORAGE + "73", edgecolor=ms.STORAGE,
+                         label="Boats stored or seized (outline of the Land, district or city named)"),
+        "raids": Patch(facecolor="none", edgecolor=ms.RAID, ls="--", label="Only arrests, raids or a purchase offer"),
         "routes": Line2D([], [], color=ms.ROUTE, lw=2.4, label="Supply route (motorways)"),
         "launch": Patch(facecolor=ms.LAUNCH, label="Launch area (reported)"),
         "corridors": Line2D([], [], color=ms.CORRIDOR, lw=1.6, ls="--", label="Crossing corridor (straight line)"),
@@ -103,6 +116,8 @@ def _legend(ax, chosen: tuple[str, ...], fontsize: float) -> None:
         "boundary": Line2D([], [], color=ms.BOUNDARY, lw=1.4, ls="-.", label="UK–France boundary (1988)"),
     }
     handles = [items[k] for k in chosen if k in items]
+    if "storage" in chosen:
+        handles.insert(1, items["raids"])
     if "incidents" in chosen:
         for setting, words in (("sea_or_shore", "at sea or shore"), ("land_or_inland", "on land")):
             handles.append(Line2D([], [], marker="o", ls="", markersize=9, markeredgecolor="white",

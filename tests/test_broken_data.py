@@ -28,7 +28,7 @@ CASES = {
     "crossings truncated": ("crossings/crossings_monthly.csv", truncate, "row "),
     "areas without a column": ("places/areas.csv", lambda p: drop_column(p, "radius_km"), "column is missing"),
     "roads truncated": ("roads/roads_major_ne_z5.geojson", truncate, "is not valid GeoJSON"),
-    "countries not JSON": ("basemap/countries.geojson", lambda p: p.write_text("<html>"), "is not valid GeoJSON"),
+    "countries not JSON": ("basemap/countries_wide.geojson", lambda p: p.write_text("<html>"), "is not valid GeoJSON"),
 }
 
 
