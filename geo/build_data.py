@@ -70,7 +70,8 @@ AREAS = {
 STORAGE_AREAS = {
     "nrw": ("North Rhine-Westphalia", "storage_region", ("DE-NW",), "Land Nordrhein-Westfalen"),
     "baden_wuerttemberg": ("Baden-Württemberg", "storage_region", ("DE-BW",), "Land Baden-Württemberg"),
-    "lower_saxony": ("Lower Saxony (supplier firm)", "storage_region", ("DE-NI",), "Land Niedersachsen"),
+    "lower_saxony": ("Lower Saxony", "storage_region", ("DE-NI",),
+                     "Land Niedersachsen, where the source places the supplier firm"),
     "duesseldorf_region": ("Düsseldorf region", "storage_district", ("DE-RB-051",),
                            "Regierungsbezirk Düsseldorf (also holds Grevenbroich, Rhein-Kreis Neuss, "
                            "whose own outline is not shipped)"),

@@ -18,6 +18,7 @@ from shapely.geometry import LineString
 
 from geo import mapstyle as ms
 from geo.elements import COORD_DECIMALS, DataLayer, Furniture, IncidentLayer, Labels, feature, to_json
+from geo.inset import INSET_CSS, StraitInset
 from geo.offline import APP_BASE_URL, use_local_assets
 from geo.popups import (
     SETTING_WORDS,
@@ -33,7 +34,7 @@ from geo.popups import (
 from geo.routing import VAN_SPEED_KMH, Route
 from geo.scene import Scene
 
-CHAIN_BOUNDS = [[48.4, 0.4], [53.0, 10.2]]
+CHAIN_BOUNDS = [[48.4, 0.4], [53.0, 10.6]]
 CHAIN_CENTRE = [50.6, 4.6]
 TSS_SOURCE = "Source: © OpenStreetMap contributors, seamarks (snapshot of 2025)"
 STRAIT_SEA_LABELS = [(50.55, 0.55, "ENGLISH CHANNEL", "sea"), (51.95, 2.6, "NORTH SEA", "sea")]
@@ -64,17 +65,18 @@ def _basemap_json(layers: dict[str, gpd.GeoDataFrame]) -> dict[str, str]:
     return serialised
 
 
-def _basemap(m: folium.Map, static: dict) -> str | None:
+def _basemap(m: folium.Map, static: dict) -> tuple[str, str | None]:
+    """The basemap group and the zoom-dependent detailed coast (JS names)."""
     base = folium.FeatureGroup(name="Basemap", control=False).add_to(m)
     for key in ("countries", "borders", "roads"):
         if key in static:
             DataLayer(serialised=static[key]).add_to(base)
     Labels(static["labels"]).add_to(base)
     if "land_detail" not in static:
-        return None
+        return base.get_name(), None
     detail = folium.FeatureGroup(name="Detailed coast", control=False, show=False).add_to(m)
     DataLayer(serialised=static["land_detail"]).add_to(detail)
-    return detail.get_name()
+    return base.get_name(), detail.get_name()
 
 
 def _area_features(areas: gpd.GeoDataFrame, style_of) -> list[dict]:
@@ -218,7 +220,7 @@ def serialise_static_layers(scene: Scene, speed_kmh: float) -> dict:
     static["basemap"] = _basemap_json(scene.layers)
     static["region_labels"] = [] if scene.storage is None else [
         (a.centre_lat, a.centre_lon, a.name, "region")
-        for a in scene.storage.itertuples(index=False) if a.kind != "storage_city"]
+        for a in scene.storage.itertuples(index=False) if a.kind == "storage_region"]
     return static
 
 
@@ -258,9 +260,11 @@ def build_route_map(scene: Scene, incidents: gpd.GeoDataFrame | None, asset_base
     present (empty when its data failed to load), so the control never changes."""
     m = base_map(asset_base, height)
     static = static_layers(scene, speed_kmh)
-    detail = _basemap(m, static["basemap"])
+    base, detail = _basemap(m, static["basemap"])
+    groups = [(base, "Basemap")] + ([(detail, "Detailed coast")] if detail else [])
     for name in ms.LAYER_NAMES:
         group = folium.FeatureGroup(name=name).add_to(m)
+        groups.append((group.get_name(), name))
         if name != "Incidents":
             DataLayer(serialised=static[name], name=name).add_to(group)
         elif incidents is not None and len(incidents):
@@ -268,6 +272,7 @@ def build_route_map(scene: Scene, incidents: gpd.GeoDataFrame | None, asset_base
             if len(incidents) >= CLUSTER_FROM:
                 _use_markercluster(m, asset_base)
     Labels(static["region_labels"]).add_to(m)
-    folium.LayerControl(collapsed=False, position="topright").add_to(m)
-    Furniture(ms.legend_html(speed_kmh), credits_html(), ms.MAP_CSS, ms.SEA, detail).add_to(m)
+    control = folium.LayerControl(collapsed=True, position="topright").add_to(m)
+    Furniture(ms.legend_html(speed_kmh), credits_html(), ms.MAP_CSS + INSET_CSS, ms.SEA, detail).add_to(m)
+    StraitInset(groups, control.get_name(), CHAIN_BOUNDS, 1 if detail else None).add_to(m)
     return m

@@ -73,7 +73,7 @@ def legend_html(speed_kmh: float) -> str:
          "Dead or missing: at sea or shore / on land"),
     ]
     items = "".join(f"<li>{swatch}{text}</li>" for swatch, text in rows)
-    return ('<details open><summary><b>Legend</b></summary><ul>' + items + '</ul>'
+    return ('<details><summary><b>Legend</b></summary><ul>' + items + '</ul>'
             '<small>Circle area ∝ dead + missing (IOM minimum estimates).<br>'
             'Sea or land: a keyword heuristic, not IOM data.</small></details>')
 
