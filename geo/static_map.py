@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import math
+import textwrap
 from pathlib import Path
 from typing import BinaryIO
 
@@ -26,6 +27,7 @@ from shapely.geometry import LineString, box  # noqa: E402
 from geo import mapstyle as ms  # noqa: E402
 from geo.export import ALL_LAYERS, parse_layers  # noqa: E402
 from geo.export_meta import export_metadata  # noqa: E402
+from geo.inset import INSET_TITLE, STRAIT_DETAIL_BOUNDS  # noqa: E402
 from geo.mapbuild import CHAIN_BOUNDS  # noqa: E402
 from geo.period import Period  # noqa: E402
 from geo.scene import Scene  # noqa: E402
@@ -41,14 +43,45 @@ def _frame(geometries, crs: str = "EPSG:4326") -> gpd.GeoDataFrame:
     return gpd.GeoDataFrame(geometry=list(geometries), crs=crs).to_crs(WEB)
 
 
-def view_box(aspect: float) -> tuple[float, float, float, float]:
-    """The chain's extent in Web Mercator, widened to the picture's aspect."""
-    (south, west), (north, east) = CHAIN_BOUNDS
+INSET_SHARE = 0.37  # of the width, on the left: the Strait detail and the legend
+PICTURE_BOUNDS = [[47.8, 0.4], [53.6, 11.0]]  # the chain with the whole of the Länder named
+
+
+def view_box(aspect: float, left_share: float = INSET_SHARE,
+             bounds=CHAIN_BOUNDS) -> tuple[float, float, float, float]:
+    """The chain's extent in Web Mercator, widened to the picture's aspect,
+    with ``left_share`` of the width kept free on the left for the inset."""
+    (south, west), (north, east) = bounds
     x0, y0, x1, y1 = _frame([box(west, south, east, north)]).total_bounds
     cx, cy, w, h = (x0 + x1) / 2, (y0 + y1) / 2, x1 - x0, y1 - y0
-    w, h = (h * aspect, h) if w / h < aspect else (w, w / aspect)
-    shift = max(0.0, cx + w / 2 - _frame([box(LAND_EAST, south, LAND_EAST, north)]).total_bounds[0])
-    return cx - w / 2 - shift, cy - h / 2, cx + w / 2 - shift, cy + h / 2
+    free = aspect * (1 - left_share)
+    w, h = (h * free, h) if w / h < free else (w, w / free)
+    full = w / (1 - left_share)
+    right = min(cx + w / 2, _frame([box(LAND_EAST, south, LAND_EAST, north)]).total_bounds[0])
+    return right - full, cy - h / 2, right, cy + h / 2
+
+
+def _draw_inset(fig, scene: Scene, incidents, chosen: tuple[str, ...], text: float, strip: float):
+    """The Dover Strait in detail, top left, framed, with the same layers; the
+    main map marks its frame."""
+    (south, west), (north, east) = STRAIT_DETAIL_BOUNDS
+    rect = [0.008, 0.33 + strip, INSET_SHARE - 0.02, 0.49]
+    ax = fig.add_axes(rect)
+    view = view_box(rect[2] * fig.get_figwidth() / (rect[3] * fig.get_figheight()), 0.0, STRAIT_DETAIL_BOUNDS)
+    ax.add_patch(plt.Rectangle((view[0], view[1]), view[2] - view[0], view[3] - view[1], color=ms.SEA, zorder=-10))
+    _draw_base(ax, scene.layers)
+    _draw_layers(ax, scene, incidents, chosen)
+    ax.set_xlim(view[0], view[2])
+    ax.set_ylim(view[1], view[3])
+    ax.set_xticks([])
+    ax.set_yticks([])
+    ax.set_xlabel("")
+    ax.set_ylabel("")
+    for spine in ax.spines.values():
+        spine.set_edgecolor("#1f2328")
+        spine.set_linewidth(1.5)
+    ax.set_title(INSET_TITLE, fontsize=text * 1.05, loc="left", fontweight="bold")
+    return _frame([box(west, south, east, north)])
 
 
 def _draw_base(ax, layers: dict) -> None:
@@ -166,9 +199,9 @@ def draw(scene: Scene, incidents: gpd.GeoDataFrame | None, crossings: pd.DataFra
     (width, height), dpi = SIZES[size]
     text = width * 0.8  # points: readable on a projector and on paper
     fig = plt.figure(figsize=(width, height), dpi=dpi, facecolor="white")
-    strip = 0.035  # the credits line under the map
+    strip = 0.05  # the credits lines under the map
     ax = fig.add_axes([0, strip, 1, 1 - strip])
-    view = view_box(width / (height * (1 - strip)))
+    view = view_box(width / (height * (1 - strip)), bounds=PICTURE_BOUNDS)
     ax.add_patch(plt.Rectangle((view[0], view[1]), view[2] - view[0], view[3] - view[1],
                                color=ms.SEA, zorder=-10))
     period_incidents = None if incidents is None else incidents[
@@ -178,14 +211,16 @@ def draw(scene: Scene, incidents: gpd.GeoDataFrame | None, crossings: pd.DataFra
     ax.set_xlim(view[0], view[2])
     ax.set_ylim(view[1], view[3])
     ax.set_axis_off()
-    _legend(ax, chosen, text * 0.85)
+    frame = _draw_inset(fig, scene, period_incidents, chosen, text, strip)
+    frame.boundary.plot(ax=ax, color="#1f2328", linewidth=1.3, linestyle=(0, (4, 3)))
+    _legend(ax, chosen, text * 0.8)
     _scale_bar(ax, view, text)
     ax.text(0.012, 0.975, f"{title} · {period.label}", transform=ax.transAxes, fontsize=text * 1.9,
             fontweight="bold", va="top", color="#1f2328")
     ax.text(0.012, 0.915, _figures_text(crossings, period_incidents, period), transform=ax.transAxes,
             fontsize=text * 1.1, va="top", color="#1f2328",
             bbox={"facecolor": "white", "alpha": 0.85, "edgecolor": "none", "pad": 4})
-    fig.text(0.006, strip / 2, ms.CREDITS,
+    fig.text(0.006, strip / 2, "\n".join(textwrap.wrap(ms.CREDITS + " (bkg.bund.de)", 200)),
              fontsize=text * 0.68, ha="left", va="center", color="#30363d")
     return fig
 
