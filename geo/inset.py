@@ -57,8 +57,9 @@ class StraitInset(ScriptElement):
     var h = wide ? Math.min(Math.max(c.y * 0.66, 240), 520) : Math.min(Math.max(c.y * 0.44, 200), 380);
     box.style.width = w + 'px'; holder.style.height = (h - 24) + 'px';
     if (c.x < 900 && control.collapse) { control.collapse(); }
-    return wide ? {paddingTopLeft: [w + 20, 10], paddingBottomRight: [10, 10]}
-                : {paddingTopLeft: [10, h + 20], paddingBottomRight: [10, 30]};
+    var credits = map.attributionControl ? map.attributionControl.getContainer().offsetHeight : 0;
+    return wide ? {paddingTopLeft: [w + 20, 10], paddingBottomRight: [10, credits + 10]}
+                : {paddingTopLeft: [10, h + 20], paddingBottomRight: [10, credits + 10]};
   }
   var padding = layout();
   var inset = L.map(holder, {zoomControl: false, attributionControl: false, preferCanvas: true,
@@ -97,7 +98,14 @@ class StraitInset(ScriptElement):
     .addTo(map);
   map.crFitPadding = function () { return padding; };
   map.fitBounds(chain, L.extend({animate: false}, padding));
-  map.on('resize', function () { padding = layout(); inset.invalidateSize(); });
+  // Until the reader moves the map, a resize (the app's frame settling) fits the chain again.
+  var touched = false;
+  map.on('dragstart', function () { touched = true; });
+  map.getContainer().addEventListener('wheel', function () { touched = true; }, {passive: true});
+  map.on('resize', function () {
+    padding = layout(); inset.invalidateSize();
+    if (!touched) { map.fitBounds(chain, L.extend({animate: false}, padding)); }
+  });
   map.crInset = inset; inset.crLayers = named;
 })();
 {% endmacro %}

@@ -90,7 +90,7 @@ MAP_CSS = """
 .cr-label span { white-space: nowrap; font-weight: 600; color: #30363d;
   text-shadow: 0 0 3px #fff, 0 0 3px #fff, 0 0 3px #fff; }
 .cr-label.sea span { color: #4b6f8a; font-style: italic; font-weight: 500; letter-spacing: .08em; }
-.cr-label.region span { color: #7d3c68; font-size: 16px; }
+.cr-label.region span { color: #7d3c68; font-size: 16px; display: inline-block; transform: translate(-50%, -50%); }
 .cr-label.town span { font-size: 13px; font-weight: 500; }
 .cr-pop h4 { margin: 0 0 4px; font-size: 15px; }
 .cr-pop ul { padding-left: 16px; margin: 4px 0; max-height: 220px; overflow-y: auto; }
