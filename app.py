@@ -3,21 +3,21 @@
 import streamlit as st
 
 import edge
+from geo import vocab
 
 st.set_page_config(page_title="Channel Routes", page_icon="🗺️", layout="wide")
 
 pages = [
-    st.Page("views/route_map.py", title="Route map", icon="🗺️", default=True),
-    st.Page("views/incidents.py", title="Incidents", icon="📍", url_path="incidents"),
-    st.Page("views/crossings.py", title="Crossings", icon="⛵", url_path="crossings"),
-    st.Page("views/compare.py", title="Compare periods", icon="⚖️", url_path="compare"),
-    st.Page("views/present.py", title="Presentation", icon="📽️", url_path="presentation"),
-    st.Page("views/export.py", title="Export and embed", icon="📤", url_path="embed"),
+    st.Page("views/route_map.py", title="Route map", icon=":material/map:", default=True),
+    st.Page("views/incidents.py", title="Incidents", icon=":material/place:", url_path="incidents"),
+    st.Page("views/crossings.py", title="Crossings", icon=":material/sailing:", url_path="crossings"),
+    st.Page("views/compare.py", title="Compare periods", icon=":material/compare_arrows:", url_path="compare"),
+    st.Page("views/present.py", title="Presentation", icon=":material/slideshow:", url_path="presentation"),
+    st.Page("views/export.py", title="Export and embed", icon=":material/ios_share:", url_path="embed"),
 ]
 navigation = st.navigation(pages)
 with edge.errors_logged_not_shown():  # a visitor sees a message and an id, never a traceback
     st.session_state.period = edge.period_sidebar()
     with st.sidebar:
-        st.caption("Data: IOM Missing Migrants Project (minimum estimates) · UK Home Office (OGL v3.0) "
-                   "· © OpenStreetMap contributors · GeoNames · Natural Earth · reports as cited.")
+        st.caption(vocab.CREDITS)
     navigation.run()

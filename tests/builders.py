@@ -226,7 +226,8 @@ EVALUATED = ("ZZ49ZZ", "ZZxxxZZ", "ZZabZZ")
 # template text there is refused as bad data (tests/test_broken_data.py), not shown.
 KEY_COLUMNS = {"area_id", "kind", "status", "derived_setting", "Method of entry", "key", "seamark_type", "ADMIN",
                "ADM0_A3", "ISO_A2", "SOV_A3", "e_road", "Coordinates", "record_source", "osm_type",
-               "nominatim_query", "country", "populated_places.geojson: NAME"}
+               "nominatim_query", "country", "populated_places.geojson: NAME", "class", "cc", "outline_ids",
+               "level", "id", "parent", "nuts"}
 
 
 def _is_text(values: pd.Series) -> bool:

@@ -68,3 +68,10 @@ FOUNDATION = sorted(p for p in GEO.glob("*.py") if p.name not in ("cli.py", "__m
 def test_the_foundation_imports_no_layer(path):
     """paths, vocab, measure, atomic and clierrors sit under every layer; only the CLI sits above."""
     assert not sorted(m for m in imports(path) if layer_of(m))
+
+
+def test_tests_share_one_harness():
+    """Tests and bench/ reach the app and Chromium through tests/harness.py, never through conftest."""
+    users = sorted(str(p.relative_to(ROOT)) for p in [*ROOT.glob("tests/**/*.py"), *ROOT.glob("bench/*.py")]
+                   if any(m.startswith("tests.conftest") for m in imports(p)))
+    assert not users

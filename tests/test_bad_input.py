@@ -142,7 +142,7 @@ def test_crossings_duplicate_month(tmp_path):
 
 LAYER_CASES = {
     "invalid JSON": b"{not json",
-    "truncated GeoJSON": (SHIPPED / "basemap/countries.geojson").read_bytes()[:5000],
+    "truncated GeoJSON": (SHIPPED / "basemap/countries_wide.geojson").read_bytes()[:5000],
     "no features": b'{"type": "FeatureCollection", "features": []}',
     "only empty geometries": b'{"type": "FeatureCollection", "features": [{"type": "Feature", '
                              b'"properties": {}, "geometry": null}]}',
@@ -154,8 +154,8 @@ LAYER_CASES = {
 @pytest.mark.parametrize("name", sorted(LAYER_CASES))
 def test_geojson_layer_case(name, tmp_path):
     (tmp_path / "basemap").mkdir()
-    (tmp_path / "basemap/countries.geojson").write_bytes(LAYER_CASES[name])
-    record(classify(lambda: load.load_layer("basemap/countries.geojson", tmp_path), None))
+    (tmp_path / "basemap/countries_wide.geojson").write_bytes(LAYER_CASES[name])
+    record(classify(lambda: load.load_layer("basemap/countries_wide.geojson", tmp_path), None))
 
 
 def test_missing_file_names_itself(tmp_path):

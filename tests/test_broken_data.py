@@ -30,7 +30,7 @@ CASES = {
     "roads truncated": ("roads/roads_major_ne_z5.geojson", truncate, "is not valid GeoJSON"),
     "road network truncated": ("roads/osm_motorway_trunk_corridor-primary.geojson", truncate,
                                "is not valid GeoJSON"),
-    "countries not JSON": ("basemap/countries.geojson", lambda p: p.write_text("<html>"), "is not valid GeoJSON"),
+    "countries not JSON": ("basemap/countries_wide.geojson", lambda p: p.write_text("<html>"), "is not valid GeoJSON"),
 }
 
 

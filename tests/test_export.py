@@ -121,7 +121,7 @@ def test_chosen_layers_only(shipped):
     page = export_html(built, data.tables["incidents"], data.tables["crossings"], PERIOD,
                        ("tss", "boundary"), ExportOptions(story=False))
     assert '"Shipping lanes (TSS)"' in page and '"UK-France boundary"' in page
-    assert '"Storage regions"' not in page and '"Incidents"' not in page
+    assert '"Storage places"' not in page and '"Incidents"' not in page
     assert block(page, "cr-data")["incidents"] == [] and 'id="cr-story"' not in page
 
 

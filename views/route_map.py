@@ -6,10 +6,12 @@ from streamlit_folium import st_folium
 import edge
 from geo.data.load import LAYERS as ROUTE_MAP_LAYERS
 from geo.data.records import doubt_summary
+from geo.export.meta import as_of
 from geo.export.route_table import routes_csv, routes_frame
+from geo.maps import seed_charts
 from geo.maps.popups import md_text, text_table
 from geo.maps.route_map import build_route_map
-from geo.model import stats
+from geo.model import seed_figures, stats
 from geo.model.drive_time import (
     DEFAULT_VAN_KMH,
     NCA_CLAIM,
@@ -20,6 +22,33 @@ from geo.model.drive_time import (
     hours_text,
 )
 from geo.model.scene import osnabrueck_note, ruhr_to_coast
+
+
+def story_figures(incidents, crossings, daily) -> None:
+    """The story's claims, each checkable against a chart with its source and date."""
+    st.subheader("The story in figures")
+    dates = as_of(crossings, incidents)
+    left, right = st.columns(2)
+    if incidents is not None:
+        table = seed_figures.yearly_dead_missing(incidents)
+        left.altair_chart(seed_charts.dead_missing_by_year(table, "Dead and missing per year"), width="stretch")
+        left.caption(f"{md_text(seed_figures.deadliest_sentence(table))} Source: IOM Missing Migrants Project, "
+                     f"minimum estimates, copy {md_text(dates.get('IOM Missing Migrants Project', ''))}. "
+                     "Pale bars marked *: incomplete years (hover for why), not low counts.")
+    if crossings is not None:
+        yearly = seed_figures.people_per_boat_by_year(crossings)
+        right.altair_chart(seed_charts.people_per_boat_by_year(yearly, "People per boat, by year"), width="stretch")
+        right.caption("Source: UK Home Office, official IER_02a monthly figures "
+                      f"({md_text(dates.get('Home Office official monthly', ''))}), provisional daily sums after "
+                      "them. Pale bar marked *: a year not yet complete.")
+    if daily is not None and crossings is not None:
+        ytd = seed_figures.year_to_date_crossings(daily)
+        st.altair_chart(seed_charts.crossings_year_to_date(ytd, "People crossed since 1 January, each year"),
+                        width="stretch")
+        st.caption(f"{md_text(seed_figures.year_to_date_sentence(ytd, yearly))} Source: UK Home Office daily "
+                   f"small-boat arrivals (provisional, {md_text(dates.get('Home Office provisional daily', ''))}); "
+                   "yearly totals from the official monthly figures.")
+
 
 period = st.session_state.period
 data = edge.datasets()
@@ -34,6 +63,11 @@ headline = stats.headline(crossings, incidents, period)
 edge.show_figures(stats.figures(headline))
 for sentence in stats.coverage_sentences(headline):
     st.caption(sentence)
+if incidents is not None and headline.dead is not None:
+    sea, land, total = seed_figures.setting_split(stats.incidents_in(incidents, period))
+    st.markdown(f"**Dead and missing, {md_text(period.label)}: {total:,}**: {sea:,} at sea or on the shore, "
+                f"{land:,} on land or inland (IOM Missing Migrants Project, minimum estimates; where: a keyword "
+                "heuristic on IOM's location text).")
 for note in headline.crossings_notes + headline.incident_notes:
     st.caption(f"Note: {note}")
 
@@ -42,9 +76,12 @@ route_map = build_route_map(scene, period_incidents, speed_kmh=st.session_state.
 st_folium(route_map, height=680, use_container_width=True, returned_objects=[], key="route_map")
 if doubt_summary(period_incidents):
     st.caption(md_text(doubt_summary(period_incidents)))
-st.caption("Areas are approximate: storage places stay at region or city level, launch areas are "
-           "stretches of coast around reported places, corridors are straight lines, not tracks. "
-           "Open a shape for its sources. Zoom past level 9 for the detailed Dover Strait coast.")
+st.caption("Storage places are the outlines of the Land, district or city their sources name (filled: boats "
+           "stored or seized; dashed: only arrests, raids or a purchase offer); launch areas are stretches of coast "
+           "around reported places; corridors are straight lines, not tracks. The inset shows the Dover Strait in "
+           "detail. Open a shape for its sources. German outlines © GeoBasis-DE / BKG 2021 (Daten verändert).")
+
+story_figures(incidents, crossings, edge.crossings_extra()[0].get("daily"))
 
 st.subheader("How long is the drive?")
 van_kmh = st.number_input("Van top speed (km/h)", min_value=VAN_KMH_RANGE[0], max_value=VAN_KMH_RANGE[1],
@@ -83,5 +120,6 @@ st.table(text_table([{"From": c.launch, "To": c.landing, "Sea km": round(c.km, 1
            "TSS lanes crossed": ", ".join(c.lanes_crossed) or "none found"} for c in scene.corridors]))
 st.caption("Lanes are OpenStreetMap seamark centre lines of the Dover Strait traffic separation scheme.")
 if scene.unmapped is not None and not scene.unmapped.empty:
-    with st.expander(f"{len(scene.unmapped)} reports name no place that can be mapped"):
-        st.table(text_table(scene.unmapped[["place", "country", "date", "publisher"]].reset_index(drop=True)))
+    with st.expander(f"{len(scene.unmapped)} reports are not drawn, and why"):
+        st.table(text_table(scene.unmapped[["place", "country", "date", "publisher", "not_drawn"]]
+                            .rename(columns={"not_drawn": "why not drawn"}).reset_index(drop=True)))

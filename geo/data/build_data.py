@@ -17,9 +17,10 @@ import shutil
 from pathlib import Path
 
 import pandas as pd
+from shapely.geometry import shape
+from shapely.ops import unary_union
 
 from geo.data.ho_monthly import monthly_table
-from geo.measure import geodesic_km
 from geo.paths import DATA_DIR
 
 COPIED = {
@@ -28,7 +29,7 @@ COPIED = {
     "crossings/ho_small_boats_weekly.csv": "crossings/ho_small_boats_weekly.csv",
     "crossings/ho_irr_D01_small_boats_by_nationality_2018Q1-2023Q3.csv":
         "crossings/ho_irr_D01_small_boats_by_nationality_2018Q1-2023Q3.csv",
-    "basemap/countries.geojson": "basemap/countries.geojson",
+    "basemap/countries_wide.geojson": "basemap/countries_wide.geojson",
     "basemap/boundaries_admin0.geojson": "basemap/boundaries_admin0.geojson",
     "basemap/land_detail_dover_gshhg.geojson": "basemap/land_detail_dover_gshhg.geojson",
     "basemap/marine_areas.geojson": "basemap/marine_areas.geojson",
@@ -62,27 +63,38 @@ AREAS = {
                   "8 km: not in the gazetteers, drawn around the nearest gazetteer town, New Romney"),
     "dungeness": ("Dungeness", "landing", 8.0,
                   "8 km: not in the gazetteers, drawn around the nearest gazetteer town, Lydd"),
-    "nrw": ("North Rhine-Westphalia", "storage_region", None,
-            "region: reaches the farthest Natural Earth city of the Land"),
-    "lower_saxony": ("Lower Saxony", "storage_region", None,
-                     "region: reaches the farthest Natural Earth city of the Land"),
-    "baden_wuerttemberg": ("Baden-Württemberg", "storage_region", None,
-                           "region: reaches the farthest Natural Earth city of the Land"),
-    "duesseldorf_region": ("Düsseldorf region", "storage_district", 30.0, "district level: 30 km"),
-    "osnabrueck_area": ("Osnabrück area", "storage_district", 30.0,
-                        "district level: 30 km (one report says 'near Osnabrück')"),
-    "essen": ("Essen", "storage_city", 10.0, "city level: 10 km"),
-    "bochum": ("Bochum", "storage_city", 10.0, "city level: 10 km"),
-    "cologne": ("Cologne", "storage_city", 10.0, "city level: 10 km"),
-    "bielefeld": ("Bielefeld", "storage_city", 10.0, "city level: 10 km"),
-    "hannover": ("Hannover", "storage_city", 10.0, "city level: 10 km"),
-    "amsterdam": ("Amsterdam (Schiphol arrest)", "storage_city", 15.0,
-                  "city level: 15 km, to take in Schiphol"),
 }
 
-# Natural Earth admin-1 names of the storage regions.
+# Regions whose indicative routes start at the population-weighted centre of their Natural Earth cities.
 REGION_ADM1 = {"nrw": "Nordrhein-Westfalen", "lower_saxony": "Niedersachsen",
                "baden_wuerttemberg": "Baden-Württemberg"}
+
+# Storage places, each drawn as the outline of the administrative unit its
+# sources name (ids of basemap/admin_areas.geojson; several ids are joined).
+# area_id: (name, level of the claim, outline ids, what the outline is)
+STORAGE_AREAS = {
+    "nrw": ("North Rhine-Westphalia", "storage_region", ("DE-NW",), "Land Nordrhein-Westfalen"),
+    "baden_wuerttemberg": ("Baden-Württemberg", "storage_region", ("DE-BW",), "Land Baden-Württemberg"),
+    "lower_saxony": ("Lower Saxony", "storage_region", ("DE-NI",),
+                     "Land Niedersachsen, where the source places the supplier firm"),
+    "duesseldorf_region": ("Düsseldorf region", "storage_district", ("DE-RB-051",),
+                           "Regierungsbezirk Düsseldorf (also holds Grevenbroich, Rhein-Kreis Neuss, "
+                           "whose own outline is not shipped)"),
+    "osnabrueck_area": ("near Osnabrück", "storage_district", ("DE-KRS-03404", "DE-KRS-03459"),
+                        "city and Landkreis Osnabrück"),
+    "detmold": ("Detmold", "storage_city", ("DE-RB-057",),
+                "Regierungsbezirk Detmold: the city's own Kreis Lippe outline is not shipped"),
+    "essen": ("Essen", "storage_city", ("DE-KRS-05113",), "kreisfreie Stadt Essen"),
+    "bochum": ("Bochum", "storage_city", ("DE-KRS-05911",), "kreisfreie Stadt Bochum"),
+    "gelsenkirchen": ("Gelsenkirchen", "storage_city", ("DE-KRS-05513",), "kreisfreie Stadt Gelsenkirchen"),
+    "cologne": ("Cologne", "storage_city", ("DE-KRS-05315",), "kreisfreie Stadt Köln"),
+    "osnabrueck": ("Osnabrück", "storage_city", ("DE-KRS-03404",), "kreisfreie Stadt Osnabrück"),
+    "lotte": ("Lotte (Kreis Steinfurt)", "storage_city", ("DE-GEM-05566048",), "Gemeinde Lotte"),
+    "bielefeld": ("Bielefeld", "storage_city", ("DE-KRS-05711",), "kreisfreie Stadt Bielefeld"),
+    "hannover": ("Hannover", "storage_city", ("DE-KRS-03241",),
+                 "Region Hannover: the city's own outline is not shipped"),
+}
+ADMIN_IDS = sorted({i for _, _, ids, _ in STORAGE_AREAS.values() for i in ids})
 
 # Report place -> (area_id, coordinate reference). "osm:key" is the OSM
 # gazetteer, "gn:Name" GeoNames, "ne:Name" Natural Earth populated places.
@@ -113,23 +125,37 @@ COAST_PLACES = {
     "Dungeness": ("dungeness", "gn:Lydd"),
 }
 
+# Report place -> the storage areas it names. A raid report naming several
+# cities belongs to each of them.
+RAIDS_DEC_2024 = ("essen", "bochum", "gelsenkirchen")
 STORAGE_PLACES = {
-    "Essen": ("essen", "gn:Essen"),
-    "North Rhine-Westphalia": ("nrw", None),
-    "Baden-Württemberg": ("baden_wuerttemberg", None),
-    "Düsseldorf region": ("duesseldorf_region", "gn:Düsseldorf"),
-    "Bochum": ("bochum", "gn:Bochum"),
-    "Grevenbroich": ("nrw", None),
-    "Osnabrück": ("osnabrueck_area", "ne:Osnabrück"),
-    "near Osnabrück": ("osnabrueck_area", "ne:Osnabrück"),
-    "Hannover": ("hannover", "ne:Hannover"),
-    "Lotte": ("nrw", None),
-    "Lotte (farm)": ("nrw", None),
-    "Bielefeld": ("bielefeld", "ne:Bielefeld"),
-    "Cologne": ("cologne", "gn:Köln"),
-    "Detmold": ("nrw", None),
-    "Lower Saxony (marine supplier)": ("lower_saxony", None),
-    "Amsterdam Schiphol Airport": ("amsterdam", "ne:Amsterdam"),
+    "Essen": ("essen",),
+    "North Rhine-Westphalia": ("nrw",),
+    "Baden-Württemberg": ("baden_wuerttemberg",),
+    "Düsseldorf region": ("duesseldorf_region",),
+    "Bochum": RAIDS_DEC_2024,
+    "Grevenbroich": (*RAIDS_DEC_2024, "duesseldorf_region"),
+    "Osnabrück": ("osnabrueck",),
+    "near Osnabrück": ("osnabrueck_area",),
+    "Hannover": ("hannover",),
+    "Lotte": ("lotte",),
+    "Lotte (farm)": ("lotte",),
+    "Bielefeld": ("bielefeld",),
+    "Cologne": ("cologne",),
+    "Detmold": ("detmold",),
+    "Lower Saxony (marine supplier)": ("lower_saxony",),
+}
+AREA_SEPARATOR = " "
+
+# Why a report is not drawn (the country-level default is in _not_drawn).
+NOT_DRAWN = {
+    "Amsterdam Schiphol Airport": "an arrest at Schiphol airport; the source says the boats were stored in "
+                                  "Germany, so it is no storage place",
+    "Eupen": "no gazetteer point in shared/data/places and no outline of the town shipped",
+    "Quesnoy-sur-Deûle": "no gazetteer point in shared/data/places and no outline of the commune shipped",
+    "Kapitan Andreevo border checkpoint": "outside the map (Bulgarian-Turkish border) and no gazetteer point",
+    "Watten (canal de l'Aa, inland)": "no gazetteer point in shared/data/places",
+    "Cap Gris-Nez (offshore)": "an offshore position, not a launch place",
 }
 
 
@@ -153,20 +179,14 @@ def load_gazetteers(shared: Path) -> dict[str, tuple[float, float, str]]:
     return refs
 
 
-def _region_centres(shared: Path) -> dict[str, tuple[float, float, float, str]]:
-    """Centre and radius of each storage region from Natural Earth only."""
-    labels = json.loads((shared / "basemap/admin1_label_points.geojson").read_text())["features"]
-    cities = json.loads((shared / "places/populated_places.geojson").read_text())["features"]
-    out = {}
-    for area_id, adm1 in REGION_ADM1.items():
-        towns = [c["geometry"]["coordinates"] for c in cities if c["properties"]["ADM1NAME"] == adm1]
-        mean = (sum(t[0] for t in towns) / len(towns), sum(t[1] for t in towns) / len(towns))
-        points = [f["geometry"]["coordinates"] for f in labels if f["properties"]["name"] == adm1]
-        lon, lat = min(points, key=lambda p: geodesic_km(p[0], p[1], *mean))
-        radius = max(geodesic_km(lon, lat, t[0], t[1]) for t in towns)
-        out[area_id] = (lon, lat, round(radius, 1),
-                        f"Natural Earth admin-1 label point ({adm1})")
-    return out
+def admin_outlines(shared: Path) -> dict:
+    """The shipped subset of ``admin_areas.geojson``: the units storage places use."""
+    collection = json.loads((shared / "basemap/admin_areas.geojson").read_text(encoding="utf-8"))
+    collection["features"] = [f for f in collection["features"] if f["properties"]["id"] in ADMIN_IDS]
+    found = {f["properties"]["id"] for f in collection["features"]}
+    if found != set(ADMIN_IDS):
+        raise ValueError(f"admin_areas.geojson lacks the outlines {sorted(set(ADMIN_IDS) - found)}")
+    return collection
 
 
 def population_centre(towns: list[tuple[float, float, float]]) -> tuple[float, float]:
@@ -193,20 +213,54 @@ def _region_route_starts(shared: Path) -> dict[str, tuple[float, float, str]]:
     return out
 
 
-def build_areas(shared: Path) -> pd.DataFrame:
-    regions, starts = _region_centres(shared), _region_route_starts(shared)
-    rows = []
-    for area_id, (name, kind, radius, basis) in AREAS.items():
-        lon = lat = None
-        centre_source = "derived from the reported places"
-        if area_id in regions:
-            lon, lat, radius, centre_source = regions[area_id]
-        route_lon, route_lat, route_basis = starts.get(area_id, (None, None, ""))
-        rows.append({"area_id": area_id, "name": name, "kind": kind, "centre_lat": lat,
-                     "centre_lon": lon, "centre_source": centre_source, "radius_km": radius,
-                     "radius_basis": basis, "route_lat": route_lat, "route_lon": route_lon,
-                     "route_basis": route_basis})
+def _outline_centre(collection: dict, ids: tuple[str, ...]) -> tuple[float, float]:
+    parts = [shape(f["geometry"]) for f in collection["features"] if f["properties"]["id"] in ids]
+    outline = unary_union(parts)
+    point = outline.centroid if outline.contains(outline.centroid) else outline.representative_point()
+    return round(point.x, 5), round(point.y, 5)
+
+
+# City and district claims start their routes at the named city's gazetteer point
+# (Natural Earth populated places, else GeoNames); places with none start at the outline's centre.
+CITY_STARTS = {"cologne": "Cologne", "essen": "Essen", "bochum": "Bochum", "gelsenkirchen": "Gelsenkirchen",
+               "osnabrueck": "Osnabrück", "osnabrueck_area": "Osnabrück", "bielefeld": "Bielefeld",
+               "hannover": "Hannover", "duesseldorf_region": "Düsseldorf"}
+
+
+def _city_route_starts(shared: Path) -> dict[str, tuple[float, float, str]]:
+    """Route starts for city and district claims: the named city's gazetteer point."""
+    points = {}
+    for path, key, source in (("places/places_geonames.geojson", "name", "GeoNames"),
+                              ("places/populated_places.geojson", "NAME", "Natural Earth populated places")):
+        for f in json.loads((shared / path).read_text(encoding="utf-8"))["features"]:
+            lon, lat = f["geometry"]["coordinates"][:2]
+            points[f["properties"][key]] = (lon, lat, f"city centre: {source}, '{f['properties'][key]}'")
+    return {area_id: points[name] for area_id, name in CITY_STARTS.items() if name in points}
+
+
+def build_areas(outlines: dict, starts: dict[str, tuple[float, float, str]]) -> pd.DataFrame:
+    """Launch and landing circles, then storage outlines with a representative point and,
+    for a region, where its indicative routes start."""
+    rows = [{"area_id": area_id, "name": name, "kind": kind, "centre_lat": None, "centre_lon": None,
+             "centre_source": "derived from the reported places", "radius_km": radius,
+             "radius_basis": basis, "outline_ids": "", "outline_basis": "", "route_lat": None,
+             "route_lon": None, "route_basis": ""}
+            for area_id, (name, kind, radius, basis) in AREAS.items()]
+    for area_id, (name, kind, ids, basis) in STORAGE_AREAS.items():
+        lon, lat = _outline_centre(outlines, ids)
+        rows.append({"area_id": area_id, "name": name, "kind": kind, "centre_lat": lat, "centre_lon": lon,
+                     "centre_source": "the outline's centroid (a representative point if it falls outside)",
+                     "radius_km": None, "radius_basis": "", "outline_ids": AREA_SEPARATOR.join(ids),
+                     "outline_basis": basis, "route_lat": starts.get(area_id, (None, None, ""))[1],
+                     "route_lon": starts.get(area_id, (None, None, ""))[0],
+                     "route_basis": starts.get(area_id, (None, None, ""))[2]})
     return pd.DataFrame(rows)
+
+
+def _not_drawn(place: str, level: str) -> str:
+    if place in NOT_DRAWN:
+        return NOT_DRAWN[place]
+    return "a country-level statement that names no place" if level == "country" else ""
 
 
 def _locate(reports: pd.DataFrame, mapping: dict, refs: dict) -> pd.DataFrame:
@@ -221,6 +275,18 @@ def _locate(reports: pd.DataFrame, mapping: dict, refs: dict) -> pd.DataFrame:
         sources.append(source)
     located["area_id"], located["lat"], located["lon"] = area_ids, lats, lons
     located["coord_source"] = sources
+    located["not_drawn"] = [_not_drawn(p, "") if not a else "" for p, a in zip(located["place"], area_ids)]
+    return located
+
+
+def _locate_storage(reports: pd.DataFrame) -> pd.DataFrame:
+    located = reports.copy()
+    located["area_id"] = [AREA_SEPARATOR.join(STORAGE_PLACES.get(p, ())) for p in located["place"]]
+    located["lat"] = located["lon"] = None
+    located["coord_source"] = ["admin outline (basemap/admin_areas.geojson)" if a else ""
+                               for a in located["area_id"]]
+    located["not_drawn"] = [_not_drawn(p, lv) if not a else ""
+                            for p, lv, a in zip(located["place"], located["level"], located["area_id"])]
     return located
 
 
@@ -237,11 +303,15 @@ def build(shared: Path, out: Path = DATA_DIR) -> None:
         (out / target).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(shared / source, out / target)
     refs = load_gazetteers(shared)
-    build_areas(shared).to_csv(out / "places/areas.csv", index=False)
+    outlines = admin_outlines(shared)
+    (out / "basemap/admin_areas.geojson").write_text(
+        json.dumps(outlines, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    starts = {**_region_route_starts(shared), **_city_route_starts(shared)}
+    build_areas(outlines, starts).to_csv(out / "places/areas.csv", index=False)
     coast = pd.read_csv(shared / "places/launch_areas_reports.csv", dtype=str)
     _locate(coast, COAST_PLACES, refs).to_csv(out / "places/coast_reports.csv", index=False)
     storage = pd.read_csv(shared / "supply/storage_and_supply_reports.csv", dtype=str)
-    _locate(storage, STORAGE_PLACES, refs).to_csv(out / "places/storage_reports.csv", index=False)
+    _locate_storage(storage).to_csv(out / "places/storage_reports.csv", index=False)
     build_crossings_monthly(shared).to_csv(out / "crossings/crossings_monthly.csv", index=False)
 
 

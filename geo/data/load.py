@@ -69,8 +69,10 @@ AREAS = Schema("areas", (
     Column("centre_lat", "float", required=False, minimum=-90, maximum=90),
     Column("centre_lon", "float", required=False, minimum=-180, maximum=180),
     Column("centre_source"),
-    Column("radius_km", "float", minimum=0.1, maximum=500),
-    Column("radius_basis"),
+    Column("radius_km", "float", required=False, minimum=0.1, maximum=500),
+    Column("radius_basis", required=False, default=""),
+    Column("outline_ids", required=False, default=""),
+    Column("outline_basis", required=False, default=""),
     Column("route_lat", "float", required=False, minimum=-90, maximum=90),
     Column("route_lon", "float", required=False, minimum=-180, maximum=180),
     Column("route_basis", required=False, default=""),
@@ -82,6 +84,7 @@ _REPORT_COLUMNS = (
     Column("lat", "float", required=False, minimum=-90, maximum=90),
     Column("lon", "float", required=False, minimum=-180, maximum=180),
     Column("coord_source", required=False, default=""),
+    Column("not_drawn", required=False, default=""),
 )
 COAST_REPORTS = Schema("coast_reports", (Column("role"), *_REPORT_COLUMNS))
 STORAGE_REPORTS = Schema("storage_reports", (
@@ -162,7 +165,8 @@ def load_layer(relative: str, data_dir: Path | None = None) -> gpd.GeoDataFrame:
 
 
 LAYERS = {
-    "countries": "basemap/countries.geojson",
+    "countries": "basemap/countries_wide.geojson",
+    "admin": "basemap/admin_areas.geojson",
     "borders": "basemap/boundaries_admin0.geojson",
     "land_detail": "basemap/land_detail_dover_gshhg.geojson",
     "seas": "basemap/marine_areas.geojson",

@@ -143,8 +143,10 @@ def reference(data_dir: Path) -> tuple[dict[str, tuple[float, float]], gpd.GeoDa
     osm = pd.read_csv(data_dir / "places/channel_places_gazetteer_osm.csv")
     for query, lat, lon in zip(osm["nominatim_query"], osm["lat"], osm["lon"]):
         places.setdefault(query.split(",")[0].strip(), (float(lat), float(lon)))
-    countries = gpd.read_file(data_dir / "basemap/countries.geojson")
-    land_detail = gpd.read_file(data_dir / "basemap/land_detail_dover_gshhg.geojson")
+    from geo.data.load import LAYERS  # the one list of basemap files (imported here: load imports this module)
+
+    countries = gpd.read_file(data_dir / LAYERS["countries"])
+    land_detail = gpd.read_file(data_dir / LAYERS["land_detail"])
     bounds = tuple(countries.total_bounds)
     countries = countries.set_crs("EPSG:4326", allow_override=True).to_crs(METRIC_CRS)
     land = shapely.union_all([*countries.geometry, *land_detail.set_crs(

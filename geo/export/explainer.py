@@ -26,8 +26,9 @@ from geo.export.meta import as_of, export_metadata
 from geo.export.story import chain_bounds, story_steps
 from geo.maps import style as ms
 from geo.maps.elements import to_json
+from geo.maps.inset import StraitInset
 from geo.maps.offline import leaflet_css_inline, leaflet_js_inline
-from geo.maps.popups import esc
+from geo.maps.popups import esc, link
 from geo.maps.route_map import build_route_map, incident_features
 from geo.model.period import Period, month_label
 from geo.model.scene import Scene
@@ -119,6 +120,10 @@ def _map(scene: Scene, layers: tuple[str, ...]) -> tuple[folium.Map, dict[str, s
                 names["incidents"] = child.get_name()
         elif isinstance(child, folium.LayerControl):
             names["control"] = child.get_name()
+    kept = {child.get_name() for child in m._children.values()}
+    for child in m._children.values():
+        if isinstance(child, StraitInset):
+            child.keep_only(kept)
     return m, names
 
 
@@ -166,8 +171,9 @@ def _text_alternative(scene: Scene, h, period: Period) -> str:
               "no IOM figures" if h.dead is None else
               f"{h.incidents} incidents with {h.dead} dead and {h.missing} missing "
               f"(IOM Missing Migrants Project, minimum estimates{', ' + i_cov.scope if i_cov and i_cov.scope else ''})")
-    return (f"Map of the English Channel small-boat route, {period.label}. Boats and engines are reported "
-            f"stored in {n(scene.storage)} places, mostly in Germany; {len(scene.drawn_routes)} supply routes "
+    return (f"Map of the English Channel small-boat route, {period.label}. Storage, seizures, raids and a "
+            f"purchase offer are reported at {n(scene.storage)} places in Germany, drawn as the outlines of the "
+            f"Länder, districts and cities named; {len(scene.drawn_routes)} supply routes "
             "computed on OpenStreetMap motorways run through the Netherlands or Belgium to "
             f"{n(scene.launch)} launch areas on the French coast; "
             f"{len(scene.corridors)} straight-line crossing corridors cross the Dover Strait shipping lanes "
@@ -177,13 +183,16 @@ def _text_alternative(scene: Scene, h, period: Period) -> str:
 
 def _footer(h, dates: dict[str, str]) -> str:
     notes = "".join(f"<li>{esc(note)}</li>" for note in h.crossings_notes + h.incident_notes)
-    publishers = "".join(f"<li>{esc(p)}</li>" for p in vocab.PUBLISHERS)
+    publishers = "".join(f"<li>{esc(p)}</li>" for p in vocab.PUBLISHERS) + (
+        f"<li>German administrative outlines: {link(ms.BKG_URL, '© GeoBasis-DE / BKG 2021 (Daten verändert)')}, "
+        f"{link('https://www.govdata.de/dl-de/by-2-0', 'dl-de/by-2-0')}, VG5000 (Stand 01.01.2021)</li>")
     as_of_text = " · ".join(f"{esc(k)}: {esc(v)}" for k, v in dates.items())
     return (f"<footer><p><b>Data as of</b> {as_of_text}</p><ul>{notes}</ul>"
             f"<p id='cr-credits'><b>Credits.</b> Map data and figures:</p><ul>{publishers}</ul>"
-            "<p>Places are drawn as areas with a radius, never exact pins. Corridors are straight "
-            "lines, not tracks. Made with Leaflet and Channel Routes; no file or font is loaded "
-            "from anywhere else.</p></footer>")
+            "<p>Storage places are the outlines of the Länder, districts and cities their sources name; "
+            "launch and landing areas are circles around reported places; never exact pins. Corridors are "
+            "straight lines, not tracks. The inset shows the Dover Strait in detail. Made with Leaflet and "
+            "Channel Routes; no file or font is loaded from anywhere else.</p></footer>")
 
 
 def coverage_data(h: Headline) -> dict:

@@ -158,9 +158,11 @@ APP_JS = """
   // Leaflet drops a zoom asked for while a zoom animation runs: keep the
   // latest request and apply it when the running one ends.
   var pending = null;
+  // The Strait inset reserves a corner (geo/inset.py): fit clear of it.
+  function pad() { return map.crFitPadding ? map.crFitPadding() : {}; }
   function fit(bounds) {
     if (map._animatingZoom) { pending = bounds; return; }
-    map.fitBounds(bounds, {padding: [24, 24], animate: !reduced});
+    map.fitBounds(bounds, L.extend({padding: [24, 24], animate: !reduced}, pad()));
   }
   map.on('zoomend', function () { if (pending) { var b = pending; pending = null; fit(b); } });
   function endStory() { story.hidden = true; at = -1; fit(D.bounds); }
@@ -184,7 +186,7 @@ APP_JS = """
     Object.keys(credits._attributions || {}).forEach(function (a) { credits.removeAttribution(a); });
     credits.addAttribution('Data: <a href="#cr-credits">credits below the map</a>');
   }
-  map.fitBounds(D.bounds, {animate: false});
+  map.fitBounds(D.bounds, L.extend({animate: false}, pad()));
   showWhole();
   window.crExplainer = {
     markers: function () {

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import math
+import textwrap
 from pathlib import Path
 from typing import BinaryIO
 
@@ -27,6 +28,7 @@ from geo import vocab
 from geo.export.explainer import ALL_LAYERS, parse_layers  # noqa: E402
 from geo.export.meta import export_metadata  # noqa: E402
 from geo.maps import style as ms  # noqa: E402
+from geo.maps.inset import INSET_TITLE, STRAIT_DETAIL_BOUNDS  # noqa: E402
 from geo.model.period import Period  # noqa: E402
 from geo.model.scene import Scene  # noqa: E402
 from geo.model.stats import NO_DATA, coverage_sentences, figures, headline  # noqa: E402
@@ -35,21 +37,52 @@ from geo.vocab import CHAIN_BOUNDS  # noqa: E402
 WEB = "EPSG:3857"
 SIZES = {"slides": ((19.2, 10.8), 100), "print": ((11.69, 8.27), 300)}  # 1920×1080 px; A4 at 300 dpi
 FORMATS = ("png", "svg", "pdf")
-LAND_EAST = 10.9  # the shipped countries layer ends near 11° E; keep the frame on it
+LAND_EAST = 15.9  # the shipped countries layer ends at 16° E; keep the frame on it
 
 
 def _frame(geometries, crs: str = "EPSG:4326") -> gpd.GeoDataFrame:
     return gpd.GeoDataFrame(geometry=list(geometries), crs=crs).to_crs(WEB)
 
 
-def view_box(aspect: float) -> tuple[float, float, float, float]:
-    """The chain's extent in Web Mercator, widened to the picture's aspect."""
-    (south, west), (north, east) = CHAIN_BOUNDS
+INSET_SHARE = 0.37  # of the width, on the left: the Strait detail and the legend
+PICTURE_BOUNDS = [[47.8, 0.4], [53.6, 11.0]]  # the chain with the whole of the Länder named
+
+
+def view_box(aspect: float, left_share: float = INSET_SHARE,
+             bounds=CHAIN_BOUNDS) -> tuple[float, float, float, float]:
+    """The chain's extent in Web Mercator, widened to the picture's aspect,
+    with ``left_share`` of the width kept free on the left for the inset."""
+    (south, west), (north, east) = bounds
     x0, y0, x1, y1 = _frame([box(west, south, east, north)]).total_bounds
     cx, cy, w, h = (x0 + x1) / 2, (y0 + y1) / 2, x1 - x0, y1 - y0
-    w, h = (h * aspect, h) if w / h < aspect else (w, w / aspect)
-    shift = max(0.0, cx + w / 2 - _frame([box(LAND_EAST, south, LAND_EAST, north)]).total_bounds[0])
-    return cx - w / 2 - shift, cy - h / 2, cx + w / 2 - shift, cy + h / 2
+    free = aspect * (1 - left_share)
+    w, h = (h * free, h) if w / h < free else (w, w / free)
+    full = w / (1 - left_share)
+    right = min(cx + w / 2, _frame([box(LAND_EAST, south, LAND_EAST, north)]).total_bounds[0])
+    return right - full, cy - h / 2, right, cy + h / 2
+
+
+def _draw_inset(fig, scene: Scene, incidents, chosen: tuple[str, ...], text: float, strip: float):
+    """The Dover Strait in detail, top left, framed, with the same layers; the
+    main map marks its frame."""
+    (south, west), (north, east) = STRAIT_DETAIL_BOUNDS
+    rect = [0.008, 0.33 + strip, INSET_SHARE - 0.02, 0.49]
+    ax = fig.add_axes(rect)
+    view = view_box(rect[2] * fig.get_figwidth() / (rect[3] * fig.get_figheight()), 0.0, STRAIT_DETAIL_BOUNDS)
+    ax.add_patch(plt.Rectangle((view[0], view[1]), view[2] - view[0], view[3] - view[1], color=ms.SEA, zorder=-10))
+    _draw_base(ax, scene.layers)
+    _draw_layers(ax, scene, incidents, chosen)
+    ax.set_xlim(view[0], view[2])
+    ax.set_ylim(view[1], view[3])
+    ax.set_xticks([])
+    ax.set_yticks([])
+    ax.set_xlabel("")
+    ax.set_ylabel("")
+    for spine in ax.spines.values():
+        spine.set_edgecolor("#1f2328")
+        spine.set_linewidth(1.5)
+    ax.set_title(INSET_TITLE, fontsize=text * 1.05, loc="left", fontweight="bold")
+    return _frame([box(west, south, east, north)])
 
 
 def _draw_base(ax, layers: dict) -> None:
@@ -65,7 +98,7 @@ def _draw_base(ax, layers: dict) -> None:
 
 def _draw_layers(ax, scene: Scene, incidents: gpd.GeoDataFrame | None, chosen: tuple[str, ...]) -> None:
     if "storage" in chosen and scene.storage is not None:
-        scene.storage.to_crs(WEB).plot(ax=ax, color=ms.STORAGE, alpha=0.25, edgecolor=ms.STORAGE, linewidth=1.2)
+        _draw_storage(ax, scene.storage)
     if "routes" in chosen and scene.drawn_routes:
         for indicative, alpha in ((True, 0.35), (False, 1.0)):  # regions' indicative routes drawn faint
             lines = [LineString(r.road_path) for r in scene.drawn_routes if r.indicative == indicative]
@@ -99,9 +132,22 @@ def _draw_layers(ax, scene: Scene, incidents: gpd.GeoDataFrame | None, chosen: t
                        linestyles=style, alpha=0.85 if style == "solid" else 0.5, zorder=5)
 
 
+def _draw_storage(ax, storage: gpd.GeoDataFrame) -> None:
+    """Outlines as on the web map: filled where boats were stored or seized, dashed otherwise."""
+    for row in storage.to_crs(WEB).itertuples(index=False):
+        found = row.kind_shown in ("storage", "seizure")
+        colour = ms.STORAGE if found else ms.RAID
+        alpha = {"storage_region": 0.10, "storage_district": 0.18}.get(row.kind, 0.45) * (1 if found else 0.5)
+        gpd.GeoSeries([row.geometry], crs=WEB).plot(ax=ax, color=colour, alpha=alpha, linewidth=0)
+        gpd.GeoSeries([row.geometry], crs=WEB).boundary.plot(ax=ax, color=colour, linewidth=1.2,
+                                                             linestyle="-" if found else (0, (4, 3)))
+
+
 def _legend(ax, chosen: tuple[str, ...], fontsize: float) -> None:
     items = {
-        "storage": Patch(facecolor=ms.STORAGE, alpha=0.4, label="Storage region or city (approximate)"),
+        "storage": Patch(facecolor=ms.STORAGE + "73", edgecolor=ms.STORAGE,
+                         label="Boats stored or seized (outline of the Land, district or city named)"),
+        "raids": Patch(facecolor="none", edgecolor=ms.RAID, ls="--", label="Only arrests, raids or a purchase offer"),
         "routes": Line2D([], [], color=ms.ROUTE, lw=2.4, label="Supply route (motorways)"),
         "launch": Patch(facecolor=ms.LAUNCH, label="Launch area (reported)"),
         "corridors": Line2D([], [], color=ms.CORRIDOR, lw=1.6, ls="--", label="Crossing corridor (straight line)"),
@@ -110,6 +156,8 @@ def _legend(ax, chosen: tuple[str, ...], fontsize: float) -> None:
         "boundary": Line2D([], [], color=ms.BOUNDARY, lw=1.4, ls="-.", label="UK–France boundary (1988)"),
     }
     handles = [items[k] for k in chosen if k in items]
+    if "storage" in chosen:
+        handles.insert(1, items["raids"])
     if "incidents" in chosen:
         for setting, words in (("sea_or_shore", "at sea or shore"), ("land_or_inland", "on land")):
             handles.append(Line2D([], [], marker="o", ls="", markersize=9, markeredgecolor="white",
@@ -165,9 +213,9 @@ def draw(scene: Scene, incidents: gpd.GeoDataFrame | None, crossings: pd.DataFra
     (width, height), dpi = SIZES[size]
     text = width * 0.8  # points: readable on a projector and on paper
     fig = plt.figure(figsize=(width, height), dpi=dpi, facecolor="white")
-    strip = 0.035  # the credits line under the map
+    strip = 0.05  # the credits lines under the map
     ax = fig.add_axes([0, strip, 1, 1 - strip])
-    view = view_box(width / (height * (1 - strip)))
+    view = view_box(width / (height * (1 - strip)), bounds=PICTURE_BOUNDS)
     ax.add_patch(plt.Rectangle((view[0], view[1]), view[2] - view[0], view[3] - view[1],
                                color=ms.SEA, zorder=-10))
     period_incidents = None if incidents is None else incidents[
@@ -177,14 +225,16 @@ def draw(scene: Scene, incidents: gpd.GeoDataFrame | None, crossings: pd.DataFra
     ax.set_xlim(view[0], view[2])
     ax.set_ylim(view[1], view[3])
     ax.set_axis_off()
-    _legend(ax, chosen, text * 0.85)
+    frame = _draw_inset(fig, scene, period_incidents, chosen, text, strip)
+    frame.boundary.plot(ax=ax, color="#1f2328", linewidth=1.3, linestyle=(0, (4, 3)))
+    _legend(ax, chosen, text * 0.8)
     _scale_bar(ax, view, text)
     ax.text(0.012, 0.975, f"{title} · {period.label}", transform=ax.transAxes, fontsize=text * 1.9,
             fontweight="bold", va="top", color="#1f2328")
     ax.text(0.012, 0.915, _figures_text(crossings, incidents, period), transform=ax.transAxes,
             fontsize=text * 1.1, va="top", color="#1f2328",
             bbox={"facecolor": "white", "alpha": 0.85, "edgecolor": "none", "pad": 4})
-    fig.text(0.006, strip / 2, vocab.CREDITS,
+    fig.text(0.006, strip / 2, "\n".join(textwrap.wrap(vocab.CREDITS + " (bkg.bund.de)", 200)),
              fontsize=text * 0.68, ha="left", va="center", color="#30363d")
     return fig
 

@@ -10,6 +10,7 @@ import geopandas as gpd
 import pandas as pd
 from shapely.geometry import LineString, MultiLineString
 
+from geo.model import places
 from geo.model.drive_time import hours_text
 from geo.model.period import Period
 from geo.model.scene import Scene, ruhr_to_coast
@@ -37,14 +38,23 @@ def bounds_of(geometries, pad: float = 0.15) -> list[list[float]] | None:
     return [[round(south - pad, 3), round(west - pad, 3)], [round(north + pad, 3), round(east + pad, 3)]]
 
 
+def storage_sentence(storage: gpd.GeoDataFrame) -> str:
+    """What the storage reports support, counted per kind (a place can carry several)."""
+    counts = places.storage_counts(storage)
+    found = int(sum(bool({"storage", "seizure"} & set(k)) for k in storage["kinds"]))
+    german = int((storage["country"] == "Germany").sum())
+    where = "all in Germany" if german == len(storage) else f"{german} in Germany"
+    return (f"Press and official reports name {len(storage)} places on this map ({where}): boats or engines "
+            f"stored or seized at {found}, arrests or raids at {counts['arrest or raid']}, a purchase offer "
+            f"at {counts['purchase offer']} (a place can carry several). Each is drawn as the outline of the "
+            "Land, district or city its source names, never as a pin.")
+
+
 def _storage_step(scene: Scene) -> dict | None:
     if scene.storage is None or scene.storage.empty:
         return None
-    german = int((scene.storage["country"] == "Germany").sum())
-    text = (f"Press and official reports name {len(scene.storage)} places where boats and engines were "
-            f"stored or seized, {german} of them in Germany. Each is drawn as an area, a region or a "
-            "city, never as an exact pin.")
-    return {"title": "1. Storage", "text": text, "bounds": bounds_of(scene.storage.geometry)}
+    return {"title": "1. Storage", "text": storage_sentence(scene.storage),
+            "bounds": bounds_of(scene.storage.geometry)}
 
 
 def _road_step(scene: Scene) -> dict | None:

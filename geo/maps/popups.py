@@ -80,17 +80,36 @@ def _report_item(report: Report) -> str:
             f"{link(report.url, report.publisher)}{quote}</li>")
 
 
-def area_popup(name: str, level: str, radius_km: float, basis: str, reports: Iterable[Report]) -> str:
-    """Popup for an area: what it is, how approximate, and who reported it.
+def circle_words(level: str, radius_km: float, basis: str) -> str:
+    """How a circle area is drawn, as plain text.
 
-    >>> "&lt;b&gt;" in area_popup("<b>", "city level", 10, "10 km", [])
+    >>> circle_words("stretch of coast", 3, "3 km around the reported places")
+    'Approximate area, stretch of coast: radius 3 km (3 km around the reported places).'
+    """
+    return f"Approximate area, {level}: radius {radius_km:g} km ({basis})."
+
+
+def outline_words(level: str, basis: str, kinds: Iterable[str]) -> str:
+    """How a storage place is drawn and what its sources report there.
+
+    >>> outline_words("city level", "kreisfreie Stadt Essen", ["arrest or raid", "purchase offer"])
+    'Reported here: arrest or raid, purchase offer. A city level claim, drawn as the outline of kreisfreie \
+Stadt Essen (BKG VG5000, generalised at 1:5 million).'
+    """
+    return (f"Reported here: {', '.join(kinds) or 'storage'}. A {level} claim, drawn as the outline of "
+            f"{basis} (BKG VG5000, generalised at 1:5 million).")
+
+
+def area_popup(name: str, drawn_as: str, reports: Iterable[Report]) -> str:
+    """Popup for an area: what it is, how it is drawn, and who reported it.
+
+    >>> "&lt;b&gt;" in area_popup("<b>", "city level", [])
     True
     """
     reports = list(reports)
     items = "".join(_report_item(r) for r in reports[:MAX_REPORTS_SHOWN])
     more = f"<li>… and {len(reports) - MAX_REPORTS_SHOWN} more</li>" if len(reports) > MAX_REPORTS_SHOWN else ""
-    return (f'<div class="cr-pop"><h4>{esc(name)}</h4>'
-            f"<p>Approximate area, {esc(level)}: radius {radius_km:g} km ({esc(basis)}).</p>"
+    return (f'<div class="cr-pop"><h4>{esc(name)}</h4><p>{esc(drawn_as)}</p>'
             f"<p>{len(reports)} sourced report(s):</p><ul>{items}{more}</ul></div>")
 
 

@@ -21,6 +21,7 @@ PROJECTOR_CSS = """
 .cr-label.region span { font-size: 22px; }
 .leaflet-control-layers { font-size: 18px; }
 .leaflet-control-attribution { font-size: 14px; }
+.cr-inset-title { font-size: 20px; }
 </style>
 """
 

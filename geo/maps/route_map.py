@@ -21,14 +21,25 @@ from geo.data.records import by_marker, is_doubtful, marker_groups
 from geo.data.road_network import ROAD_CREDIT
 from geo.maps import style as ms
 from geo.maps.elements import COORD_DECIMALS, DataLayer, Furniture, IncidentLayer, Labels, feature, to_json
+from geo.maps.inset import INSET_CSS, StraitInset
 from geo.maps.offline import APP_BASE_URL, use_local_assets
-from geo.maps.popups import area_popup, esc, incident_popup, incident_tooltip, links, survivors_text
+from geo.maps.popups import (
+    area_popup,
+    circle_words,
+    esc,
+    incident_popup,
+    incident_tooltip,
+    link,
+    links,
+    outline_words,
+    survivors_text,
+)
 from geo.maps.safe_folium import SafeFeatureGroup, SafeLayerControl, SafeMap
 from geo.model.drive_time import DEFAULT_VAN_KMH, hours_range, hours_text
 from geo.model.filters import quality_words
 from geo.model.routing import Route
 from geo.model.scene import Scene
-from geo.vocab import SETTING_WORDS
+from geo.vocab import CHAIN_BOUNDS, SETTING_WORDS
 
 CHAIN_CENTRE = [50.6, 4.6]
 TSS_SOURCE = "Source: © OpenStreetMap contributors, seamarks (snapshot of 2025)"
@@ -60,30 +71,44 @@ def _basemap_json(layers: dict[str, gpd.GeoDataFrame]) -> dict[str, str]:
     return serialised
 
 
-def _basemap(m: folium.Map, static: dict) -> str | None:
+def _basemap(m: folium.Map, static: dict) -> tuple[str, str | None]:
+    """The basemap group and the zoom-dependent detailed coast (JS names)."""
     base = SafeFeatureGroup(name="Basemap", control=False).add_to(m)
     for key in ("countries", "borders", "roads"):
         if key in static:
             DataLayer(serialised=static[key]).add_to(base)
     Labels(static["labels"]).add_to(base)
     if "land_detail" not in static:
-        return None
+        return base.get_name(), None
     detail = SafeFeatureGroup(name="Detailed coast", control=False, show=False).add_to(m)
     DataLayer(serialised=static["land_detail"]).add_to(detail)
-    return detail.get_name()
+    return base.get_name(), detail.get_name()
 
 
 def _area_features(areas: gpd.GeoDataFrame, style_of) -> list[dict]:
     return [feature(a.geometry, style_of(a),
-                    popup=area_popup(a.name, a.level, a.radius_km, a.radius_basis, a.reports),
+                    popup=area_popup(a.name, circle_words(a.level, a.radius_km, a.radius_basis), a.reports),
                     tip=f"{esc(a.name)} ({esc(a.level)}, ~{a.radius_km:g} km)")
             for a in areas.itertuples(index=False)]
 
 
+def _storage_features(storage: gpd.GeoDataFrame) -> list[dict]:
+    """Each storage place as its outline, styled by the strongest kind reported there."""
+    return [feature(a.geometry, _storage_style(a),
+                    popup=area_popup(a.name, outline_words(a.level, a.outline_basis, a.kinds), a.reports),
+                    tip=f"{esc(a.name)}: {esc(', '.join(a.kinds))} ({esc(a.outline_level)})")
+            for a in storage.itertuples(index=False)]
+
+
+STORAGE_FILL = {"storage_region": 0.08, "storage_district": 0.16, "storage_city": 0.45}
+
+
 def _storage_style(area) -> dict:
-    region = area.kind == "storage_region"
-    return {"color": ms.STORAGE, "weight": 2 if region else 2.5, "dashArray": "6 5" if region else None,
-            "fillColor": ms.STORAGE, "fillOpacity": 0.12 if region else 0.35}
+    found = area.kind_shown in ("storage", "seizure")
+    colour = ms.STORAGE if found else ms.RAID
+    return {"color": colour, "weight": 1.5 if area.kind == "storage_region" else 2,
+            "dashArray": None if found else "5 4", "fillColor": colour,
+            "fillOpacity": STORAGE_FILL[area.kind] * (1 if found else 0.5)}
 
 
 def route_tooltip(r: Route, van_kmh: float) -> str:
@@ -190,6 +215,11 @@ def incident_columns(incidents: gpd.GeoDataFrame) -> dict:
     return columns
 
 
+def credits_html() -> str:
+    """The map's attribution: every publisher, with the link BKG asks for."""
+    return f"{esc(vocab.CREDITS)} ({link(ms.BKG_URL, 'bkg.bund.de')})"
+
+
 def _rounded(values: np.ndarray) -> list[float]:
     return np.round(values, COORD_DECIMALS).tolist()
 
@@ -202,7 +232,7 @@ def serialise_static_layers(scene: Scene, speed_kmh: float) -> dict:
     """JSON of everything that does not depend on the period (slow part)."""
     empty = gpd.GeoDataFrame(geometry=[], crs="EPSG:4326")
     layers = {
-        "Storage regions": _area_features(scene.storage, _storage_style) if scene.storage is not None else [],
+        "Storage places": _storage_features(scene.storage) if scene.storage is not None else [],
         "Supply routes": _route_features(scene.drawn_routes, speed_kmh),
         "Launch areas": _area_features(scene.launch, lambda a: {
             "color": "#b07800", "weight": 2, "fillColor": ms.LAUNCH, "fillOpacity": 0.6})
@@ -258,9 +288,11 @@ def build_route_map(scene: Scene, incidents: gpd.GeoDataFrame | None, asset_base
     present (empty when its data failed to load), so the control never changes."""
     m = base_map(asset_base, height)
     static = static_layers(scene, speed_kmh)
-    detail = _basemap(m, static["basemap"])
+    base, detail = _basemap(m, static["basemap"])
+    groups = [(base, "Basemap")] + ([(detail, "Detailed coast")] if detail else [])
     for name in vocab.LAYER_NAMES:
         group = SafeFeatureGroup(name=name).add_to(m)
+        groups.append((group.get_name(), name))
         if name != "Incidents":
             DataLayer(serialised=static[name], name=name).add_to(group)
         elif incidents is not None and len(incidents):
@@ -268,6 +300,7 @@ def build_route_map(scene: Scene, incidents: gpd.GeoDataFrame | None, asset_base
             if layer.count >= CLUSTER_FROM:
                 _use_markercluster(m, asset_base)
     Labels(static["region_labels"]).add_to(m)
-    SafeLayerControl(collapsed=False, position="topright").add_to(m)
-    Furniture(ms.legend_html(speed_kmh), esc(vocab.CREDITS), ms.MAP_CSS, ms.SEA, detail).add_to(m)
+    control = SafeLayerControl(collapsed=True, position="topright").add_to(m)
+    Furniture(ms.legend_html(speed_kmh), credits_html(), ms.MAP_CSS + INSET_CSS, ms.SEA, detail).add_to(m)
+    StraitInset(groups, control.get_name(), CHAIN_BOUNDS, 1 if detail else None).add_to(m)
     return m

@@ -13,6 +13,7 @@ LAND = "#f4f2ec"
 LAND_EDGE = "#8f9aa4"
 
 STORAGE = "#CC79A7"
+RAID = "#7d3c68"
 ROUTE = "#5b3a29"
 LAUNCH = "#E69F00"
 CORRIDOR = "#009E73"
@@ -22,6 +23,7 @@ TSS_ZONE = "#c68ac6"
 BOUNDARY = "#222222"
 SETTING_COLOURS = {"sea_or_shore": "#0072B2", "land_or_inland": "#D55E00"}
 
+BKG_URL = "https://www.bkg.bund.de"  # BKG asks that the notice link here on a web page
 
 
 def incident_radius(dead_missing: int) -> float:
@@ -60,7 +62,9 @@ def legend_html(speed_kmh: float) -> str:
     dot = "border-radius:50%"
     sea, land = SETTING_COLOURS["sea_or_shore"], SETTING_COLOURS["land_or_inland"]
     rows = [
-        (_swatch(f"background:{STORAGE};opacity:.55;{dot}"), "Storage region or city (approximate)"),
+        (_swatch(f"background:{STORAGE}80;border:2px solid {STORAGE}"),
+         "Boats stored or seized: outline of the Land, district or city the source names"),
+        (_swatch(f"border:2px dashed {RAID}"), "Only arrests, raids or a purchase offer reported"),
         (_swatch(f"border-top:4px solid {ROUTE};height:0"),
          f"Computed drive route (van top speed {speed_kmh:g} km/h); dashed: off-network leg"),
         (_swatch(f"border-top:3px solid {ROUTE};opacity:.4;height:0"), "Indicative route from a region"),
@@ -73,7 +77,7 @@ def legend_html(speed_kmh: float) -> str:
          "Dead or missing: at sea or shore / on land"),
     ]
     items = "".join(f"<li>{swatch}{text}</li>" for swatch, text in rows) + DOUBT_LEGEND
-    return ('<details open><summary><b>Legend</b></summary><ul>' + items + '</ul>'
+    return ('<details><summary><b>Legend</b></summary><ul>' + items + '</ul>'
             '<small>Circle area ∝ dead + missing (IOM minimum estimates).<br>'
             'Sea or land: a keyword heuristic, not IOM data.</small></details>')
 
@@ -90,7 +94,7 @@ MAP_CSS = """
 .cr-label span { white-space: nowrap; font-weight: 600; color: #30363d;
   text-shadow: 0 0 3px #fff, 0 0 3px #fff, 0 0 3px #fff; }
 .cr-label.sea span { color: #4b6f8a; font-style: italic; font-weight: 500; letter-spacing: .08em; }
-.cr-label.region span { color: #7d3c68; font-size: 16px; }
+.cr-label.region span { color: #7d3c68; font-size: 16px; display: inline-block; transform: translate(-50%, -50%); }
 .cr-label.town span { font-size: 13px; font-weight: 500; }
 .cr-pop h4 { margin: 0 0 4px; font-size: 15px; }
 .cr-pop ul { padding-left: 16px; margin: 4px 0; max-height: 220px; overflow-y: auto; }

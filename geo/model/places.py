@@ -1,7 +1,8 @@
-"""The places of the chain: storage areas, launch areas and landing points.
+"""The places of the chain: storage places, launch areas and landing points.
 
-Each is an *area* (a polygon with its radius), never an exact pin, built from
-sourced reports joined to sourced gazetteer coordinates.
+Each is an *area*, never an exact pin. Storage places are the outlines of the
+administrative units their sources name (a Land, a Regierungsbezirk, a Kreis,
+a city); launch and landing areas are circles around sourced gazetteer points.
 """
 
 from __future__ import annotations
@@ -10,12 +11,19 @@ from dataclasses import dataclass
 
 import geopandas as gpd
 import pandas as pd
+import shapely
 
 from geo.measure import area_around
 
 STORAGE_KINDS = ("storage_region", "storage_district", "storage_city")
 LEVEL_WORDS = {"storage_region": "region level", "storage_district": "district level",
                "storage_city": "city level", "launch": "stretch of coast", "landing": "landing place"}
+# What a source reports happened at a place (``event_type``), in words; the
+# first kind in this order that a place has is the one its shape shows.
+EVENT_WORDS = {"storage": "storage", "seizure": "seizure", "arrest": "arrest or raid",
+               "purchase": "purchase offer", "transit": "transit"}
+KIND_ORDER = ("storage", "seizure", "arrest or raid", "purchase offer", "transit")
+AREA_SEPARATOR = " "
 
 
 @dataclass(frozen=True)
@@ -32,18 +40,20 @@ class Report:
 
 
 def _reports_of(reports: pd.DataFrame, role_column: str) -> dict[str, list[Report]]:
+    """Reports per area; a report naming several areas (ids joined by a space) is in each."""
     by_area: dict[str, list[Report]] = {}
     for row in reports.itertuples(index=False):
-        if not row.area_id:
-            continue
-        by_area.setdefault(row.area_id, []).append(Report(
-            place=row.place, role=getattr(row, role_column), date=row.date,
-            publisher=row.publisher, title=row.title, url=row.url, quote=row.quote))
+        role = getattr(row, role_column)
+        for area_id in str(row.area_id).split():
+            by_area.setdefault(area_id, []).append(Report(
+                place=row.place, role=EVENT_WORDS.get(role, role), date=row.date,
+                publisher=row.publisher, title=row.title, url=row.url, quote=row.quote))
     return by_area
 
 
 def _member_points(reports: pd.DataFrame) -> dict[str, list[tuple[float, float]]]:
     located = reports[reports["area_id"].astype(bool) & reports["lat"].notna()]
+    located = located.assign(area_id=located["area_id"].astype(str).str.split().str[0])
     points: dict[str, list[tuple[float, float]]] = {}
     for row in located.itertuples(index=False):
         point = (float(row.lon), float(row.lat))
@@ -97,12 +107,46 @@ def build_areas(areas: pd.DataFrame, reports: pd.DataFrame, kinds: tuple[str, ..
 
 
 def _country(reports: pd.DataFrame, area_id: str) -> str:
-    countries = reports.loc[reports["area_id"] == area_id, "country"]
+    named = reports["area_id"].astype(str).str.split().map(lambda ids: area_id in ids)
+    countries = reports.loc[named, "country"]
     return countries.mode().iloc[0] if not countries.empty else ""
 
 
-def storage_areas(areas: pd.DataFrame, storage_reports: pd.DataFrame) -> gpd.GeoDataFrame:
-    return build_areas(areas, storage_reports, STORAGE_KINDS, "event_type")
+def storage_areas(areas: pd.DataFrame, storage_reports: pd.DataFrame,
+                  admin: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """Storage places as the outlines of the units their sources name.
+
+    Besides the columns of :func:`build_areas`: ``outline_level`` (the unit's
+    local type, e.g. "Land", "Kreisfreie Stadt"), ``outline_basis``, ``kinds``
+    (what the sources report there, in :data:`KIND_ORDER`) and ``kind_shown``.
+    Largest first, so smaller places are drawn (and clicked) on top.
+    """
+    by_area = _reports_of(storage_reports, "event_type")
+    outlines = dict(zip(admin["id"], admin.geometry))
+    local_types = dict(zip(admin["id"], admin["type_local"]))
+    rows = []
+    for area in areas[areas["kind"].isin(STORAGE_KINDS)].itertuples(index=False):
+        ids = str(area.outline_ids).split(AREA_SEPARATOR)
+        missing = [i for i in ids if i not in outlines]
+        if missing:
+            raise ValueError(f"Expected outlines {missing} of area {area.area_id!r} in admin_areas, found none")
+        reports = by_area.get(area.area_id, [])
+        kinds = tuple(k for k in KIND_ORDER if any(r.role == k for r in reports))
+        rows.append({"area_id": area.area_id, "name": area.name, "kind": area.kind,
+                     "level": LEVEL_WORDS[area.kind], "radius_km": float("nan"), "radius_basis": "",
+                     "outline_level": " + ".join(dict.fromkeys(local_types[i] for i in ids)),
+                     "outline_basis": area.outline_basis, "kinds": kinds,
+                     "kind_shown": kinds[0] if kinds else "storage",
+                     "centre_lon": float(area.centre_lon), "centre_lat": float(area.centre_lat),
+                     "route_lon": getattr(area, "route_lon", None), "route_lat": getattr(area, "route_lat", None),
+                     "reports": reports, "n_reports": len(reports), "country": _country(storage_reports,
+                                                                                      area.area_id),
+                     "geometry": shapely.union_all([outlines[i] for i in ids])})
+    built = gpd.GeoDataFrame(rows, geometry="geometry", crs="EPSG:4326")
+    if built.empty:
+        return built
+    order = built.to_crs("EPSG:3035").area.sort_values(ascending=False).index
+    return built.loc[order].reset_index(drop=True)
 
 
 def launch_areas(areas: pd.DataFrame, coast_reports: pd.DataFrame) -> gpd.GeoDataFrame:
@@ -114,5 +158,14 @@ def landing_points(areas: pd.DataFrame, coast_reports: pd.DataFrame) -> gpd.GeoD
 
 
 def unmapped_reports(reports: pd.DataFrame) -> pd.DataFrame:
-    """Reports that name no place we can locate (country level or not in a gazetteer)."""
+    """Reports not drawn on the map; ``not_drawn`` says why."""
     return reports[~reports["area_id"].astype(bool)]
+
+
+def storage_counts(storage: gpd.GeoDataFrame) -> dict[str, int]:
+    """How many drawn storage places carry each kind of report (a place can carry several).
+
+    >>> storage_counts(gpd.GeoDataFrame({"kinds": [("storage", "seizure"), ("purchase offer",)]}))
+    {'storage': 1, 'seizure': 1, 'arrest or raid': 0, 'purchase offer': 1, 'transit': 0}
+    """
+    return {kind: int(sum(kind in kinds for kinds in storage["kinds"])) for kind in KIND_ORDER}

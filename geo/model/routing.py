@@ -142,8 +142,8 @@ def path_detail(road: RoadGraph, path: list[Node]) -> tuple[list[Node], tuple[st
 
 
 def route_start(origin) -> tuple[float, float]:
-    """Where a route leaves a place: a region's population-weighted centre
-    (``route_lon``/``route_lat``) when it has one, otherwise the place's centre."""
+    """Where a route leaves a place: ``route_lon``/``route_lat`` when it has them (a region's
+    population-weighted centre, a city's gazetteer point), otherwise the place's centre."""
     lon, lat = getattr(origin, "route_lon", None), getattr(origin, "route_lat", None)
     if lon is not None and lat is not None and lon == lon and lat == lat:
         return float(lon), float(lat)

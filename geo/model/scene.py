@@ -39,8 +39,8 @@ def build_scene(data: Datasets) -> Scene:
     leaves its part empty rather than failing the whole map."""
     scene = Scene(layers=dict(data.layers))
     tables = data.tables
-    if data.has("areas", "storage_reports"):
-        scene.storage = places.storage_areas(tables["areas"], tables["storage_reports"])
+    if data.has("areas", "storage_reports", "admin"):
+        scene.storage = places.storage_areas(tables["areas"], tables["storage_reports"], data.layers["admin"])
     if data.has("areas", "coast_reports"):
         scene.launch = places.launch_areas(tables["areas"], tables["coast_reports"])
         scene.landing = places.landing_points(tables["areas"], tables["coast_reports"])

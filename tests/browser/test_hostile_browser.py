@@ -65,7 +65,7 @@ def test_route_map_shows_hostile_text_literally_and_runs_none_of_it(hostile_app,
 
 def test_tables_show_hostile_text_literally(hostile_app, web):
     web.page.goto(f"{hostile_app}/?month=2024-09")
-    web.page.get_by_text("reports name no place that can be mapped").click()
+    web.page.get_by_text("reports are not drawn, and why").click()
     table = web.page.locator('[data-testid="stTable"]').last
     table.wait_for(timeout=30000)
     assert HOSTILE[0] in table.inner_text()

@@ -29,7 +29,7 @@ def test_map_shows_all_eight_layers_offline_with_no_errors(app_url, web):
     labels = [t.strip() for t in frame.locator(".leaflet-control-layers label").all_inner_texts()]
     assert labels == list(LAYER_NAMES)
     assert frame.locator(".leaflet-overlay-pane canvas, .leaflet-overlay-pane svg").count() >= 1
-    legend = frame.locator(".cr-legend").inner_text()
+    legend = frame.locator(".cr-legend").text_content()
     assert "Landing point in Kent" in legend and "at sea or shore / on land" in legend
     credits = frame.locator(".leaflet-control-attribution").inner_text()
     assert "IOM Missing Migrants Project" in credits and "UK Home Office" in credits
