@@ -88,6 +88,7 @@ class DataLayer(ScriptElement):
 
     _template = Template("""
 {% macro script(this, kwargs) %}
+try { window.parent.crStaticParses = (window.parent.crStaticParses || 0) + 1; } catch (e) { /* cross-origin host */ }
 L.geoJSON({{ this.json }}, {
   style: function (f) { return f.properties.s; },
   pointToLayer: function (f, latlng) { return L.circleMarker(latlng, f.properties.s); },
@@ -134,7 +135,7 @@ class IncidentLayer(ScriptElement):
     _template = Template("""
 {% macro script(this, kwargs) %}
 (function () {
-  var d = {{ this.json }}, group = {{ this._parent.get_name() }};
+  var d = {{ this.json }}, group = {{ this._parent.get_name() }}, drawn = null;
   function popup(i) {
     return '<div class="cr-pop"><h4>' + d.dates[d.date[i]] + ': ' + d.dead[i] + ' dead, ' + d.missing[i] +
       ' missing</h4><p>' + d.locs[d.loc[i]] + '</p><p>' + d.settings[d.setting[i]] +
@@ -143,20 +144,40 @@ class IncidentLayer(ScriptElement):
       ')<br>IOM Missing Migrants Project, ' + d.ids[i] + '. Minimum estimates.</p></div>';
   }
   function tip(i) { return d.dates[d.date[i]] + ': ' + d.dm[i] + ' dead or missing'; }
-  var markers = [];
-  for (var i = 0; i < d.lat.length; i++) {
-    markers.push(L.circleMarker([d.lat[i], d.lon[i]], {radius: d.r[i], color: '#ffffff', weight: 1.2,
-      fillColor: d.colours[d.setting[i]], fillOpacity: 0.85, crIndex: i}));
+  function draw(columns, month) {
+    d = columns;
+    var markers = [];
+    for (var i = 0; i < d.lat.length; i++) {
+      if (month != null && d.month && d.month[i] !== month) { continue; }
+      markers.push(L.circleMarker([d.lat[i], d.lon[i]], {radius: d.r[i], color: '#ffffff', weight: 1.2,
+        fillColor: d.colours[d.setting[i]], fillOpacity: 0.85, crIndex: i}));
+    }
+    if (drawn) { group.removeLayer(drawn); }
+    drawn = markers.length >= {{ this.cluster_from }} && L.markerClusterGroup
+      ? L.markerClusterGroup({chunkedLoading: true, disableClusteringAtZoom: 12, spiderfyOnMaxZoom: false})
+          .addLayers(markers)
+      : L.featureGroup(markers);
+    drawn.addTo(group);
+    return markers.length;
   }
-  if (markers.length >= {{ this.cluster_from }} && L.markerClusterGroup) {
-    L.markerClusterGroup({chunkedLoading: true, disableClusteringAtZoom: 12, spiderfyOnMaxZoom: false})
-      .addLayers(markers).addTo(group);
-  } else {
-    markers.forEach(function (marker) { marker.addTo(group); });
-  }
+  draw(d, null);
   group.crPopup = popup;
   group.bindPopup(function (layer) { return popup(layer.options.crIndex); }, {maxWidth: 380});
   group.bindTooltip(function (layer) { return tip(layer.options.crIndex); }, {sticky: true});
+  // One entry point for every incident layer on the page (main map, insets):
+  // crIncidents.update(columns, month) redraws them all in place.
+  var all = window.crIncidents = window.crIncidents || {layers: [], draws: 0, shown: 0,
+    update: function (columns, month) {
+      all.shown = 0;
+      all.layers.forEach(function (layerDraw) { all.shown = layerDraw(columns, month); });
+      all.draws += 1;
+      requestAnimationFrame(function () { requestAnimationFrame(function () {
+        all.drawnAt = performance.timeOrigin + performance.now();
+      }); });
+    }};
+  all.layers.push(draw);
+  all.shown = d.lat.length;
+  requestAnimationFrame(function () { all.drawnAt = performance.timeOrigin + performance.now(); });
 })();
 {% endmacro %}
 """)

@@ -194,6 +194,10 @@ def serialise_static_layers(scene: Scene, speed_kmh: float) -> dict:
     return static
 
 
+EMPTY_INCIDENTS = gpd.GeoDataFrame(
+    {"incident_id": [], "date": pd.to_datetime([]), "dead": [], "missing": [], "dead_missing": [],
+     "survivors": [], "location": [], "cause": [], "source": [], "url": [], "setting": []},
+    geometry=[], crs="EPSG:4326")
 CLUSTER_FROM = 20_000  # incidents; below this every circle is drawn, above it they cluster
 CLUSTER_FILES = {"js": [("markercluster", "leaflet.markercluster.js")],
                  "css": [("markercluster_css", "MarkerCluster.css"),
@@ -225,9 +229,14 @@ def static_layers(scene: Scene, speed_kmh: float = VAN_SPEED_KMH) -> dict:
 
 
 def build_route_map(scene: Scene, incidents: gpd.GeoDataFrame | None, asset_base: str = APP_BASE_URL,
-                    speed_kmh: float = VAN_SPEED_KMH, height: int | str = "100%") -> folium.Map:
+                    speed_kmh: float = VAN_SPEED_KMH, height: int | str = "100%",
+                    live: bool = False) -> folium.Map:
     """The whole chain on one map; every one of the eight layers is always
-    present (empty when its data failed to load), so the control never changes."""
+    present (empty when its data failed to load), so the control never changes.
+
+    ``live``: the map document is made once and the incidents arrive later
+    through ``crIncidents.update`` (see :mod:`geo.live_map`), so the incident
+    layer is always there and markercluster is always on the page."""
     m = base_map(asset_base, height)
     static = static_layers(scene, speed_kmh)
     detail = _basemap(m, static["basemap"])
@@ -235,9 +244,10 @@ def build_route_map(scene: Scene, incidents: gpd.GeoDataFrame | None, asset_base
         group = folium.FeatureGroup(name=name).add_to(m)
         if name != "Incidents":
             DataLayer(serialised=static[name], name=name).add_to(group)
-        elif incidents is not None and len(incidents):
-            IncidentLayer(incident_columns(incidents), CLUSTER_FROM).add_to(group)
-            if len(incidents) >= CLUSTER_FROM:
+        elif live or incidents is not None and len(incidents):
+            rows = incidents if incidents is not None else EMPTY_INCIDENTS
+            IncidentLayer(incident_columns(rows), CLUSTER_FROM).add_to(group)
+            if live or len(rows) >= CLUSTER_FROM:
                 _use_markercluster(m, asset_base)
     Labels(static["region_labels"]).add_to(m)
     folium.LayerControl(collapsed=False, position="topright").add_to(m)

@@ -1,10 +1,11 @@
 """Route map: the whole chain for the selected period, with its headline figures."""
 
 import streamlit as st
-from streamlit_folium import st_folium
 
 import edge
+import edge_map
 from geo import stats
+from geo.live_map import incident_payload
 from geo.load import LAYERS as ROUTE_MAP_LAYERS
 from geo.mapbuild import build_route_map
 from geo.popups import md_text, text_table
@@ -19,17 +20,22 @@ crossings, incidents = data.tables.get("crossings"), data.tables.get("incidents"
 st.title(f"The Channel small-boat route · {period.label}")
 edge.show_data_errors("crossings", "incidents", "areas", "coast_reports", "storage_reports", *ROUTE_MAP_LAYERS)
 
-headline = stats.headline(crossings, incidents, period)
-for column, figure in zip(st.columns(5), stats.figures(headline)):
-    column.metric(figure.label, figure.value, help=figure.source)
-    column.caption(figure.source)
-for note in headline.crossings_notes + headline.incident_notes:
-    st.caption(f"Note: {note}")
+figures_box = st.container()  # filled after the map, so the new incidents go out first
 
 period_incidents = None if incidents is None else stats.incidents_in(incidents, period)
 speed = st.session_state.get("speed", VAN_SPEED_KMH)
-route_map = build_route_map(scene, period_incidents, speed_kmh=speed)
-st_folium(route_map, height=680, use_container_width=True, returned_objects=[], key="route_map")
+if edge_map.use_st_folium():
+    edge_map.st_folium_map(build_route_map(scene, period_incidents, speed_kmh=speed), "route_map", 680)
+else:
+    edge_map.live_map(edge_map.route_map_document(speed), incident_payload(period_incidents, period),
+                      key="route_map", height=680, title="Route map of the small-boat chain")
+headline = stats.headline(crossings, incidents, period)
+with figures_box:
+    for column, figure in zip(st.columns(5), stats.figures(headline)):
+        column.metric(figure.label, figure.value, help=figure.source)
+        column.caption(figure.source)
+    for note in headline.crossings_notes + headline.incident_notes:
+        st.caption(f"Note: {note}")
 st.caption("Areas are approximate: storage places stay at region or city level, launch areas are "
            "stretches of coast around reported places, corridors are straight lines, not tracks. "
            "Open a shape for its sources. Zoom past level 9 for the detailed Dover Strait coast.")

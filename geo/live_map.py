@@ -1,0 +1,74 @@
+"""A map made once per page visit, whose incidents change in place.
+
+The folium map is rendered once into a finished HTML document
+(:func:`map_document`, the same for every period); the app shows it in one
+frame that stays put. A period or filter change sends only
+:func:`incident_payload`: compact columns plus a month code per row, which the
+page hands to ``crIncidents.update`` (the entry point every
+:class:`~geo.elements.IncidentLayer` registers). Playback filters those
+columns by month in the browser. ``live_map.js`` is the browser side.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+import folium
+import geopandas as gpd
+import pandas as pd
+
+from geo.mapbuild import EMPTY_INCIDENTS, incident_columns
+from geo.period import Period, month_label
+
+SCRIPT = Path(__file__).with_name("live_map.js")
+
+
+@dataclass(frozen=True)
+class MapDocument:
+    """A rendered map: the whole HTML document, the JS name of its Leaflet map
+    and an id that changes exactly when the document does."""
+
+    html: str
+    map_name: str
+    doc_id: str
+
+
+def map_document(m: folium.Map) -> MapDocument:
+    """Render ``m`` once into a finished document.
+
+    >>> from geo.mapbuild import base_map
+    >>> doc = map_document(base_map())
+    >>> doc.html.startswith("<!DOCTYPE html>"), doc.map_name.startswith("map_"), len(doc.doc_id)
+    (True, True, 16)
+    """
+    html = m.get_root().render()
+    return MapDocument(html, m.get_name(), hashlib.sha256(html.encode()).hexdigest()[:16])
+
+
+def incident_payload(incidents: gpd.GeoDataFrame | None, period: Period) -> dict:
+    """What one period change sends: the period's incidents as
+    :func:`~geo.mapbuild.incident_columns` with ``month`` (an index into
+    ``months``) per row, the months and their labels for playback, and an id
+    that changes exactly when the incidents do.
+
+    >>> payload = incident_payload(None, Period("2024-08", "2024-09"))
+    >>> payload["months"], payload["labels"], payload["columns"]["month"]
+    (['2024-08', '2024-09'], ['Aug 2024', 'Sep 2024'], [])
+    """
+    rows = EMPTY_INCIDENTS if incidents is None or incidents.empty else incidents
+    columns = incident_columns(rows)
+    months = list(period.months)
+    index = {month: i for i, month in enumerate(months)}
+    ordered = rows.sort_values("dead_missing", ascending=False, kind="stable") if len(rows) else rows
+    month_of_row = ordered["date"].dt.strftime("%Y-%m") if len(rows) else pd.Series([], dtype=object)
+    columns["month"] = [index.get(m, -1) for m in month_of_row]
+    digest = hashlib.sha256(repr((period, columns)).encode()).hexdigest()[:16]
+    return {"columns": columns, "months": months, "labels": [month_label(m) for m in months],
+            "data_id": digest}
+
+
+def script() -> str:
+    """The browser side (an ES module for ``st.components.v2``)."""
+    return SCRIPT.read_text(encoding="utf-8")
