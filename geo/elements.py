@@ -135,7 +135,7 @@ class IncidentLayer(ScriptElement):
     _template = Template("""
 {% macro script(this, kwargs) %}
 (function () {
-  var d = {{ this.json }}, group = {{ this._parent.get_name() }}, drawn = null;
+  var d = {{ this.json }}, group = {{ this._parent.get_name() }};
   function popup(i) {
     return '<div class="cr-pop"><h4>' + d.dates[d.date[i]] + ': ' + d.dead[i] + ' dead, ' + d.missing[i] +
       ' missing</h4><p>' + d.locs[d.loc[i]] + '</p><p>' + d.settings[d.setting[i]] +
@@ -152,12 +152,13 @@ class IncidentLayer(ScriptElement):
       markers.push(L.circleMarker([d.lat[i], d.lon[i]], {radius: d.r[i], color: '#ffffff', weight: 1.2,
         fillColor: d.colours[d.setting[i]], fillOpacity: 0.85, crIndex: i}));
     }
-    if (drawn) { group.removeLayer(drawn); }
-    drawn = markers.length >= {{ this.cluster_from }} && L.markerClusterGroup
-      ? L.markerClusterGroup({chunkedLoading: true, disableClusteringAtZoom: 12, spiderfyOnMaxZoom: false})
-          .addLayers(markers)
-      : L.featureGroup(markers);
-    drawn.addTo(group);
+    group.clearLayers();  // the group holds this layer's markers (or their cluster group) only
+    if (markers.length >= {{ this.cluster_from }} && L.markerClusterGroup) {
+      L.markerClusterGroup({chunkedLoading: true, disableClusteringAtZoom: 12, spiderfyOnMaxZoom: false})
+        .addLayers(markers).addTo(group);
+    } else {
+      markers.forEach(function (marker) { marker.addTo(group); });
+    }
     return markers.length;
   }
   draw(d, null);

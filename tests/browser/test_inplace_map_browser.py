@@ -1,0 +1,96 @@
+"""A period change keeps the map: only the incidents change, the reader's view stays (issue 12)."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from geo import load, stats
+from geo.period import Period
+from tests.harness import map_frame, map_view, pick_month, set_map_view
+
+pytestmark = pytest.mark.browser
+
+STRAIT = {"z": 10, "c": [50.95, 1.6]}
+
+
+def incident_count(month: str) -> int:
+    return len(stats.incidents_in(load.load_incidents(), Period(month, month)))
+
+
+def shown_incidents(frame) -> int:
+    return frame.evaluate("() => window.crIncidents.shown")
+
+
+def test_a_month_change_keeps_the_view_and_the_static_layers_and_redraws_the_incidents(app_url, web):
+    page = web.page
+    page.goto(f"{app_url}/?month=2024-09")
+    frame = map_frame(page)
+    expect(page.locator("h1")).to_contain_text("Sep 2024", timeout=30000)
+    frame.wait_for_function(f"() => window.crIncidents && window.crIncidents.shown === {incident_count('2024-09')}",
+                            timeout=30000)
+    set_map_view(frame, STRAIT["z"], *STRAIT["c"])
+    frame.evaluate("() => { window.__sameDocument = true; }")
+    static_before = page.evaluate("() => window.crStaticParses")
+    draws_before = frame.evaluate("() => window.crIncidents.draws")
+    assert static_before >= 8  # basemap and the seven static route-map layers each ran once
+
+    pick_month(page, "2024-10")
+    expect(page.locator("h1")).to_contain_text("Oct 2024", timeout=30000)
+    frame.wait_for_function(f"() => window.crIncidents.draws > {draws_before}", timeout=30000)
+    after = map_frame(page)
+
+    assert after.evaluate("() => window.__sameDocument") is True  # the same map, not a new one
+    assert page.evaluate("() => window.crStaticParses") == static_before
+    assert page.evaluate("() => window.crMapDocs") == 1
+    assert shown_incidents(after) == incident_count("2024-10") != incident_count("2024-09")
+    assert map_view(after) == STRAIT
+    assert web.errors == [] and web.external == []
+
+
+def test_the_view_goes_into_the_link_and_a_copied_link_reopens_it(app_url, web, browser):
+    page = web.page
+    page.goto(f"{app_url}/?month=2024-09")
+    set_map_view(map_frame(page), 9.5, 51.0, 1.7)
+    page.wait_for_url(re.compile(r"z=9\.5&c=51%2C1\.7|z=9\.5&c=51,1\.7"), timeout=30000)
+    assert "month=2024-09" in page.url
+
+    other = browser.new_context()
+    try:
+        copy = other.new_page()
+        copy.goto(page.url)
+        frame = map_frame(copy)
+        frame.wait_for_function("() => window.crIncidents", timeout=30000)
+        assert map_view(frame) == {"z": 9.5, "c": [51.0, 1.7]}
+    finally:
+        other.close()
+
+
+def test_a_bad_view_in_the_link_shows_a_message_and_the_default_view(app_url, web):
+    web.page.goto(f"{app_url}/?month=2024-09&z=99&c=50.9,1.6")
+    warning = web.page.locator('[data-testid="stAlert"]', has_text="zoom '99' is not a number from 5 to 13")
+    warning.first.wait_for(timeout=30000)
+    assert map_view(map_frame(web.page))["z"] == 6.5
+    assert web.errors == [] and web.external == []
+
+
+def test_playback_steps_through_the_months_of_the_range_in_place(app_url, web):
+    page = web.page
+    page.goto(f"{app_url}/?from=2024-08&to=2024-10")
+    frame = map_frame(page)
+    frame.wait_for_function("() => window.crIncidents && window.crIncidents.draws >= 1", timeout=30000)
+    total = sum(incident_count(m) for m in ("2024-08", "2024-09", "2024-10"))
+    frame.wait_for_function(f"() => window.crIncidents.shown === {total}", timeout=30000)
+    label = page.locator(".cr-play-label")
+    expect(label).to_have_text("All months (Aug 2024 – Oct 2024)")
+    page.locator(".cr-play-speed").select_option("Fast")
+    page.locator(".cr-play-button").click()
+    expect(label).to_have_text("Aug 2024")
+    assert shown_incidents(frame) == incident_count("2024-08")
+    expect(label).to_have_text("Oct 2024", timeout=10000)
+    frame.wait_for_function(f"() => window.crIncidents.shown === {incident_count('2024-10')}")
+    expect(page.locator(".cr-play-button")).to_have_text("▶ Play", timeout=10000)
+    page.locator(".cr-play-all").click()
+    frame.wait_for_function(f"() => window.crIncidents.shown === {total}")
+    assert page.evaluate("() => window.crMapDocs") == 1
+    assert web.errors == [] and web.external == []
