@@ -12,6 +12,7 @@ The reader's zoom and centre come back from the browser and go into the URL
 
 from __future__ import annotations
 
+import html
 import os
 
 import folium
@@ -41,6 +42,13 @@ def use_st_folium() -> bool:
 
 
 @st.cache_resource(show_spinner="Drawing the map…", max_entries=8)
+def incident_map_document(mode: str) -> lm.MapDocument:
+    """The incidents map without incidents, rendered once per process and mode."""
+    from geo.incident_map import build_incident_base
+    return lm.map_document(build_incident_base(edge.datasets().layers.get("countries"), mode))
+
+
+@st.cache_resource(show_spinner="Drawing the map…", max_entries=8)
 def route_map_document(speed_kmh: float) -> lm.MapDocument:
     """The route map without incidents, rendered once per process and speed."""
     return lm.map_document(build_route_map(edge.route_scene(), None, speed_kmh=speed_kmh, live=True))
@@ -65,8 +73,9 @@ def _noop() -> None:
 DOCS_SENT = "live_map_docs_sent"
 
 
-def live_map(document: lm.MapDocument, payload: dict, key: str, height: int, title: str) -> None:
-    """Mount (first run) or update (later runs) the in-place map.
+def live_map(document: lm.MapDocument, payload: dict, key: str, height: int, title: str) -> str | None:
+    """Mount (first run) or update (later runs) the in-place map; returns the
+    id of the incident the reader just clicked, if any.
 
     The map document travels once per session (the page keeps it by id);
     later runs send its id and the incidents only. A page that lacks the
@@ -78,7 +87,7 @@ def live_map(document: lm.MapDocument, payload: dict, key: str, height: int, tit
             "doc_id": document.doc_id, "map_name": document.map_name, "payload": payload, "height": height,
             "title": title, "view": None if view is None else view.as_data()}
     result = _component(data=data, key=key, height=height + 48, on_view_change=_noop,
-                        on_missing_doc_change=_noop)
+                        on_missing_doc_change=_noop, on_clicked_change=_noop)
     sent.add(document.doc_id)
     if getattr(result, "missing_doc", None) == document.doc_id:
         sent.discard(document.doc_id)
@@ -87,6 +96,8 @@ def live_map(document: lm.MapDocument, payload: dict, key: str, height: int, tit
     if reported is not None:
         st.session_state[memory] = view = reported
     edge.sync_query({} if view is None else view.to_query(), VIEW_KEYS)
+    clicked = getattr(result, "clicked", None)
+    return html.unescape(clicked) if isinstance(clicked, str) else None
 
 
 def st_folium_map(m: folium.Map, key: str, height: int) -> None:

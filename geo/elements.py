@@ -162,6 +162,9 @@ class IncidentLayer(ScriptElement):
     return markers.length;
   }
   draw(d, null);
+  group.on('click', function (e) {
+    if (all.onClick && e.layer.options.crIndex != null) { all.onClick(d.ids[e.layer.options.crIndex]); }
+  });
   group.crPopup = popup;
   group.bindPopup(function (layer) { return popup(layer.options.crIndex); }, {maxWidth: 380});
   group.bindTooltip(function (layer) { return tip(layer.options.crIndex); }, {sticky: true});

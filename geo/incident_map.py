@@ -17,9 +17,9 @@ from jinja2 import Template
 from shapely.geometry import box
 
 from geo import mapstyle as ms
-from geo.elements import DataLayer, Furniture, feature
+from geo.elements import DataLayer, Furniture, IncidentLayer, feature
 from geo.filters import quality_words
-from geo.mapbuild import base_map
+from geo.mapbuild import CLUSTER_FILES, EMPTY_INCIDENTS, base_map, incident_columns
 from geo.offline import APP_BASE_URL
 from geo.popups import SETTING_WORDS, esc, link
 
@@ -167,6 +167,30 @@ def build_incident_map(incidents: gpd.GeoDataFrame, countries: gpd.GeoDataFrame 
         west, south, east, north = extent.total_bounds
         bounds = [[south - 0.15, west - 0.2], [north + 0.15, east + 0.2]]
     m.fit_bounds(bounds, padding_top_left=(230, 20), padding_bottom_right=(20, 120))  # clear of the legend
+    Furniture(legend(mode), esc("Data: IOM Missing Migrants Project (minimum estimates) · Natural Earth"),
+              ms.MAP_CSS, ms.SEA).add_to(m)
+    return m
+
+
+IN_PLACE_MODES = ("clusters", "points")  # the density grid is made on the server, per period
+
+
+def build_incident_base(countries: gpd.GeoDataFrame | None, mode: str = "clusters",
+                        asset_base: str = APP_BASE_URL, height: int | str = "100%") -> folium.Map:
+    """The incidents map without incidents, for the in-place map (:mod:`geo.live_map`):
+    land, an empty incident layer (clustered or every point) and the legend,
+    on the Channel. Incidents arrive through ``crIncidents.update``."""
+    if mode not in IN_PLACE_MODES:
+        raise ValueError(f"Expected a map mode in {list(IN_PLACE_MODES)}, instead got: {mode!r}")
+    m = base_map(asset_base, height)
+    m.default_js = m.default_js + [(n, f"{asset_base}/{f}") for n, f in CLUSTER_FILES["js"]]
+    m.default_css = m.default_css + [(n, f"{asset_base}/{f}") for n, f in CLUSTER_FILES["css"]]
+    if countries is not None:
+        land = {"color": ms.LAND_EDGE, "weight": 0.8, "fillColor": ms.LAND, "fillOpacity": 1}
+        DataLayer([feature(g, land) for g in countries.geometry], "Land").add_to(m)
+    group = folium.FeatureGroup(name="Incidents").add_to(m)
+    IncidentLayer(incident_columns(EMPTY_INCIDENTS), cluster_from=1 if mode == "clusters" else 10**9).add_to(group)
+    m.fit_bounds(CHANNEL_BOUNDS, padding_top_left=(230, 20), padding_bottom_right=(20, 120))
     Furniture(legend(mode), esc("Data: IOM Missing Migrants Project (minimum estimates) · Natural Earth"),
               ms.MAP_CSS, ms.SEA).add_to(m)
     return m

@@ -8,6 +8,7 @@ const SPEEDS = [["Slow", 2000], ["Normal", 1200], ["Fast", 600]];
 function controls(state, root) {
   const bar = document.createElement("div");
   bar.className = "cr-play";
+  bar.style.display = "none";  // shown by show() when the period has more than one month
   bar.innerHTML = '<button type="button" class="cr-play-button" aria-pressed="false">▶ Play</button>' +
     '<input type="range" class="cr-play-month" min="0" step="1" aria-label="Month">' +
     '<output class="cr-play-label" aria-live="polite"></output>' +
@@ -74,7 +75,7 @@ function watchView(state, win, map, setStateValue) {
   });
 }
 
-function buildFrame(state, root, data, html, setStateValue) {
+function buildFrame(state, root, data, html, setStateValue, setTriggerValue) {
   if (state.frame) { stop(state); state.frame.remove(); }
   const frame = document.createElement("iframe");
   frame.className = "cr-live-map";
@@ -85,6 +86,7 @@ function buildFrame(state, root, data, html, setStateValue) {
       const win = frame.contentWindow, map = win[data.map_name];
       if (map && data.view) { map.setView(data.view.c, data.view.z, {animate: false}); }
       if (map) { watchView(state, win, map, setStateValue); }
+      if (win.crIncidents) { win.crIncidents.onClick = function (id) { setTriggerValue("clicked", id); }; }
       resolve();
     }, {once: true});
   });
@@ -99,6 +101,7 @@ function buildFrame(state, root, data, html, setStateValue) {
 export default function (component) {
   const { data, parentElement, setStateValue, setTriggerValue } = component;
   const root = parentElement;
+  window.crDataAt = performance.timeOrigin + performance.now();  // bench.inplace: data arrived
   // The server sends a map document once per session; the page keeps it here.
   const docs = window.crDocs = window.crDocs || {};
   if (data.doc) { docs[data.doc_id] = data.doc; }
@@ -109,13 +112,13 @@ export default function (component) {
   }
   if (state.docId !== data.doc_id) {
     if (!docs[data.doc_id]) { setTriggerValue("missing_doc", data.doc_id); return; }
-    buildFrame(state, root, data, docs[data.doc_id], setStateValue);
+    buildFrame(state, root, data, docs[data.doc_id], setStateValue, setTriggerValue);
   }
   state.ready.then(function () {
     if (state.dataId === data.payload.data_id) { return; }
     stop(state);
     state.dataId = data.payload.data_id;
-    state.payload = data.payload;
+    state.payload = Object.assign({}, data.payload, {columns: JSON.parse(data.payload.columns)});
     show(state, null);
   });
 }

@@ -5,9 +5,11 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 import edge
+import edge_map
 from geo import charts, downloads
 from geo import filters as gf
-from geo.incident_map import MODES, build_incident_map
+from geo.incident_map import IN_PLACE_MODES, MODES, build_incident_map
+from geo.live_map import incident_payload
 from geo.period import Period
 from geo.popups import SETTING_WORDS, md_text, safe_url, text_table
 from geo.stats import incident_notes
@@ -100,8 +102,14 @@ if "f_view" not in st.session_state:
 mode = st.radio("Map view", list(MODES), key="f_view", format_func=MODES.get, horizontal=True)
 edge.sync_query({} if mode == "clusters" else {"view": mode}, ("view",))
 countries = edge.datasets().layers.get("countries")
-clicked = st_folium(build_incident_map(rows, countries, mode), height=540, use_container_width=True,
-                    returned_objects=["last_object_clicked"], key=f"incident_map_{mode}")
+clicked_id = None
+if mode in IN_PLACE_MODES and not edge_map.use_st_folium():
+    clicked_id = edge_map.live_map(edge_map.incident_map_document(mode), incident_payload(rows, period),
+                                   key=f"incident_map_{mode}", height=540, title="Map of the incidents shown")
+    clicked = None
+else:
+    clicked = st_folium(build_incident_map(rows, countries, mode), height=540, use_container_width=True,
+                        returned_objects=["last_object_clicked"], key=f"incident_map_{mode}")
 summary = (f"Map summary: {len(rows)} incident(s), {int(rows['dead_missing'].sum())} dead or missing, "
            f"{period.label}, {filters.describe()}.")
 if len(rows):
@@ -123,7 +131,7 @@ edge.apply_chart_pick("incident_chart", charts.picked_period(event), period)
 st.subheader("Incident details")
 labels = {r.incident_id: f"{r.date:%d %b %Y} · {r.location} · {int(r.dead_missing)} dead or missing"
           for r in rows.itertuples(index=False)}
-picked = nearest(rows, (clicked or {}).get("last_object_clicked"))
+picked = clicked_id if clicked_id in labels else nearest(rows, (clicked or {}).get("last_object_clicked"))
 if picked:
     st.session_state.f_detail = picked
 if labels:
