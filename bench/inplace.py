@@ -130,6 +130,28 @@ def run(sizes: list[str], changes: int, visits: int, timeout_s: float = 90) -> d
     return results
 
 
+def markdown(results: dict) -> str:
+    """The rows for bench/RESULTS.md: each size, both ways, ratio against today's path."""
+    lines = [f"Load average (1/5/15 min) at start {results['load_average_at_start']}, at end "
+             f"{results['load_average_at_end']}; {os.cpu_count()} cores (shared machine).", "",
+             "| Data | Way | Click to incidents redrawn p50 / p95 | vs today (p50) | Zoom, centre after | "
+             "Static layer scripts run per change | First visit / later visits (median) | Load (1 min) |",
+             "|---|---|---|---|---|---|---|---|"]
+    for size, ways in results["sizes"].items():
+        base = ways.get("st_folium (today)", {}).get("p50_ms")
+        for way, row in ways.items():
+            ratio = f"{base / row['p50_ms']:.1f}× faster" if base and way == "in place" else "baseline"
+            view = row["view_after"]
+            visits = "—"
+            if row.get("first_visit_ms"):
+                later = statistics.median(row["later_visits_ms"])
+                visits = f"{row['first_visit_ms'] / 1000:.1f} s / {later / 1000:.1f} s"
+            lines.append(f"| {size} | {way} | {row['p50_ms']:.0f} / {row['p95_ms']:.0f} ms ({len(row['ms'])} changes) "
+                         f"| {ratio} | {view['z']:g}, {view['c'][0]:.2f},{view['c'][1]:.2f} "
+                         f"| {row['static_scripts_per_change']:g} | {visits} | {row['load_average'][0]} |")
+    return "\n".join(lines) + "\n"
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m bench.inplace", description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="shipped,10000")
@@ -147,7 +169,8 @@ def main(argv: list[str] | None = None) -> None:
                   f"{row['static_scripts_per_change']:.1f}  load {row['load_average']}")
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(results, indent=1), encoding="utf-8")
-    print(f"Written: {args.out}")
+    args.out.with_suffix(".md").write_text(markdown(results), encoding="utf-8")
+    print(f"Written: {args.out} and {args.out.with_suffix('.md')}")
 
 
 if __name__ == "__main__":

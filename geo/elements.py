@@ -144,14 +144,18 @@ class IncidentLayer(ScriptElement):
       ')<br>IOM Missing Migrants Project, ' + d.ids[i] + '. Minimum estimates.</p></div>';
   }
   function tip(i) { return d.dates[d.date[i]] + ': ' + d.dm[i] + ' dead or missing'; }
+  var made = {columns: null, markers: []};  // one marker per row, made once per data (playback reuses them)
   function draw(columns, month) {
     d = columns;
-    var markers = [];
-    for (var i = 0; i < d.lat.length; i++) {
-      if (month != null && d.month && d.month[i] !== month) { continue; }
-      markers.push(L.circleMarker([d.lat[i], d.lon[i]], {radius: d.r[i], color: '#ffffff', weight: 1.2,
-        fillColor: d.colours[d.setting[i]], fillOpacity: 0.85, crIndex: i}));
+    if (made.columns !== d) {
+      made.columns = d; made.markers = [];
+      for (var i = 0; i < d.lat.length; i++) {
+        made.markers.push(L.circleMarker([d.lat[i], d.lon[i]], {radius: d.r[i], color: '#ffffff', weight: 1.2,
+          fillColor: d.colours[d.setting[i]], fillOpacity: 0.85, crIndex: i}));
+      }
     }
+    var markers = month == null || !d.month ? made.markers
+      : made.markers.filter(function (marker, i) { return d.month[i] === month; });
     group.clearLayers();  // the group holds this layer's markers (or their cluster group) only
     if (markers.length >= {{ this.cluster_from }} && L.markerClusterGroup) {
       L.markerClusterGroup({chunkedLoading: true, disableClusteringAtZoom: 12, spiderfyOnMaxZoom: false})

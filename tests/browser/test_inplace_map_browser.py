@@ -94,3 +94,53 @@ def test_playback_steps_through_the_months_of_the_range_in_place(app_url, web):
     frame.wait_for_function(f"() => window.crIncidents.shown === {total}")
     assert page.evaluate("() => window.crMapDocs") == 1
     assert web.errors == [] and web.external == []
+
+
+def incidents_frame(page):
+    """The incidents page's map frame (it has a legend but no layer control)."""
+    for _ in range(150):
+        for frame in page.frames:
+            try:
+                if frame.evaluate("() => !!(window.crIncidents && document.querySelector('.cr-legend'))"):
+                    return frame
+            except Exception:  # frames detach while Streamlit re-renders
+                continue
+        page.wait_for_timeout(200)
+    raise AssertionError("the incidents map did not draw")
+
+
+def test_the_incidents_map_keeps_its_view_and_a_click_picks_the_incident(app_url, web):
+    page = web.page
+    page.goto(f"{app_url}/incidents?month=2024-09&view=points")
+    frame = incidents_frame(page)
+    frame.wait_for_function(f"() => window.crIncidents.shown === {incident_count('2024-09')}", timeout=30000)
+    set_map_view(frame, 9, 50.9, 1.7)
+    pick_month(page, "2024-10")
+    frame.wait_for_function(f"() => window.crIncidents.shown === {incident_count('2024-10')}", timeout=30000)
+    assert map_view(frame) == {"z": 9, "c": [50.9, 1.7]}
+    assert page.evaluate("() => window.crMapDocs") == 1
+
+    details = page.locator('[data-testid="stSelectbox"]', has_text="Incident (or click one on the map)")
+    before = details.inner_text()
+    markers = frame.evaluate("""() => { const map = window[Object.keys(window).find(k => k.indexOf('map_') === 0
+        && window[k].setView)]; const size = map.getSize(), out = [];
+      const group = Object.keys(window).map(k => window[k]).find(g => g && g.crPopup);
+      map.eachLayer(l => { if (l.options && l.options.crIndex != null) { const p = map.latLngToContainerPoint(
+        l.getLatLng()); const box = document.createElement('div');
+        box.innerHTML = group.crPopup(l.options.crIndex);
+        if (p.x > 40 && p.y > 40 && p.x < size.x - 40 && p.y < size.y - 40)
+          out.push([box.querySelector('p').textContent, p.x, p.y, l.options.radius]); } });
+      return out; }""")
+
+    def hit_by(x, y):
+        return {place for place, mx, my, r in markers if (mx - x) ** 2 + (my - y) ** 2 <= (r + 2) ** 2}
+
+    target = next((m for m in markers if m[0] not in before and not any(
+        p in before for p in hit_by(m[1], m[2]))), None)
+    assert target is not None, "no incident on the map differs from the one already shown"
+    box = frame.frame_element().bounding_box()
+    page.mouse.click(box["x"] + target[1], box["y"] + target[2])
+    candidates = hit_by(target[1], target[2])
+    expect(details).not_to_have_text(before, timeout=30000)
+    assert any(place in details.inner_text() for place in candidates), (details.inner_text(), candidates)
+    assert web.errors == [] and web.external == []
