@@ -58,11 +58,12 @@ def _view_state(key: str):
     """The view to open with: the session's last view of this map, else the
     link's (a bad link shows a message and the default view)."""
     memory = f"map_view_{key}"
+    slot = st.container()  # always there, so a message shown once does not move the map (a remount)
     if memory not in st.session_state:
         view, message = view_from_query(st.query_params.to_dict())
         st.session_state[memory] = view
         if message:
-            st.warning(md_text(message))
+            slot.warning(md_text(message))
     return memory
 
 

@@ -81,26 +81,29 @@ if incidents is None:
     upload_section()
     st.stop()
 
-filters = edge.incident_filters(incidents)
-rows = gf.apply_filters(incidents, period, filters)
-for note in incident_notes(incidents, period):
-    st.caption(f"Note: {note}")
-if with_upload:
-    st.caption("Includes your uploaded rows (session only; not checked by IOM).")
-else:
-    st.caption("Have your own incident file? Add it under 'Your own data' at the bottom of this page.")
+# One container above the map: notes and messages that come and go inside it never move the map,
+# so the browser keeps the same map (and the reader's view) from run to run.
+with st.container():
+    filters = edge.incident_filters(incidents)
+    rows = gf.apply_filters(incidents, period, filters)
+    for note in incident_notes(incidents, period):
+        st.caption(f"Note: {note}")
+    if with_upload:
+        st.caption("Includes your uploaded rows (session only; not checked by IOM).")
+    else:
+        st.caption("Have your own incident file? Add it under 'Your own data' at the bottom of this page.")
 
-cols = st.columns(4)
-cols[0].metric("Incidents", f"{len(rows):,}")
-cols[1].metric("Dead", f"{int(rows['dead'].sum()):,}")
-cols[2].metric("Missing", f"{int(rows['missing'].sum()):,}")
-cols[3].metric("Dead + missing", f"{int(rows['dead_missing'].sum()):,}", help="IOM minimum estimates")
+    cols = st.columns(4)
+    cols[0].metric("Incidents", f"{len(rows):,}")
+    cols[1].metric("Dead", f"{int(rows['dead'].sum()):,}")
+    cols[2].metric("Missing", f"{int(rows['missing'].sum()):,}")
+    cols[3].metric("Dead + missing", f"{int(rows['dead_missing'].sum()):,}", help="IOM minimum estimates")
 
-if "f_view" not in st.session_state:
-    view = st.query_params.get("view", "clusters")
-    st.session_state.f_view = view if view in MODES else "clusters"
-mode = st.radio("Map view", list(MODES), key="f_view", format_func=MODES.get, horizontal=True)
-edge.sync_query({} if mode == "clusters" else {"view": mode}, ("view",))
+    if "f_view" not in st.session_state:
+        view = st.query_params.get("view", "clusters")
+        st.session_state.f_view = view if view in MODES else "clusters"
+    mode = st.radio("Map view", list(MODES), key="f_view", format_func=MODES.get, horizontal=True)
+    edge.sync_query({} if mode == "clusters" else {"view": mode}, ("view",))
 countries = edge.datasets().layers.get("countries")
 clicked_id = None
 if mode in IN_PLACE_MODES and not edge_map.use_st_folium():
