@@ -40,10 +40,11 @@ def wait_for_health(base_url: str, process: subprocess.Popen, timeout: float = 6
     raise RuntimeError(f"streamlit did not become healthy within {timeout:.0f} s")
 
 
-def start_app(data_dir: Path | None = None, timeout: float = 60.0) -> tuple[subprocess.Popen, str]:
+def start_app(data_dir: Path | None = None, timeout: float = 60.0,
+              extra_env: dict[str, str] | None = None) -> tuple[subprocess.Popen, str]:
     """The app on a free port, once ``/_stcore/health`` answers ``ok``."""
     port = free_port()
-    env = dict(os.environ)
+    env = {**os.environ, **(extra_env or {})}
     if data_dir is not None:
         env["CHANNEL_ROUTES_DATA"] = str(data_dir)
     process = subprocess.Popen(
@@ -102,7 +103,7 @@ def open_session(browser, width: int = 1400, height: int = 1000) -> Session:
 
 
 def map_frame(page, timeout_ms: int = 30000):
-    """The st_folium iframe's frame once its Leaflet map has drawn."""
+    """The map's frame (the in-place map's iframe, or st_folium's) once its Leaflet map has drawn."""
     deadline = time.monotonic() + timeout_ms / 1000
     while time.monotonic() < deadline:
         for frame in page.frames:
@@ -133,3 +134,20 @@ def people_value(page):
     """The 'People crossed' metric value on the route map page."""
     metric = page.locator('[data-testid="stMetric"]', has_text="People crossed")
     return metric.locator('[data-testid="stMetricValue"]')
+
+
+def leaflet_map(frame) -> str:
+    """A JS expression for the frame's folium map object (``map_<id>``)."""
+    return "window[Object.keys(window).find(k => k.indexOf('map_') === 0 && window[k] && window[k].setView)]"
+
+
+def map_view(frame) -> dict:
+    """The map's zoom and centre as ``{"z": zoom, "c": [lat, lon]}``."""
+    return frame.evaluate(f"() => {{ const m = {leaflet_map(frame)}; const c = m.getCenter(); "
+                          "return {z: m.getZoom(), c: [c.lat, c.lng]}; }")
+
+
+def set_map_view(frame, zoom: float, lat: float, lon: float) -> None:
+    """Move the map as a reader would, and wait until it has settled."""
+    frame.evaluate(f"() => new Promise(done => {{ const m = {leaflet_map(frame)}; m.once('moveend', () => "
+                   f"requestAnimationFrame(() => done())); m.setView([{lat}, {lon}], {zoom}, {{animate: false}}); }})")

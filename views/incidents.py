@@ -5,11 +5,13 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 import edge
+import edge_map
 from geo.data.records import doubt_summary, incident_count
 from geo.data.upload import read_upload
 from geo.export import downloads
 from geo.maps import charts
-from geo.maps.incident_map import MODES, build_incident_map
+from geo.maps.incident_map import IN_PLACE_MODES, MODES, build_incident_map
+from geo.maps.live_map import incident_payload
 from geo.maps.popups import md_text, safe_url, survivors_text, text_table
 from geo.model import filters as gf
 from geo.model.period import Period
@@ -98,28 +100,37 @@ if incidents is None:
     upload_section()
     st.stop()
 
-filters = edge.incident_filters(incidents)
-rows = gf.apply_filters(incidents, period, filters)
-coverage = edge.incident_coverage(with_upload)
-period_coverage = coverage.period(period)
-for note in incident_notes(incidents, period, coverage):
-    st.caption(f"Note: {note}")
-if with_upload:
-    st.caption("Includes your uploaded rows (session only; not checked by IOM).")
-else:
-    st.caption("Have your own incident file? Add it under 'Your own data' at the bottom of this page.")
+# One container above the map: notes and messages that come and go inside it never move the map,
+# so the browser keeps the same map (and the reader's view) from run to run.
+with st.container():
+    filters = edge.incident_filters(incidents)
+    rows = gf.apply_filters(incidents, period, filters)
+    coverage = edge.incident_coverage(with_upload)
+    period_coverage = coverage.period(period)
+    for note in incident_notes(incidents, period, coverage):
+        st.caption(f"Note: {note}")
+    if with_upload:
+        st.caption("Includes your uploaded rows (session only; not checked by IOM).")
+    else:
+        st.caption("Have your own incident file? Add it under 'Your own data' at the bottom of this page.")
 
-edge.show_figures(incident_figures(incident_count(rows), int(rows["dead"].sum()), int(rows["missing"].sum()),
-                                   period_coverage))
+    edge.show_figures(incident_figures(incident_count(rows), int(rows["dead"].sum()), int(rows["missing"].sum()),
+                                       period_coverage))
 
-if "f_view" not in st.session_state:
-    view = st.query_params.get("view", "clusters")
-    st.session_state.f_view = view if view in MODES else "clusters"
-mode = st.radio("Map view", list(MODES), key="f_view", format_func=MODES.get, horizontal=True)
-edge.sync_query({} if mode == "clusters" else {"view": mode}, ("view",))
+    if "f_view" not in st.session_state:
+        view = st.query_params.get("view", "clusters")
+        st.session_state.f_view = view if view in MODES else "clusters"
+    mode = st.radio("Map view", list(MODES), key="f_view", format_func=MODES.get, horizontal=True)
+    edge.sync_query({} if mode == "clusters" else {"view": mode}, ("view",))
 countries = edge.datasets().layers.get("countries")
-clicked = st_folium(build_incident_map(rows, countries, mode), height=540, use_container_width=True,
-                    returned_objects=["last_object_clicked"], key=f"incident_map_{mode}")
+clicked_id = None
+if mode in IN_PLACE_MODES and not edge_map.use_st_folium():
+    clicked_id = edge_map.live_map(edge_map.incident_map_document(mode), incident_payload(rows, period),
+                                   key=f"incident_map_{mode}", height=540, title="Map of the incidents shown")
+    clicked = None
+else:
+    clicked = st_folium(build_incident_map(rows, countries, mode), height=540, use_container_width=True,
+                        returned_objects=["last_object_clicked"], key=f"incident_map_{mode}")
 if doubt_summary(rows):
     st.caption(md_text(doubt_summary(rows)))
 summary = (f"Map summary: no data, {period_coverage.no_data}." if period_coverage.is_empty else
@@ -148,7 +159,7 @@ labels = {incident: f"{group['date'].iloc[0]:%d %b %Y} · {group['location'].ilo
                     f"{int(group['dead_missing'].sum())} dead or missing"
                     + (f" · {len(group)} records" if len(group) > 1 else "")
           for incident, group in by_incident}
-picked = nearest(rows, (clicked or {}).get("last_object_clicked"))
+picked = clicked_id if clicked_id in labels else nearest(rows, (clicked or {}).get("last_object_clicked"))
 if picked:
     st.session_state.f_detail = picked
 if labels:

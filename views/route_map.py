@@ -1,14 +1,15 @@
 """Route map: the whole chain for the selected period, with its headline figures."""
 
 import streamlit as st
-from streamlit_folium import st_folium
 
 import edge
+import edge_map
 from geo.data.load import LAYERS as ROUTE_MAP_LAYERS
 from geo.data.records import doubt_summary
 from geo.export.meta import as_of
 from geo.export.route_table import routes_csv, routes_frame
 from geo.maps import seed_charts
+from geo.maps.live_map import incident_payload
 from geo.maps.popups import md_text, text_table
 from geo.maps.route_map import build_route_map
 from geo.model import seed_figures, stats
@@ -59,21 +60,27 @@ st.title(f"The Channel small-boat route · {period.label}")
 edge.show_data_errors("crossings", "incidents", "areas", "coast_reports", "storage_reports", "road_network",
                       *ROUTE_MAP_LAYERS)
 
-headline = stats.headline(crossings, incidents, period)
-edge.show_figures(stats.figures(headline))
-for sentence in stats.coverage_sentences(headline):
-    st.caption(sentence)
-if incidents is not None and headline.dead is not None:
-    sea, land, total = seed_figures.setting_split(stats.incidents_in(incidents, period))
-    st.markdown(f"**Dead and missing, {md_text(period.label)}: {total:,}**: {sea:,} at sea or on the shore, "
-                f"{land:,} on land or inland (IOM Missing Migrants Project, minimum estimates; where: a keyword "
-                "heuristic on IOM's location text).")
-for note in headline.crossings_notes + headline.incident_notes:
-    st.caption(f"Note: {note}")
+figures_box = st.container()  # filled after the map, so the new incidents go out first
 
 period_incidents = None if incidents is None else stats.incidents_in(incidents, period)
-route_map = build_route_map(scene, period_incidents, speed_kmh=st.session_state.get("speed", DEFAULT_VAN_KMH))
-st_folium(route_map, height=680, use_container_width=True, returned_objects=[], key="route_map")
+speed = st.session_state.get("speed", DEFAULT_VAN_KMH)
+if edge_map.use_st_folium():
+    edge_map.st_folium_map(build_route_map(scene, period_incidents, speed_kmh=speed), "route_map", 680)
+else:
+    edge_map.live_map(edge_map.route_map_document(speed), incident_payload(period_incidents, period),
+                      key="route_map", height=680, title="Route map of the small-boat chain")
+headline = stats.headline(crossings, incidents, period)
+with figures_box:
+    edge.show_figures(stats.figures(headline))
+    for sentence in stats.coverage_sentences(headline):
+        st.caption(sentence)
+    if incidents is not None and headline.dead is not None:
+        sea, land, total = seed_figures.setting_split(period_incidents)
+        st.markdown(f"**Dead and missing, {md_text(period.label)}: {total:,}**: {sea:,} at sea or on the shore, "
+                    f"{land:,} on land or inland (IOM Missing Migrants Project, minimum estimates; where: a keyword "
+                    "heuristic on IOM's location text).")
+    for note in headline.crossings_notes + headline.incident_notes:
+        st.caption(f"Note: {note}")
 if doubt_summary(period_incidents):
     st.caption(md_text(doubt_summary(period_incidents)))
 st.caption("Storage places are the outlines of the Land, district or city their sources name (filled: boats "

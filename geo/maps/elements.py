@@ -96,6 +96,7 @@ class DataLayer(ScriptElement):
 
     _template = Template("""
 {% macro script(this, kwargs) %}
+try { window.parent.crStaticParses = (window.parent.crStaticParses || 0) + 1; } catch (e) { /* cross-origin host */ }
 L.geoJSON({{ this.json }}, {
   style: function (f) { return f.properties.s; },
   pointToLayer: function (f, latlng) { return L.circleMarker(latlng, f.properties.s); },
@@ -161,22 +162,50 @@ class IncidentLayer(ScriptElement):
   function tip(i) {
     return d.dates[d.date[i]] + ': ' + d.dm[i] + ' dead or missing' + (d.doubt[i] ? ' \u00b7 location doubtful' : '');
   }
-  var markers = [];
-  for (var i = 0; i < d.lat.length; i++) {
-    var style = {radius: d.r[i], color: '#ffffff', weight: 1.2, fillColor: d.colours[d.setting[i]],
-      fillOpacity: 0.85, crIndex: i};
-    if (d.doubt[i]) { for (var key in d.doubt_style) { style[key] = d.doubt_style[key]; } }
-    markers.push(L.circleMarker([d.lat[i], d.lon[i]], style));
+  var made = {columns: null, markers: []};  // one marker per row, made once per data (playback reuses them)
+  function draw(columns, month) {
+    d = columns;
+    if (made.columns !== d) {
+      made.columns = d; made.markers = [];
+      for (var i = 0; i < d.lat.length; i++) {
+        var style = {radius: d.r[i], color: '#ffffff', weight: 1.2, fillColor: d.colours[d.setting[i]],
+          fillOpacity: 0.85, crIndex: i};
+        if (d.doubt[i]) { for (var key in d.doubt_style) { style[key] = d.doubt_style[key]; } }
+        made.markers.push(L.circleMarker([d.lat[i], d.lon[i]], style));
+      }
+    }
+    var markers = month == null || !d.month ? made.markers
+      : made.markers.filter(function (marker, i) { return d.month[i] === month; });
+    group.clearLayers();  // the group holds this layer's markers (or their cluster group) only
+    if (markers.length >= {{ this.cluster_from }} && L.markerClusterGroup) {
+      L.markerClusterGroup({chunkedLoading: true, disableClusteringAtZoom: 12, spiderfyOnMaxZoom: false})
+        .addLayers(markers).addTo(group);
+    } else {
+      markers.forEach(function (marker) { marker.addTo(group); });
+    }
+    return markers.length;
   }
-  if (markers.length >= {{ this.cluster_from }} && L.markerClusterGroup) {
-    L.markerClusterGroup({chunkedLoading: true, disableClusteringAtZoom: 12, spiderfyOnMaxZoom: false})
-      .addLayers(markers).addTo(group);
-  } else {
-    markers.forEach(function (marker) { marker.addTo(group); });
-  }
+  draw(d, null);
+  group.on('click', function (e) {
+    if (all.onClick && e.layer.options.crIndex != null) { all.onClick(d.ids[e.layer.options.crIndex]); }
+  });
   group.crPopup = popup;
   group.bindPopup(function (layer) { return popup(layer.options.crIndex); }, {maxWidth: 380});
   group.bindTooltip(function (layer) { return tip(layer.options.crIndex); }, {sticky: true});
+  // One entry point for every incident layer on the page (main map, insets):
+  // crIncidents.update(columns, month) redraws them all in place.
+  var all = window.crIncidents = window.crIncidents || {layers: [], draws: 0, shown: 0,
+    update: function (columns, month) {
+      all.shown = 0;
+      all.layers.forEach(function (layerDraw) { all.shown = layerDraw(columns, month); });
+      all.draws += 1;
+      requestAnimationFrame(function () { requestAnimationFrame(function () {
+        all.drawnAt = performance.timeOrigin + performance.now();
+      }); });
+    }};
+  all.layers.push(draw);
+  all.shown = d.lat.length;
+  requestAnimationFrame(function () { all.drawnAt = performance.timeOrigin + performance.now(); });
 })();
 {% endmacro %}
 """)

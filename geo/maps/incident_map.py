@@ -16,10 +16,10 @@ from jinja2 import Template
 from shapely.geometry import box
 
 from geo.maps import style as ms
-from geo.maps.elements import DataLayer, Furniture, ScriptElement, feature, to_json
+from geo.maps.elements import DataLayer, Furniture, IncidentLayer, ScriptElement, feature, to_json
 from geo.maps.offline import APP_BASE_URL
 from geo.maps.popups import esc
-from geo.maps.route_map import base_map, incident_features
+from geo.maps.route_map import CLUSTER_FILES, EMPTY_INCIDENTS, base_map, incident_columns, incident_features
 from geo.maps.safe_folium import fit_bounds
 from geo.vocab import CHANNEL_BOUNDS
 
@@ -150,6 +150,30 @@ def build_incident_map(incidents: gpd.GeoDataFrame, countries: gpd.GeoDataFrame 
         west, south, east, north = extent.total_bounds
         bounds = [[south - 0.15, west - 0.2], [north + 0.15, east + 0.2]]
     fit_bounds(m, bounds, padding_top_left=(230, 20), padding_bottom_right=(20, 120))  # clear of the legend
+    Furniture(legend(mode), esc("Data: IOM Missing Migrants Project (minimum estimates) · Natural Earth"),
+              ms.MAP_CSS, ms.SEA).add_to(m)
+    return m
+
+
+IN_PLACE_MODES = ("clusters", "points")  # the density grid is made on the server, per period
+
+
+def build_incident_base(countries: gpd.GeoDataFrame | None, mode: str = "clusters",
+                        asset_base: str = APP_BASE_URL, height: int | str = "100%") -> folium.Map:
+    """The incidents map without incidents, for the in-place map (:mod:`geo.maps.live_map`):
+    land, an empty incident layer (clustered or every point) and the legend,
+    on the Channel. Incidents arrive through ``crIncidents.update``."""
+    if mode not in IN_PLACE_MODES:
+        raise ValueError(f"Expected a map mode in {list(IN_PLACE_MODES)}, instead got: {mode!r}")
+    m = base_map(asset_base, height)
+    m.default_js = m.default_js + [(n, f"{asset_base}/{f}") for n, f in CLUSTER_FILES["js"]]
+    m.default_css = m.default_css + [(n, f"{asset_base}/{f}") for n, f in CLUSTER_FILES["css"]]
+    if countries is not None:
+        land = {"color": ms.LAND_EDGE, "weight": 0.8, "fillColor": ms.LAND, "fillOpacity": 1}
+        DataLayer([feature(g, land) for g in countries.geometry], "Land").add_to(m)
+    group = folium.FeatureGroup(name="Incidents").add_to(m)
+    IncidentLayer(incident_columns(EMPTY_INCIDENTS), cluster_from=1 if mode == "clusters" else 10**9).add_to(group)
+    m.fit_bounds(CHANNEL_BOUNDS, padding_top_left=(230, 20), padding_bottom_right=(20, 120))
     Furniture(legend(mode), esc("Data: IOM Missing Migrants Project (minimum estimates) · Natural Earth"),
               ms.MAP_CSS, ms.SEA).add_to(m)
     return m

@@ -252,6 +252,11 @@ def serialise_static_layers(scene: Scene, speed_kmh: float) -> dict:
     return static
 
 
+EMPTY_INCIDENTS = gpd.GeoDataFrame(
+    {"incident_id": [], "record_id": [], "date": pd.to_datetime([]), "dead": [], "missing": [],
+     "dead_missing": [], "survivors": [], "location": [], "cause": [], "country": [], "source": [], "url": [],
+     "source_quality": [], "setting": [], "location_doubt": [], "lat": [], "lon": []},
+    geometry=[], crs="EPSG:4326")
 CLUSTER_FROM = 20_000  # incidents; below this every circle is drawn, above it they cluster
 CLUSTER_FILES = {"js": [("markercluster", "leaflet.markercluster.js")],
                  "css": [("markercluster_css", "MarkerCluster.css"),
@@ -283,9 +288,14 @@ def static_layers(scene: Scene, speed_kmh: float = DEFAULT_VAN_KMH) -> dict:
 
 
 def build_route_map(scene: Scene, incidents: gpd.GeoDataFrame | None, asset_base: str = APP_BASE_URL,
-                    speed_kmh: float = DEFAULT_VAN_KMH, height: int | str = "100%") -> folium.Map:
+                    speed_kmh: float = DEFAULT_VAN_KMH, height: int | str = "100%",
+                    live: bool = False) -> folium.Map:
     """The whole chain on one map; every one of the eight layers is always
-    present (empty when its data failed to load), so the control never changes."""
+    present (empty when its data failed to load), so the control never changes.
+
+    ``live``: the map document is made once and the incidents arrive later
+    through ``crIncidents.update`` (see :mod:`geo.maps.live_map`), so the incident
+    layer is always there and markercluster is always on the page."""
     m = base_map(asset_base, height)
     static = static_layers(scene, speed_kmh)
     base, detail = _basemap(m, static["basemap"])
@@ -295,9 +305,10 @@ def build_route_map(scene: Scene, incidents: gpd.GeoDataFrame | None, asset_base
         groups.append((group.get_name(), name))
         if name != "Incidents":
             DataLayer(serialised=static[name], name=name).add_to(group)
-        elif incidents is not None and len(incidents):
-            layer = IncidentLayer(incident_columns(incidents), CLUSTER_FROM).add_to(group)
-            if layer.count >= CLUSTER_FROM:
+        elif live or incidents is not None and len(incidents):
+            rows = incidents if incidents is not None else EMPTY_INCIDENTS
+            layer = IncidentLayer(incident_columns(rows), CLUSTER_FROM).add_to(group)
+            if live or layer.count >= CLUSTER_FROM:
                 _use_markercluster(m, asset_base)
     Labels(static["region_labels"]).add_to(m)
     control = SafeLayerControl(collapsed=True, position="topright").add_to(m)

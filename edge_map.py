@@ -1,0 +1,107 @@
+"""The Streamlit edge of the in-place map (see geo/live_map.py).
+
+``live_map`` mounts one ``st.components.v2`` component per page visit; each
+rerun sends the same map document (the browser keeps its frame while the id
+is unchanged) and the period's incidents, which the browser draws in place.
+The reader's zoom and centre come back from the browser and go into the URL
+(``z=``, ``c=lat,lon``).
+
+``CHANNEL_ROUTES_MAP=st_folium`` brings back the old full re-render with
+``st_folium``: the baseline ``bench.inplace`` measures against.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+
+import folium
+import streamlit as st
+
+import edge
+from geo.maps import live_map as lm
+from geo.maps.popups import md_text
+from geo.maps.route_map import build_route_map
+from geo.model.mapview import VIEW_KEYS, view_from_map, view_from_query
+
+CSS = """
+.cr-play { display: flex; flex-wrap: wrap; gap: .6rem; align-items: center; margin: 0 0 .4rem 0;
+  font: 14px/1.3 "Source Sans Pro", sans-serif; color: #262730; }
+.cr-play button { font: inherit; padding: .2rem .7rem; border: 1px solid #b9bcc4; border-radius: .4rem;
+  background: #fff; cursor: pointer; }
+.cr-play button[aria-pressed="true"] { background: #0072B2; color: #fff; border-color: #0072B2; }
+.cr-play input[type=range] { flex: 1 1 12rem; min-width: 8rem; }
+.cr-play output { min-width: 9rem; font-weight: 600; }
+"""
+_component = st.components.v2.component("channel_routes_live_map", js=lm.script(), css=CSS)
+
+
+def use_st_folium() -> bool:
+    """The old path (bench baseline only)."""
+    return os.environ.get("CHANNEL_ROUTES_MAP", "") == "st_folium"
+
+
+@st.cache_resource(show_spinner="Drawing the map…", max_entries=8)
+def incident_map_document(mode: str) -> lm.MapDocument:
+    """The incidents map without incidents, rendered once per process and mode."""
+    from geo.maps.incident_map import build_incident_base
+    return lm.map_document(build_incident_base(edge.datasets().layers.get("countries"), mode))
+
+
+@st.cache_resource(show_spinner="Drawing the map…", max_entries=8)
+def route_map_document(speed_kmh: float) -> lm.MapDocument:
+    """The route map without incidents, rendered once per process and speed."""
+    return lm.map_document(build_route_map(edge.route_scene(), None, speed_kmh=speed_kmh, live=True))
+
+
+def _view_state(key: str):
+    """The view to open with: the session's last view of this map, else the
+    link's (a bad link shows a message and the default view)."""
+    memory = f"map_view_{key}"
+    slot = st.container()  # always there, so a message shown once does not move the map (a remount)
+    if memory not in st.session_state:
+        view, message = view_from_query(st.query_params.to_dict())
+        st.session_state[memory] = view
+        if message:
+            slot.warning(md_text(message))
+    return memory
+
+
+def _noop() -> None:
+    return None
+
+
+DOCS_SENT = "live_map_docs_sent"
+
+
+def live_map(document: lm.MapDocument, payload: dict, key: str, height: int, title: str) -> str | None:
+    """Mount (first run) or update (later runs) the in-place map; returns the
+    id of the incident the reader just clicked, if any.
+
+    The map document travels once per session (the page keeps it by id);
+    later runs send its id and the incidents only. A page that lacks the
+    document asks for it (``missing_doc``) and the next run sends it."""
+    memory = _view_state(key)
+    view = st.session_state[memory]
+    sent = st.session_state.setdefault(DOCS_SENT, set())
+    data = {"doc": None if document.doc_id in sent else document.html,
+            "doc_id": document.doc_id, "map_name": document.map_name, "payload": payload, "height": height,
+            "title": title, "view": None if view is None else view.as_data()}
+    result = _component(data=data, key=key, height=height + 48, on_view_change=_noop,
+                        on_missing_doc_change=_noop, on_clicked_change=_noop)
+    sent.add(document.doc_id)
+    if getattr(result, "missing_doc", None) == document.doc_id:
+        sent.discard(document.doc_id)
+        st.rerun()
+    reported = view_from_map(getattr(result, "view", None))
+    if reported is not None:
+        st.session_state[memory] = view = reported
+    edge.sync_query({} if view is None else view.to_query(), VIEW_KEYS)
+    clicked = getattr(result, "clicked", None)
+    return html.unescape(clicked) if isinstance(clicked, str) else None
+
+
+def st_folium_map(m: folium.Map, key: str, height: int) -> None:
+    """The old full re-render (bench baseline)."""
+    from streamlit_folium import st_folium
+    st_folium(m, height=height, use_container_width=True, returned_objects=[], key=key)

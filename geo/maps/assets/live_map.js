@@ -1,0 +1,124 @@
+// Browser side of geo/live_map.py, an st.components.v2 module.
+// Streamlit calls this function on mount and again with every new `data`.
+// The map document (folium's finished HTML) goes into one iframe, built only
+// when its id changes; new incidents go through window.crIncidents.update in
+// that frame, so static layers, zoom, centre, open layers and legend stay.
+const SPEEDS = [["Slow", 2000], ["Normal", 1200], ["Fast", 600]];
+
+function controls(state, root) {
+  const bar = document.createElement("div");
+  bar.className = "cr-play";
+  bar.style.display = "none";  // shown by show() when the period has more than one month
+  bar.innerHTML = '<button type="button" class="cr-play-button" aria-pressed="false">▶ Play</button>' +
+    '<input type="range" class="cr-play-month" min="0" step="1" aria-label="Month">' +
+    '<output class="cr-play-label" aria-live="polite"></output>' +
+    '<label>Speed <select class="cr-play-speed"></select></label>' +
+    '<button type="button" class="cr-play-all">All months</button>';
+  const speed = bar.querySelector(".cr-play-speed");
+  SPEEDS.forEach(function (pair) {
+    const option = document.createElement("option");
+    option.textContent = pair[0]; option.value = String(pair[1]); speed.appendChild(option);
+  });
+  speed.value = "1200";
+  root.appendChild(bar);
+  state.bar = bar;
+  bar.querySelector(".cr-play-button").addEventListener("click", function () { togglePlay(state); });
+  bar.querySelector(".cr-play-all").addEventListener("click", function () { stop(state); show(state, null); });
+  bar.querySelector(".cr-play-month").addEventListener("input", function (event) {
+    stop(state); show(state, Number(event.target.value));
+  });
+  speed.addEventListener("change", function () { if (state.timer) { stop(state); togglePlay(state); } });
+}
+
+function show(state, month) {
+  state.month = month;
+  const months = state.payload.labels;
+  const slider = state.bar.querySelector(".cr-play-month");
+  slider.max = String(Math.max(months.length - 1, 0));
+  slider.value = String(month == null ? months.length - 1 : month);
+  state.bar.querySelector(".cr-play-label").textContent = month == null
+    ? "All months (" + months[0] + (months.length > 1 ? " – " + months[months.length - 1] : "") + ")"
+    : months[month];
+  state.bar.style.display = months.length > 1 ? "" : "none";
+  const incidents = state.frame.contentWindow.crIncidents;
+  if (incidents) { incidents.update(state.payload.columns, month); }
+}
+
+function stop(state) {
+  if (state.timer) { clearInterval(state.timer); state.timer = null; }
+  const button = state.bar.querySelector(".cr-play-button");
+  button.textContent = "▶ Play"; button.setAttribute("aria-pressed", "false");
+}
+
+function togglePlay(state) {
+  if (state.timer) { stop(state); return; }
+  const last = state.payload.labels.length - 1;
+  let month = state.month == null || state.month >= last ? 0 : state.month + 1;
+  show(state, month);
+  const button = state.bar.querySelector(".cr-play-button");
+  button.textContent = "⏸ Pause"; button.setAttribute("aria-pressed", "true");
+  const every = Number(state.bar.querySelector(".cr-play-speed").value);
+  state.timer = setInterval(function () {
+    if (month >= last) { stop(state); return; }
+    month += 1; show(state, month);
+  }, every);
+}
+
+function watchView(state, win, map, setStateValue) {
+  let pending = null;
+  map.on("moveend", function () {
+    clearTimeout(pending);
+    pending = setTimeout(function () {
+      const centre = map.getCenter();
+      setStateValue("view", {z: map.getZoom(), c: [centre.lat, centre.lng]});
+    }, 400);
+  });
+}
+
+function buildFrame(state, root, data, html, setStateValue, setTriggerValue) {
+  if (state.frame) { stop(state); state.frame.remove(); }
+  const frame = document.createElement("iframe");
+  frame.className = "cr-live-map";
+  frame.title = data.title;
+  frame.style.cssText = "width:100%;border:0;display:block;height:" + data.height + "px";
+  state.ready = new Promise(function (resolve) {
+    frame.addEventListener("load", function () {
+      const win = frame.contentWindow, map = win[data.map_name];
+      if (map && data.view) { map.setView(data.view.c, data.view.z, {animate: false}); }
+      if (map) { watchView(state, win, map, setStateValue); }
+      if (win.crIncidents) { win.crIncidents.onClick = function (id) { setTriggerValue("clicked", id); }; }
+      resolve();
+    }, {once: true});
+  });
+  frame.srcdoc = html;
+  root.appendChild(frame);
+  state.frame = frame;
+  state.docId = data.doc_id;
+  state.dataId = null;
+  window.crMapDocs = (window.crMapDocs || 0) + 1;
+}
+
+export default function (component) {
+  const { data, parentElement, setStateValue, setTriggerValue } = component;
+  const root = parentElement;
+  window.crDataAt = performance.timeOrigin + performance.now();  // bench.inplace: data arrived
+  // The server sends a map document once per session; the page keeps it here.
+  const docs = window.crDocs = window.crDocs || {};
+  if (data.doc) { docs[data.doc_id] = data.doc; }
+  let state = root.__crLive;
+  if (!state) {
+    state = root.__crLive = {frame: null, docId: null, dataId: null, month: null, timer: null};
+    controls(state, root);
+  }
+  if (state.docId !== data.doc_id) {
+    if (!docs[data.doc_id]) { setTriggerValue("missing_doc", data.doc_id); return; }
+    buildFrame(state, root, data, docs[data.doc_id], setStateValue, setTriggerValue);
+  }
+  state.ready.then(function () {
+    if (state.dataId === data.payload.data_id) { return; }
+    stop(state);
+    state.dataId = data.payload.data_id;
+    state.payload = Object.assign({}, data.payload, {columns: JSON.parse(data.payload.columns)});
+    show(state, null);
+  });
+}

@@ -1,0 +1,156 @@
+"""A period change keeps the map: only the incidents change, the reader's view stays (issue 12)."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from geo.data import load
+from geo.model import stats
+from geo.model.period import Period
+from tests.harness import map_frame, map_view, pick_month, set_map_view
+
+pytestmark = pytest.mark.browser
+
+STRAIT = {"z": 10, "c": [50.95, 1.6]}
+
+
+def incident_count(month: str) -> int:
+    return len(stats.incidents_in(load.load_incidents(), Period(month, month)))
+
+
+def shown_incidents(frame) -> int:
+    return frame.evaluate("() => window.crIncidents.shown")
+
+
+def test_a_month_change_keeps_the_view_and_the_static_layers_and_redraws_the_incidents(app_url, web):
+    page = web.page
+    page.goto(f"{app_url}/?month=2024-09")
+    frame = map_frame(page)
+    expect(page.locator("h1")).to_contain_text("Sep 2024", timeout=30000)
+    frame.wait_for_function(f"() => window.crIncidents && window.crIncidents.shown === {incident_count('2024-09')}",
+                            timeout=30000)
+    set_map_view(frame, STRAIT["z"], *STRAIT["c"])
+    frame.evaluate("() => { window.__sameDocument = true; }")
+    static_before = page.evaluate("() => window.crStaticParses")
+    draws_before = frame.evaluate("() => window.crIncidents.draws")
+    assert static_before >= 8  # basemap and the seven static route-map layers each ran once
+
+    pick_month(page, "2024-10")
+    expect(page.locator("h1")).to_contain_text("Oct 2024", timeout=30000)
+    frame.wait_for_function(f"() => window.crIncidents.draws > {draws_before}", timeout=30000)
+    after = map_frame(page)
+
+    assert after.evaluate("() => window.__sameDocument") is True  # the same map, not a new one
+    assert page.evaluate("() => window.crStaticParses") == static_before
+    assert page.evaluate("() => window.crMapDocs") == 1
+    assert shown_incidents(after) == incident_count("2024-10") != incident_count("2024-09")
+    assert map_view(after) == STRAIT
+    assert web.errors == [] and web.external == []
+
+
+def test_the_view_goes_into_the_link_and_a_copied_link_reopens_it(app_url, web, browser):
+    page = web.page
+    page.goto(f"{app_url}/?month=2024-09")
+    set_map_view(map_frame(page), 9.5, 51.0, 1.7)
+    page.wait_for_url(re.compile(r"z=9\.5&c=51%2C1\.7|z=9\.5&c=51,1\.7"), timeout=30000)
+    assert "month=2024-09" in page.url
+
+    other = browser.new_context()
+    try:
+        copy = other.new_page()
+        copy.goto(page.url)
+        frame = map_frame(copy)
+        frame.wait_for_function("() => window.crIncidents", timeout=30000)
+        assert map_view(frame) == {"z": 9.5, "c": [51.0, 1.7]}
+    finally:
+        other.close()
+
+
+def test_a_bad_view_in_the_link_shows_a_message_and_the_default_view(app_url, web):
+    web.page.goto(f"{app_url}/?month=2024-09&z=99&c=50.9,1.6")
+    warning = web.page.locator('[data-testid="stAlert"]', has_text="zoom '99' is not a number from 5 to 13")
+    warning.first.wait_for(timeout=30000)
+    assert map_view(map_frame(web.page))["z"] == 6.5
+    assert web.errors == [] and web.external == []
+
+
+def test_playback_steps_through_the_months_of_the_range_in_place(app_url, web):
+    page = web.page
+    page.goto(f"{app_url}/?from=2024-08&to=2024-10")
+    frame = map_frame(page)
+    frame.wait_for_function("() => window.crIncidents && window.crIncidents.draws >= 1", timeout=30000)
+    total = sum(incident_count(m) for m in ("2024-08", "2024-09", "2024-10"))
+    frame.wait_for_function(f"() => window.crIncidents.shown === {total}", timeout=30000)
+    label = page.locator(".cr-play-label")
+    expect(label).to_have_text("All months (Aug 2024 – Oct 2024)")
+    page.locator(".cr-play-speed").select_option("Fast")
+    page.locator(".cr-play-button").click()
+    expect(label).to_have_text("Aug 2024")
+    assert shown_incidents(frame) == incident_count("2024-08")
+    expect(label).to_have_text("Oct 2024", timeout=10000)
+    frame.wait_for_function(f"() => window.crIncidents.shown === {incident_count('2024-10')}")
+    expect(page.locator(".cr-play-button")).to_have_text("▶ Play", timeout=10000)
+    page.locator(".cr-play-all").click()
+    frame.wait_for_function(f"() => window.crIncidents.shown === {total}")
+    assert page.evaluate("() => window.crMapDocs") == 1
+    assert web.errors == [] and web.external == []
+
+
+def incidents_frame(page):
+    """The incidents page's map frame (it has a legend but no layer control)."""
+    for _ in range(150):
+        for frame in page.frames:
+            try:
+                if frame.evaluate("() => !!(window.crIncidents && document.querySelector('.cr-legend')) "
+                                  "&& document.readyState === 'complete'"):
+                    return frame
+            except Exception:  # frames detach while Streamlit re-renders
+                continue
+        page.wait_for_timeout(200)
+    raise AssertionError("the incidents map did not draw")
+
+
+def test_the_incidents_map_keeps_its_view_and_a_click_picks_the_incident(app_url, web):
+    page = web.page
+    page.goto(f"{app_url}/incidents?month=2024-09&view=points")
+    frame = incidents_frame(page)
+    frame.wait_for_function(f"() => window.crIncidents.shown === {incident_count('2024-09')}", timeout=30000)
+    page.wait_for_url(re.compile(r"z=7\.5&c="), timeout=30000)  # the map settled on the Channel and said so
+    set_map_view(frame, 9, 50.9, 1.7)
+    page.wait_for_url(re.compile(r"z=9&c=50\.9%2C1\.7"), timeout=30000)
+    pick_month(page, "2024-10")
+    frame.wait_for_function(f"() => window.crIncidents.shown === {incident_count('2024-10')}", timeout=30000)
+    assert map_view(frame) == {"z": 9, "c": [50.9, 1.7]}
+    assert page.evaluate("() => window.crMapDocs") == 1
+
+    details = page.locator('[data-testid="stSelectbox"]', has_text="Incident (or click one on the map)")
+    before = details.aria_snapshot()  # the chosen incident, as a screen reader announces it
+    markers = frame.evaluate("""() => { const map = window[Object.keys(window).find(k => k.indexOf('map_') === 0
+        && window[k].setView)]; const size = map.getSize(), out = [];
+      const group = Object.keys(window).map(k => window[k]).find(g => g && g.crPopup);
+      map.eachLayer(l => { if (l.options && l.options.crIndex != null) { const p = map.latLngToContainerPoint(
+        l.getLatLng()); const box = document.createElement('div');
+        box.innerHTML = group.crPopup(l.options.crIndex);
+        const top = document.elementFromPoint(p.x, p.y);  // not under the legend or a control
+        if (p.x > 40 && p.y > 40 && p.x < size.x - 40 && p.y < size.y - 40 && top && top.tagName === 'CANVAS')
+          out.push([box.querySelector('p').textContent, p.x, p.y, l.options.radius]); } });
+      return out; }""")
+
+    def hit_by(x, y):
+        return {place for place, mx, my, r in markers if (mx - x) ** 2 + (my - y) ** 2 <= (r + 2) ** 2}
+
+    target = next((m for m in markers if m[0] not in before and not any(
+        p in before for p in hit_by(m[1], m[2]))), None)
+    assert target is not None, "no incident on the map differs from the one already shown"
+    frame.frame_element().scroll_into_view_if_needed()
+    box = frame.frame_element().bounding_box()
+    page.mouse.click(box["x"] + target[1], box["y"] + target[2])
+    frame.wait_for_function("() => !!document.querySelector('.leaflet-popup')", timeout=10000)  # the click hit
+    candidates = hit_by(target[1], target[2])
+    for _ in range(150):
+        if details.aria_snapshot() != before:
+            break
+        page.wait_for_timeout(200)
+    assert any(place in details.aria_snapshot() for place in candidates), (details.aria_snapshot(), candidates)
+    assert web.errors == [] and web.external == []
