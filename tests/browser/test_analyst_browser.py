@@ -77,7 +77,7 @@ def test_table_matches_metrics_and_downloads_read_back(web, app_url):
     page = open_incidents(web, app_url, "from=2024-09&to=2024-11&setting=sea_or_shore")
     wait_metric(page, "Dead", "46")
     assert metric(page, "Incidents") == "17"
-    page.get_by_text("Map summary: 17 incident(s), 46 dead or missing").wait_for(timeout=TIMEOUT)
+    page.get_by_text("Map summary: 17 incident(s) in 17 IOM record(s), 46 dead or missing").wait_for(timeout=TIMEOUT)
     from playwright.sync_api import expect
     expect(page.locator('[data-testid="stTable"]').nth(1).locator("tbody tr")).to_have_count(17, timeout=TIMEOUT)
     with page.expect_download(timeout=TIMEOUT) as csv_download:
