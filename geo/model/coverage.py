@@ -261,8 +261,20 @@ def upload_coverage(rows: pd.DataFrame | None) -> Coverage:
 
 
 def combined(first: Coverage, second: Coverage, name: str) -> Coverage:
-    """Days covered by either (shipped data plus an upload)."""
-    return Coverage(name, first.spans + second.spans, first.gaps + second.gaps)
+    """Days covered by either (shipped data plus an upload), each day once.
+
+    >>> a = Coverage("A", ((dt.date(2024, 9, 1), dt.date(2024, 9, 30)),))
+    >>> b = Coverage("B", ((dt.date(2024, 9, 20), dt.date(2024, 10, 2)),))
+    >>> combined(a, b, "A or B").spans, combined(a, b, "A or B").month("2024-09").status
+    (((datetime.date(2024, 9, 1), datetime.date(2024, 10, 2)),), 'covered')
+    """
+    merged: list[tuple[dt.date, dt.date]] = []
+    for start, end in sorted(first.spans + second.spans):
+        if merged and start <= merged[-1][1] + dt.timedelta(days=1):
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return Coverage(name, tuple(merged), first.gaps + second.gaps)
 
 
 def crossings_coverage(monthly: pd.DataFrame | None) -> Coverage:

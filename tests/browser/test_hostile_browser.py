@@ -13,7 +13,8 @@ COLLECT_POPUPS_AND_TOOLTIPS = """
   const map = Object.values(window).find(v => v instanceof L.Map);
   const out = {popups: [], tooltips: [], popupImages: 0, hrefs: []};
   map.eachLayer(layer => {
-    const at = layer.getLatLng ? layer.getLatLng() : (layer.getBounds ? layer.getBounds().getCenter() : null);
+    const bounds = layer.getBounds && layer.getBounds();  // an empty group has no centre
+    const at = layer.getLatLng ? layer.getLatLng() : (bounds && bounds.isValid() ? bounds.getCenter() : null);
     if (layer.getPopup && layer.getPopup() && at) {
       layer.openPopup(at);
       const box = layer.getPopup().getElement().querySelector('.leaflet-popup-content');
@@ -69,7 +70,7 @@ def test_tables_show_hostile_text_literally(hostile_app, web):
     table = web.page.locator('[data-testid="stTable"]').last
     table.wait_for(timeout=30000)
     assert HOSTILE[0] in table.inner_text()
-    corridors = web.page.locator('[data-testid="stTable"]').first.inner_text()
+    corridors = web.page.locator('[data-testid="stTable"]', has_text="Sea km").first.inner_text()
     assert HOSTILE[0] in corridors
     assert web.page.locator('[data-testid="stTable"] img').count() == 0
     assert web.page.evaluate("window.__pwned") is None and web.dialogs == []
@@ -96,31 +97,39 @@ COLLECT_LAYER_TEXT = """
   const text = html => new DOMParser().parseFromString(html, 'text/html').body.textContent;
   const out = [];
   const seen = new Set();
-  function visit(layer) {
+  // A group may bind one popup and tooltip function for all its markers (IncidentLayer): a marker
+  // without its own is read with its group's, as Leaflet opens it.
+  function visit(layer, inherited) {
     if (seen.has(layer)) { return; }
     seen.add(layer);
-    for (const bound of [layer.getPopup && layer.getPopup(), layer.getTooltip && layer.getTooltip()]) {
-      if (bound) {
-        const content = bound.getContent();
-        out.push(text(typeof content === 'function' ? content(layer) : String(content)));
-      }
+    const own = [layer.getPopup && layer.getPopup(), layer.getTooltip && layer.getTooltip()];
+    const bounds = own.map((bound, i) => bound || inherited[i]);
+    for (const bound of bounds) {
+      if (!bound) { continue; }
+      const content = bound.getContent();
+      if (typeof content !== 'function') { out.push(text(String(content))); }
+      else if (!layer.getLayers) { out.push(text(content(layer))); }
     }
-    if (layer.getLayers) { layer.getLayers().forEach(visit); }
+    if (layer.getLayers) { layer.getLayers().forEach(child => visit(child, bounds)); }
   }
-  Object.values(window).filter(v => v instanceof L.Map).forEach(map => map.eachLayer(visit));
+  Object.values(window).filter(v => v instanceof L.Map).forEach(map => map.eachLayer(l => visit(l, [null, null])));
   return out;
 }
 """
 
 
+# A live map (geo/maps/live_map.py) opens with no incidents and draws them when the page sends them.
+INCIDENTS_DRAWN = "() => !window.crIncidents || window.crIncidents.draws > 0 || window.crIncidents.shown > 0"
+
+
 def leaflet_frames(page, count: int = 1, timeout_ms: int = 60000) -> list:
-    """The st_folium iframes once ``count`` of them have drawn (the legend is added last)."""
+    """The map frames once ``count`` of them have drawn, incidents included (the legend is added last)."""
     deadline = page.evaluate("Date.now()") + timeout_ms
     while page.evaluate("Date.now()") < deadline:
         frames = []
         for frame in page.frames:
             try:
-                if frame.locator(".leaflet-container .cr-legend").count() > 0:
+                if frame.locator(".leaflet-container .cr-legend").count() > 0 and frame.evaluate(INCIDENTS_DRAWN):
                     frames.append(frame)
             except Exception:  # frames detach while Streamlit re-renders
                 continue
@@ -130,10 +139,22 @@ def leaflet_frames(page, count: int = 1, timeout_ms: int = 60000) -> list:
     raise AssertionError(f"{count} Leaflet map(s) did not draw within the time limit")
 
 
+def settled_text(page, frames, count: int) -> tuple[list[str], str]:
+    """Popup and tooltip texts and the frames' body text, read again when Streamlit replaces a frame."""
+    for _ in range(5):
+        try:
+            texts = [t for frame in frames for t in frame.evaluate(COLLECT_LAYER_TEXT)]
+            return texts, "\n".join(frame.locator("body").inner_text() for frame in frames)
+        except Exception as error:  # noqa: BLE001 - only a detached frame is retried
+            if "detached" not in str(error):
+                raise
+            frames = leaflet_frames(page, count)
+    raise AssertionError("the map frames kept being replaced")
+
+
 def assert_template_text_inert(web, frames, must_show: str | None) -> list[str]:
-    texts = [t for frame in frames for t in frame.evaluate(COLLECT_LAYER_TEXT)]
-    shown = "\n".join(texts + [frame.locator("body").inner_text() for frame in frames]
-                      + [web.page.locator("body").inner_text()])
+    texts, bodies = settled_text(web.page, frames, len(frames))
+    shown = "\n".join(texts + [bodies, web.page.locator("body").inner_text()])
     for evaluated in (*b.EVALUATED, str(ROOT)):
         assert evaluated not in shown, evaluated
     assert "Something went wrong" not in shown and "TemplateSyntaxError" not in shown
