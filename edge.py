@@ -16,6 +16,7 @@ import streamlit as st
 from streamlit.errors import FragmentHandledException
 
 from geo import load, scene
+from geo.i18n import LANGS, LANGUAGE_NAMES, N_, _, lang_from_locale, lang_from_query, set_language
 from geo.period import Period, default_period, month_label, month_span, period_from_query
 from geo.popups import md_text
 
@@ -25,7 +26,7 @@ if not LOG.handlers:  # Streamlit configures only its own loggers; this one goes
     _handler = logging.StreamHandler()
     _handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     LOG.addHandler(_handler)
-PAGE_FAILED = ("Something went wrong showing this page. Error id: {error_id}. The details are in the server "
+PAGE_FAILED = N_("Something went wrong showing this page. Error id: {error_id}. The details are in the server "
                "log; please quote this id if you report it. Other pages and periods still work.")
 
 
@@ -42,7 +43,7 @@ def errors_logged_not_shown() -> Iterator[None]:
     except Exception:
         error_id = secrets.token_hex(4)
         LOG.exception("Error id %s while showing a page", error_id)
-        st.error(PAGE_FAILED.format(error_id=error_id))
+        st.error(_(PAGE_FAILED).format(error_id=error_id))
 
 
 @st.cache_resource(show_spinner="Loading the shipped data…")
@@ -70,10 +71,41 @@ def data_span() -> tuple[Period, Period]:
 
 def _init_period_state(span: Period, default: Period) -> None:
     period, message = period_from_query(st.query_params.to_dict(), span, default)
-    st.session_state.period_mode = "One month" if period.is_single else "Range"
+    st.session_state.period_mode = ONE_MONTH if period.is_single else RANGE
     st.session_state.period_month = period.start
     st.session_state.period_range = (period.start, period.end)
     st.session_state.period_message = message
+
+
+ONE_MONTH, RANGE = "One month", "Range"
+PERIOD_MODES = {ONE_MONTH: N_("One month"), RANGE: N_("Range")}
+
+
+def language_sidebar() -> str:
+    """The reader's language: the URL's ``lang`` on a session's first run, else
+    the browser's language, else English; then the sidebar selector. Sets it
+    for the whole run (geo.i18n) and keeps it in the URL once it is not English."""
+    if "lang" not in st.session_state:
+        wanted, message = lang_from_query(st.query_params.to_dict())
+        st.session_state.lang = wanted or lang_from_locale(_browser_locale())
+        st.session_state.lang_message = message
+    set_language(st.session_state.lang)
+    with st.sidebar:
+        lang = st.selectbox("Language · Langue · Sprache", LANGS, key="lang", format_func=LANGUAGE_NAMES.get)
+    set_language(lang)
+    if st.session_state.get("lang_message"):
+        st.warning(md_text(st.session_state.lang_message))
+        st.session_state.lang_message = None
+    if lang != "en" or "lang" in st.query_params:
+        sync_query({"lang": lang}, ("lang",))
+    return lang
+
+
+def _browser_locale() -> str | None:
+    try:
+        return st.context.locale
+    except Exception:  # AppTest and old front ends have no browser context
+        return None
 
 
 def period_sidebar() -> Period:
@@ -85,18 +117,19 @@ def period_sidebar() -> Period:
     _apply_wanted_period(span)
     months = month_span(span.start, span.end)
     with st.sidebar:
-        st.header("Period")
-        mode = st.radio("Show", ["One month", "Range"], key="period_mode", horizontal=True)
-        if mode == "One month":
-            month = st.selectbox("Month", months[::-1], key="period_month", format_func=month_label)
+        st.header(_("Period"))
+        mode = st.radio(_("Show"), list(PERIOD_MODES), key="period_mode", horizontal=True,
+                        format_func=lambda mode: _(PERIOD_MODES[mode]))
+        if mode == ONE_MONTH:
+            month = st.selectbox(_("Month"), months[::-1], key="period_month", format_func=month_label)
             period = Period(month, month)
         else:
             # value= makes it a two-thumb range slider; without it the browser drew one
             # thumb and sent one month back, which crashed the next run.
-            start, end = st.select_slider("Months", options=months, key="period_range",
+            start, end = st.select_slider(_("Months"), options=months, key="period_range",
                                           value=(months[0], months[-1]), format_func=month_label)
             period = Period(start, end)
-        st.caption(f"Data from {span.label}. Default: the latest 12 months of Home Office data.")
+        st.caption(_("Data from {span}. Default: the latest 12 months of Home Office data.").format(span=span.label))
     message = st.session_state.get("period_message")
     if message:
         st.warning(md_text(message))
@@ -122,7 +155,7 @@ def _apply_wanted_period(span: Period) -> None:
     start, end = max(wanted.start, span.start), min(wanted.end, span.end)
     if start > end:
         return
-    st.session_state.period_mode = "One month" if start == end else "Range"
+    st.session_state.period_mode = ONE_MONTH if start == end else RANGE
     st.session_state.period_month = start
     st.session_state.period_range = (start, end)
 
@@ -166,8 +199,8 @@ def show_data_errors(*keys: str) -> bool:
     errors = datasets().errors
     broken = [errors[k] for k in keys if k in errors]
     for error in broken:
-        st.error(f"Cannot use {md_text(error.file)}: {md_text(error)}. The parts of this page that need it are "
-                 "left out; everything else still works.")
+        st.error(_("Cannot use {file}: {error}. The parts of this page that need it are "
+                   "left out; everything else still works.").format(file=md_text(error.file), error=md_text(error)))
     return not broken
 
 
