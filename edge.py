@@ -247,7 +247,7 @@ def incident_coverage(with_upload: bool):
     mine = coverage.upload_coverage(upload.rows)
     if st.session_state.get("f_source") == "upload" or not shipped.spans:
         return mine
-    return coverage.combined(shipped, mine, "IOM or your upload")
+    return coverage.combined(shipped, mine, N_("IOM or your upload"))
 
 
 def show_figures(figures, columns=None) -> None:

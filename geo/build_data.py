@@ -19,6 +19,7 @@ from pathlib import Path
 import pandas as pd
 
 from geo.ho_monthly import monthly_table
+from geo.i18n import N_
 from geo.measure import geodesic_km
 from geo.paths import DATA_DIR
 
@@ -44,40 +45,40 @@ COPIED = {
 
 # area_id: (name, kind, radius_km or None for "derived", basis of the radius)
 AREAS = {
-    "dunkirk_gravelines": ("Dunkirk – Gravelines", "launch", 3.0, "3 km around the reported places"),
-    "calais_wissant": ("Calais – Sangatte – Wissant", "launch", 3.0, "3 km around the reported places"),
+    "dunkirk_gravelines": ("Dunkirk – Gravelines", "launch", 3.0, N_("3 km around the reported places")),
+    "calais_wissant": ("Calais – Sangatte – Wissant", "launch", 3.0, N_("3 km around the reported places")),
     "ambleteuse_boulogne": ("Ambleteuse – Wimereux – Boulogne", "launch", 3.0,
-                            "3 km around the reported places"),
+                            N_("3 km around the reported places")),
     "portel_hardelot": ("Le Portel – Équihen – Hardelot", "launch", 3.0,
-                        "3 km around the reported places"),
-    "touquet_berck": ("Canche – Berck – Authie bay", "launch", 3.0, "3 km around the reported places"),
-    "somme_bay": ("Somme bay (Cayeux-sur-Mer)", "launch", 5.0, "5 km around the one reported place"),
+                        N_("3 km around the reported places")),
+    "touquet_berck": ("Canche – Berck – Authie bay", "launch", 3.0, N_("3 km around the reported places")),
+    "somme_bay": ("Somme bay (Cayeux-sur-Mer)", "launch", 5.0, N_("5 km around the one reported place")),
     "belgian_coast": ("Belgian coast (De Panne – Nieuwpoort)", "launch", 3.0,
-                      "3 km around the reported places"),
-    "dover": ("Dover", "landing", 2.0, "2 km: the port is a named point"),
-    "folkestone": ("Folkestone (Sandgate)", "landing", 4.0, "4 km: town centre stands for Sandgate"),
+                      N_("3 km around the reported places")),
+    "dover": ("Dover", "landing", 2.0, N_("2 km: the port is a named point")),
+    "folkestone": ("Folkestone (Sandgate)", "landing", 4.0, N_("4 km: town centre stands for Sandgate")),
     "kingsdown": ("Kingsdown (near Deal)", "landing", 8.0,
-                  "8 km: not in the gazetteers, drawn around the nearest gazetteer town, Deal"),
+                  N_("8 km: not in the gazetteers, drawn around the nearest gazetteer town, Deal")),
     "dymchurch": ("Dymchurch", "landing", 8.0,
-                  "8 km: not in the gazetteers, drawn around the nearest gazetteer town, New Romney"),
+                  N_("8 km: not in the gazetteers, drawn around the nearest gazetteer town, New Romney")),
     "dungeness": ("Dungeness", "landing", 8.0,
-                  "8 km: not in the gazetteers, drawn around the nearest gazetteer town, Lydd"),
+                  N_("8 km: not in the gazetteers, drawn around the nearest gazetteer town, Lydd")),
     "nrw": ("North Rhine-Westphalia", "storage_region", None,
-            "region: reaches the farthest Natural Earth city of the Land"),
+            N_("region: reaches the farthest Natural Earth city of the Land")),
     "lower_saxony": ("Lower Saxony", "storage_region", None,
-                     "region: reaches the farthest Natural Earth city of the Land"),
+                     N_("region: reaches the farthest Natural Earth city of the Land")),
     "baden_wuerttemberg": ("Baden-Württemberg", "storage_region", None,
-                           "region: reaches the farthest Natural Earth city of the Land"),
-    "duesseldorf_region": ("Düsseldorf region", "storage_district", 30.0, "district level: 30 km"),
+                           N_("region: reaches the farthest Natural Earth city of the Land")),
+    "duesseldorf_region": ("Düsseldorf region", "storage_district", 30.0, N_("district level: 30 km")),
     "osnabrueck_area": ("Osnabrück area", "storage_district", 30.0,
-                        "district level: 30 km (one report says 'near Osnabrück')"),
-    "essen": ("Essen", "storage_city", 10.0, "city level: 10 km"),
-    "bochum": ("Bochum", "storage_city", 10.0, "city level: 10 km"),
-    "cologne": ("Cologne", "storage_city", 10.0, "city level: 10 km"),
-    "bielefeld": ("Bielefeld", "storage_city", 10.0, "city level: 10 km"),
-    "hannover": ("Hannover", "storage_city", 10.0, "city level: 10 km"),
+                        N_("district level: 30 km (one report says 'near Osnabrück')")),
+    "essen": ("Essen", "storage_city", 10.0, N_("city level: 10 km")),
+    "bochum": ("Bochum", "storage_city", 10.0, N_("city level: 10 km")),
+    "cologne": ("Cologne", "storage_city", 10.0, N_("city level: 10 km")),
+    "bielefeld": ("Bielefeld", "storage_city", 10.0, N_("city level: 10 km")),
+    "hannover": ("Hannover", "storage_city", 10.0, N_("city level: 10 km")),
     "amsterdam": ("Amsterdam (Schiphol arrest)", "storage_city", 15.0,
-                  "city level: 15 km, to take in Schiphol"),
+                  N_("city level: 15 km, to take in Schiphol")),
 }
 
 # Natural Earth admin-1 names of the storage regions.

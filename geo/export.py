@@ -123,7 +123,7 @@ def _map(scene: Scene, layers: tuple[str, ...]) -> tuple[folium.Map, dict[str, s
     wanted = {LAYER_KEYS[k] for k in layers}
     names: dict[str, str | None] = {"map": m.get_name(), "incidents": None, "control": None}
     for key, child in list(m._children.items()):
-        layer_name = getattr(child, "layer_name", None)
+        layer_name = getattr(child, "layer_key", getattr(child, "layer_name", None))
         if isinstance(child, folium.FeatureGroup) and layer_name in ms.LAYER_NAMES:
             if layer_name not in wanted:
                 del m._children[key]

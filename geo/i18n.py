@@ -122,15 +122,22 @@ def format_month(month: str, width: str = "abbreviated") -> str:
     return format_date(dt.date.fromisoformat(month + "-01"), skeleton, locale=current_language())
 
 
+DAY_PATTERNS = {"en": "d MMM y", "fr": "d MMM y", "de": "d. MMM y"}
+
+
 def format_day(day: dt.date | str) -> str:
-    """A date as the locale writes it (``3 Sept 2024``, ``3 sept. 2024``, ``03.09.2024``)."""
+    """A day as the locale writes it.
+
+    >>> [format_day("2025-09-29")] + [f("2025-09-29") for f in _in("fr", "de", fn="format_day")]
+    ['29 Sep 2025', '29 sept. 2025', '29. Sept. 2025']
+    """
     if isinstance(day, str):
         day = dt.date.fromisoformat(day[:10])
-    return format_date(day, "medium", locale=current_language())
+    return format_date(day, DAY_PATTERNS[current_language()], locale=current_language())
 
 
 # Places whose name differs in French or German; everything else keeps its own name.
-PLACE_NAMES = (N_("Dunkirk"), N_("Dunkirk – Gravelines"), N_("Cologne"), N_("Dover Strait"),
+PLACE_NAMES = (N_("Dunkirk"), N_("Dunkirk – Gravelines"), N_("Dover"), N_("Cologne"), N_("Dover Strait"),
                N_("English Channel"), N_("North Rhine-Westphalia"), N_("Lower Saxony"),
                N_("Düsseldorf region"), N_("Osnabrück area"), N_("Somme bay (Cayeux-sur-Mer)"),
                N_("Belgian coast (De Panne – Nieuwpoort)"), N_("Canche – Berck – Authie bay"),

@@ -121,7 +121,7 @@ def legend(mode: str) -> str:
     return ("<details open><summary><b>Legend</b></summary><ul>"
             f'<li><i class="cr-sw" style="background:{sea};border-radius:50%"></i>At sea or on the shore</li>'
             f'<li><i class="cr-sw" style="background:{land};border-radius:50%"></i>On land or inland</li>'
-            f"{ms.DOUBT_LEGEND}</ul><small>Circle area ∝ dead + missing (IOM minimum estimates)."
+            f"{ms.doubt_legend()}</ul><small>Circle area ∝ dead + missing (IOM minimum estimates)."
             + (" Numbered circles: clusters; click to zoom in." if mode == "clusters" else "")
             + "</small></details>")
 

@@ -19,8 +19,20 @@ from shapely.geometry import LineString
 from geo import mapstyle as ms
 from geo.elements import COORD_DECIMALS, DataLayer, Furniture, IncidentLayer, Labels, feature, to_json
 from geo.filters import quality_words
+from geo.i18n import N_, _, current_language, format_day, format_decimal, place_name
 from geo.offline import APP_BASE_URL, use_local_assets
-from geo.popups import SETTING_WORDS, area_popup, esc, incident_popup, incident_tooltip, links, survivors_text
+from geo.popups import (
+    SETTING_WORDS,
+    area_popup,
+    doubt_note,
+    esc,
+    incident_popup,
+    incident_tooltip,
+    links,
+    popup_words,
+    records_phrase,
+    survivors_text,
+)
 from geo.records import by_marker, is_doubtful, marker_groups
 from geo.routing import VAN_SPEED_KMH, Route
 from geo.safe_folium import SafeFeatureGroup, SafeLayerControl, SafeMap
@@ -28,8 +40,8 @@ from geo.scene import Scene
 
 CHAIN_BOUNDS = [[48.4, 0.4], [53.0, 10.2]]
 CHAIN_CENTRE = [50.6, 4.6]
-TSS_SOURCE = "Source: © OpenStreetMap contributors, seamarks (snapshot of 2025)"
-STRAIT_SEA_LABELS = [(50.55, 0.55, "ENGLISH CHANNEL", "sea"), (51.95, 2.6, "NORTH SEA", "sea")]
+TSS_SOURCE = N_("Source: © OpenStreetMap contributors, seamarks (snapshot of 2025)")
+STRAIT_SEA_LABELS = [(50.55, 0.55, "English Channel", "sea"), (51.95, 2.6, "North Sea", "sea")]
 TOWN_LABELS = ("Calais", "Dunkirk", "Boulogne-sur-Mer", "Dover", "Folkestone", "Köln", "Essen")
 
 
@@ -49,10 +61,10 @@ def _basemap_json(layers: dict[str, gpd.GeoDataFrame]) -> dict[str, str]:
               "roads": {"color": "#c9bfae", "weight": 1.5}, "land_detail": land}
     serialised = {key: _collection([feature(g, style) for g in layers[key].geometry])
                   for key, style in styles.items() if key in layers}
-    labels = list(STRAIT_SEA_LABELS)
+    labels = [(lat, lon, place_name(name).upper(), kind) for lat, lon, name, kind in STRAIT_SEA_LABELS]
     if "towns" in layers:
         towns = layers["towns"][layers["towns"]["name"].isin(TOWN_LABELS)]
-        labels += [(p.y, p.x, name, "town") for name, p in zip(towns["name"], towns.geometry)]
+        labels += [(p.y, p.x, place_name(name), "town") for name, p in zip(towns["name"], towns.geometry)]
     serialised["labels"] = labels
     return serialised
 
@@ -73,7 +85,7 @@ def _basemap(m: folium.Map, static: dict) -> str | None:
 def _area_features(areas: gpd.GeoDataFrame, style_of) -> list[dict]:
     return [feature(a.geometry, style_of(a),
                     popup=area_popup(a.name, a.level, a.radius_km, a.radius_basis, a.reports),
-                    tip=f"{esc(a.name)} ({esc(a.level)}, ~{a.radius_km:g} km)")
+                    tip=f"{esc(place_name(a.name))} ({esc(_(a.level))}, ~{a.radius_km:g} km)")
             for a in areas.itertuples(index=False)]
 
 
@@ -86,10 +98,12 @@ def _storage_style(area) -> dict:
 def _route_features(routes: list[Route], speed_kmh: float) -> list[dict]:
     features = []
     for r in routes:
-        tip = (f"{esc(r.origin)} → {esc(r.destination)}: {r.total_km:.0f} km, "
-               f"{r.hours(speed_kmh):.1f} h at {speed_kmh:g} km/h "
-               f"(access {r.access_km:.0f} km + road {r.road_km:.0f} km + {r.egress_km:.0f} km to the coast). "
-               "Roads: Natural Earth motorways; computed, not a reported route")
+        tip = esc(_("{origin} → {destination}: {km} km, {hours} h at {speed} km/h (access {access} km + road "
+                    "{road} km + {egress} km to the coast). Roads: Natural Earth motorways; computed, not a "
+                    "reported route").format(
+            origin=place_name(r.origin), destination=place_name(r.destination), km=f"{r.total_km:.0f}",
+            hours=format_decimal(r.hours(speed_kmh)), speed=f"{speed_kmh:g}", access=f"{r.access_km:.0f}",
+            road=f"{r.road_km:.0f}", egress=f"{r.egress_km:.0f}"))
         solid = {"color": ms.ROUTE, "weight": 4, "opacity": 0.85}
         dashed = {"color": ms.ROUTE, "weight": 3, "opacity": 0.85, "dashArray": "4 6"}
         features.append(feature(LineString(r.road_path), solid, tip=tip))
@@ -101,9 +115,9 @@ def _route_features(routes: list[Route], speed_kmh: float) -> list[dict]:
 
 def _corridor_features(scene: Scene) -> list[dict]:
     style = {"color": ms.CORRIDOR, "weight": 3, "dashArray": "8 6", "opacity": 0.9}
-    lanes = lambda c: ", ".join(c.lanes_crossed) or "none found"  # noqa: E731
-    return [feature(c.line, style, tip=(f"{esc(c.launch)} → {esc(c.landing)}: {c.km:.0f} km by sea; "
-                                        f"crosses TSS lanes: {esc(lanes(c))}"))
+    lanes = lambda c: ", ".join(c.lanes_crossed) or _("none found")  # noqa: E731
+    return [feature(c.line, style, tip=esc(_("{launch} → {landing}: {km} km by sea; crosses TSS lanes: {lanes}").format(
+                launch=place_name(c.launch), landing=place_name(c.landing), km=f"{c.km:.0f}", lanes=lanes(c))))
             for c in scene.corridors]
 
 
@@ -114,8 +128,9 @@ def _tss_features(tss: gpd.GeoDataFrame) -> list[dict]:
             style = {"color": ms.TSS_ZONE, "weight": 1, "fillColor": ms.TSS_ZONE, "fillOpacity": 0.35}
         else:
             style = {"color": ms.TSS_LANE, "weight": 2 if kind == "separation_lane" else 1}
-        tip = (f"TSS {esc(kind).replace('_', ' ')}" + (f", traffic flows {esc(flow)}" if isinstance(flow, str) else "")
-               + f". {TSS_SOURCE}")
+        tip = (f"TSS {esc(kind).replace('_', ' ')}"
+               + (esc(_(", traffic flows {flow}").format(flow=flow)) if isinstance(flow, str) else "")
+               + f". {esc(_(TSS_SOURCE))}")
         features.append(feature(geometry, style, tip=tip))
     return features
 
@@ -123,7 +138,7 @@ def _tss_features(tss: gpd.GeoDataFrame) -> list[dict]:
 def _boundary_features(boundary: gpd.GeoDataFrame) -> list[dict]:
     lines = boundary[boundary.geometry.geom_type == "LineString"]
     style = {"color": ms.BOUNDARY, "weight": 2.5, "dashArray": "10 5 2 5"}
-    tip = "UK–France territorial-sea boundary, Dover Strait (1988 agreement, points I–VI)"
+    tip = esc(_("UK–France territorial-sea boundary, Dover Strait (1988 agreement, points I–VI)"))
     return [feature(g, style, tip=tip) for g in lines.geometry]
 
 
@@ -162,12 +177,14 @@ def incident_columns(incidents: gpd.GeoDataFrame) -> dict:
                "doubt_style": ms.DOUBT_STYLE, "rd": rows["dead"].astype(int).tolist(),
                "rm": rows["missing"].astype(int).tolist(), "rids": [esc(v) for v in rows["record_id"]]}
     columns["r"] = [ms.incident_radius(v) for v in columns["dm"]]
-    per_marker = {"date": ("dates", markers["date"].dt.strftime("%d %b %Y"), esc),
-                  "setting": ("settings", markers["setting"], lambda v: esc(SETTING_WORDS.get(v, v)))}
+    columns["words"] = popup_words()
+    columns["phrases"] = [esc(records_phrase(n, of)) for n, of in zip(columns["n"], columns["of"])]
+    per_marker = {"date": ("dates", markers["date"].dt.date, lambda v: esc(format_day(v))),
+                  "setting": ("settings", markers["setting"], lambda v: esc(_(SETTING_WORDS.get(v, v))))}
     per_record = {"loc": ("locs", rows["location"], esc), "cause": ("causes", rows["cause"], esc),
                   "ctry": ("countries", rows["country"], esc), "src": ("sources", rows["source"], esc),
                   "surv": ("survivors", rows["survivors"].map(survivors_text), esc),
-                  "link": ("links", rows["url"], links), "why": ("whys", doubts, esc),
+                  "link": ("links", rows["url"], lambda v: links(v, _("link"))), "why": ("whys", doubts, doubt_note),
                   "q": ("qualities", rows["source_quality"], lambda v: esc(quality_words(v)))}
     for key, (table, values, render) in {**per_marker, **per_record}.items():
         codes, uniques = pd.factorize(values.astype(object).where(values.notna(), None), use_na_sentinel=False)
@@ -204,7 +221,7 @@ def serialise_static_layers(scene: Scene, speed_kmh: float) -> dict:
     static = {name: _collection(features) for name, features in layers.items()}
     static["basemap"] = _basemap_json(scene.layers)
     static["region_labels"] = [] if scene.storage is None else [
-        (a.centre_lat, a.centre_lon, a.name, "region")
+        (a.centre_lat, a.centre_lon, place_name(a.name), "region")
         for a in scene.storage.itertuples(index=False) if a.kind == "storage_region"]
     return static
 
@@ -220,7 +237,7 @@ def _use_markercluster(m: folium.Map, asset_base: str) -> None:
     m.default_css = m.default_css + [(name, f"{asset_base}/{file}") for name, file in CLUSTER_FILES["css"]]
 
 
-_STATIC_CACHE: dict[tuple[int, float], tuple[weakref.ref, dict]] = {}
+_STATIC_CACHE: dict[tuple[int, float, str], tuple[weakref.ref, dict]] = {}
 
 
 def static_layers(scene: Scene, speed_kmh: float = VAN_SPEED_KMH) -> dict:
@@ -228,7 +245,7 @@ def static_layers(scene: Scene, speed_kmh: float = VAN_SPEED_KMH) -> dict:
 
     The scene is built once and not changed afterwards (``edge.route_scene``).
     """
-    key = (id(scene), float(speed_kmh))
+    key = (id(scene), float(speed_kmh), current_language())
     hit = _STATIC_CACHE.get(key)
     if hit is not None and hit[0]() is scene:
         return hit[1]
@@ -247,7 +264,8 @@ def build_route_map(scene: Scene, incidents: gpd.GeoDataFrame | None, asset_base
     static = static_layers(scene, speed_kmh)
     detail = _basemap(m, static["basemap"])
     for name in ms.LAYER_NAMES:
-        group = SafeFeatureGroup(name=name).add_to(m)
+        group = SafeFeatureGroup(name=_(name)).add_to(m)
+        group.layer_key = name  # the English name: geo.export picks layers by it
         if name != "Incidents":
             DataLayer(serialised=static[name], name=name).add_to(group)
         elif incidents is not None and len(incidents):
@@ -256,5 +274,5 @@ def build_route_map(scene: Scene, incidents: gpd.GeoDataFrame | None, asset_base
                 _use_markercluster(m, asset_base)
     Labels(static["region_labels"]).add_to(m)
     SafeLayerControl(collapsed=False, position="topright").add_to(m)
-    Furniture(ms.legend_html(speed_kmh), esc(ms.CREDITS), ms.MAP_CSS, ms.SEA, detail).add_to(m)
+    Furniture(ms.legend_html(speed_kmh), esc(ms.credits()), ms.MAP_CSS, ms.SEA, detail).add_to(m)
     return m

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import math
 
+from geo.i18n import N_, _
+
 SEA = "#dce9f1"
 LAND = "#f4f2ec"
 LAND_EDGE = "#8f9aa4"
@@ -22,20 +24,25 @@ TSS_ZONE = "#c68ac6"
 BOUNDARY = "#222222"
 SETTING_COLOURS = {"sea_or_shore": "#0072B2", "land_or_inland": "#D55E00"}
 
-LAYER_NAMES = ("Storage regions", "Supply routes", "Launch areas", "Crossing corridors",
-               "Landing points", "Shipping lanes (TSS)", "UK-France boundary", "Incidents")
+LAYER_NAMES = (N_("Storage regions"), N_("Supply routes"), N_("Launch areas"), N_("Crossing corridors"),
+               N_("Landing points"), N_("Shipping lanes (TSS)"), N_("UK-France boundary"), N_("Incidents"))
 
 PUBLISHERS = (
-    "IOM Missing Migrants Project (minimum estimates)",
-    "UK Home Office (OGL v3.0)",
-    "© OpenStreetMap contributors (ODbL)",
+    N_("IOM Missing Migrants Project (minimum estimates)"),
+    N_("UK Home Office (OGL v3.0)"),
+    N_("© OpenStreetMap contributors (ODbL)"),
     "GeoNames (CC BY 4.0)",
     "Natural Earth",
     "GSHHG (LGPL-3.0)",
-    "France–UK 1988 treaty",
-    "press and official reports as cited",
+    N_("France–UK 1988 treaty"),
+    N_("press and official reports as cited"),
 )
 CREDITS = "Data: " + " · ".join(PUBLISHERS)
+
+
+def credits() -> str:
+    """:data:`CREDITS` in the reader's language."""
+    return _("Data: {publishers}").format(publishers=" · ".join(_(p) for p in PUBLISHERS))
 
 
 def incident_radius(dead_missing: int) -> float:
@@ -50,8 +57,13 @@ def incident_radius(dead_missing: int) -> float:
 # A published point that contradicts its own text or country (geo.location_check):
 # dark dashed outline, paler fill. Kept, counted, and explained in its popup.
 DOUBT_STYLE = {"color": "#1f2328", "weight": 2, "dashArray": "3 3", "fillOpacity": 0.35}
-DOUBT_LEGEND = ("<li><i class=\"cr-sw cr-half\" style=\"border:2px dashed #1f2328;border-radius:50%\"></i>"
-                "Location doubtful: published point contradicts its own text</li>")
+DOUBT_LEGEND_TEXT = N_("Location doubtful: published point contradicts its own text")
+
+
+def doubt_legend() -> str:
+    """The legend row of a doubtful location, in the reader's language."""
+    return ("<li><i class=\"cr-sw cr-half\" style=\"border:2px dashed #1f2328;border-radius:50%\"></i>"
+            f"{_(DOUBT_LEGEND_TEXT)}</li>")
 
 
 def incident_style(dead_missing: int, setting: str, doubtful: bool = False) -> dict:
@@ -74,21 +86,22 @@ def legend_html(speed_kmh: float) -> str:
     dot = "border-radius:50%"
     sea, land = SETTING_COLOURS["sea_or_shore"], SETTING_COLOURS["land_or_inland"]
     rows = [
-        (_swatch(f"background:{STORAGE};opacity:.55;{dot}"), "Storage region or city (approximate)"),
+        (_swatch(f"background:{STORAGE};opacity:.55;{dot}"), _("Storage region or city (approximate)")),
         (_swatch(f"border-top:4px solid {ROUTE};height:0"),
-         f"Supply route, motorways at {speed_kmh:g} km/h; dashed: off-network leg"),
-        (_swatch(f"background:{LAUNCH};opacity:.7"), "Launch area (reported)"),
-        (_swatch(f"border-top:3px dashed {CORRIDOR};height:0"), "Crossing corridor (straight line)"),
-        (_swatch(f"background:{LANDING};{dot}"), "Landing point in Kent"),
-        (_swatch(f"border-top:2px solid {TSS_LANE};height:0"), "Shipping lanes and zones (TSS)"),
-        (_swatch(f"border-top:2px dashed {BOUNDARY};height:0"), "UK–France boundary (1988)"),
+         _("Supply route, motorways at {speed} km/h; dashed: off-network leg").format(speed=f"{speed_kmh:g}")),
+        (_swatch(f"background:{LAUNCH};opacity:.7"), _("Launch area (reported)")),
+        (_swatch(f"border-top:3px dashed {CORRIDOR};height:0"), _("Crossing corridor (straight line)")),
+        (_swatch(f"background:{LANDING};{dot}"), _("Landing point in Kent")),
+        (_swatch(f"border-top:2px solid {TSS_LANE};height:0"), _("Shipping lanes and zones (TSS)")),
+        (_swatch(f"border-top:2px dashed {BOUNDARY};height:0"), _("UK–France boundary (1988)")),
         (f'<i class="cr-sw cr-half" style="background:linear-gradient(90deg,{sea} 50%,{land} 50%);{dot}"></i>',
-         "Dead or missing: at sea or shore / on land"),
+         _("Dead or missing: at sea or shore / on land")),
     ]
-    items = "".join(f"<li>{swatch}{text}</li>" for swatch, text in rows) + DOUBT_LEGEND
-    return ('<details open><summary><b>Legend</b></summary><ul>' + items + '</ul>'
-            '<small>Circle area ∝ dead + missing (IOM minimum estimates).<br>'
-            'Sea or land: a keyword heuristic, not IOM data.</small></details>')
+    items = ("".join(f"<li>{swatch}{text}</li>" for swatch, text in rows)
+             + doubt_legend())
+    return (f'<details open><summary><b>{_("Legend")}</b></summary><ul>' + items + '</ul>'
+            f'<small>{_("Circle area ∝ dead + missing (IOM minimum estimates).")}<br>'
+            f'{_("Sea or land: a keyword heuristic, not IOM data.")}</small></details>')
 
 
 MAP_CSS = """

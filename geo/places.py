@@ -11,11 +11,12 @@ from dataclasses import dataclass
 import geopandas as gpd
 import pandas as pd
 
+from geo.i18n import N_
 from geo.measure import area_around
 
 STORAGE_KINDS = ("storage_region", "storage_district", "storage_city")
-LEVEL_WORDS = {"storage_region": "region level", "storage_district": "district level",
-               "storage_city": "city level", "launch": "stretch of coast", "landing": "landing place"}
+LEVEL_WORDS = {"storage_region": N_("region level"), "storage_district": N_("district level"),
+               "storage_city": N_("city level"), "launch": N_("stretch of coast"), "landing": N_("landing place")}
 
 
 @dataclass(frozen=True)
