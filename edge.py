@@ -205,24 +205,28 @@ def show_data_errors(*keys: str) -> bool:
 
 
 @st.cache_data(show_spinner="Writing the explainer…", max_entries=16)
-def explainer_html(start: str, end: str, layers: tuple[str, ...], title: str, story: bool) -> str:
-    """The self-contained explainer for a period and layers (see geo.export)."""
+def explainer_html(start: str, end: str, layers: tuple[str, ...], title: str, story: bool, lang: str = "en") -> str:
+    """The self-contained explainer for a period and layers (see geo.export), in ``lang``."""
     from geo.export import ExportOptions, export_html
+    from geo.i18n import use_language
     tables = datasets().tables
-    return export_html(route_scene(), tables.get("incidents"), tables.get("crossings"), Period(start, end),
-                       layers, ExportOptions(title=title, story=story))
+    with use_language(lang):
+        return export_html(route_scene(), tables.get("incidents"), tables.get("crossings"), Period(start, end),
+                           layers, ExportOptions(title=title, story=story))
 
 
 @st.cache_data(show_spinner="Drawing the picture…", max_entries=8)
-def static_picture(start: str, end: str, layers: tuple[str, ...], fmt: str, size: str) -> bytes:
-    """The map as PNG, SVG or PDF bytes (see geo.static_map)."""
+def static_picture(start: str, end: str, layers: tuple[str, ...], fmt: str, size: str, lang: str = "en") -> bytes:
+    """The map as PNG, SVG or PDF bytes (see geo.static_map), in ``lang``."""
     import io
 
+    from geo.i18n import use_language
     from geo.static_map import save
     tables = datasets().tables
     buffer = io.BytesIO()
-    save(route_scene(), tables.get("incidents"), tables.get("crossings"), Period(start, end), buffer, fmt,
-         layers, size)
+    with use_language(lang):
+        save(route_scene(), tables.get("incidents"), tables.get("crossings"), Period(start, end), buffer, fmt,
+             layers, size)
     return buffer.getvalue()
 
 

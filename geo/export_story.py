@@ -10,6 +10,7 @@ import geopandas as gpd
 import pandas as pd
 from shapely.geometry import LineString, MultiLineString
 
+from geo.i18n import _, format_decimal, format_number, place_name
 from geo.mapbuild import CHAIN_BOUNDS
 from geo.period import Period
 from geo.scene import Scene, ruhr_to_coast
@@ -40,10 +41,10 @@ def _storage_step(scene: Scene) -> dict | None:
     if scene.storage is None or scene.storage.empty:
         return None
     german = int((scene.storage["country"] == "Germany").sum())
-    text = (f"Press and official reports name {len(scene.storage)} places where boats and engines were "
-            f"stored or seized, {german} of them in Germany. Each is drawn as an area, a region or a "
-            "city, never as an exact pin.")
-    return {"title": "1. Storage", "text": text, "bounds": bounds_of(scene.storage.geometry)}
+    text = _("Press and official reports name {count} places where boats and engines were "
+             "stored or seized, {german} of them in Germany. Each is drawn as an area, a region or a "
+             "city, never as an exact pin.").format(count=len(scene.storage), german=german)
+    return {"title": _("1. Storage"), "text": text, "bounds": bounds_of(scene.storage.geometry)}
 
 
 def _road_step(scene: Scene) -> dict | None:
@@ -51,21 +52,24 @@ def _road_step(scene: Scene) -> dict | None:
         return None
     lines = [LineString(r.road_path) for r in scene.drawn_routes if len(r.road_path) > 1]
     drive = ruhr_to_coast(scene.routes)
-    text = "Boats are driven on motorways through Belgium to the French coast."
+    text = _("Boats are driven on motorways through Belgium to the French coast.")
     if drive:
-        text += (f" From the Ruhr/Cologne area to the Dunkirk–Calais coast: {drive['min_km']:.0f}–"
-                 f"{drive['max_km']:.0f} km, {drive['min_hours']:.1f}–{drive['max_hours']:.1f} h at an "
-                 f"assumed average of {drive['speed_kmh']:g} km/h (an assumption, not a sourced figure).")
-    return {"title": "2. The road", "text": text, "bounds": bounds_of([MultiLineString(lines)])}
+        text += " " + _("From the Ruhr/Cologne area to the Dunkirk–Calais coast: {min_km}–{max_km} km, "
+                        "{min_h}–{max_h} h at an assumed average of {speed} km/h (an assumption, not a "
+                        "sourced figure).").format(
+            min_km=format_number(round(drive["min_km"])), max_km=format_number(round(drive["max_km"])),
+            min_h=format_decimal(drive["min_hours"]), max_h=format_decimal(drive["max_hours"]),
+            speed=f"{drive['speed_kmh']:g}")
+    return {"title": _("2. The road"), "text": text, "bounds": bounds_of([MultiLineString(lines)])}
 
 
 def _beaches_step(scene: Scene) -> dict | None:
     if scene.launch is None or scene.launch.empty:
         return None
-    names = "; ".join(scene.launch["name"])
-    text = (f"Launches are reported from {len(scene.launch)} stretches of coast: {names}. "
-            "Each is drawn 3 km around the reported places.")
-    return {"title": "3. The beaches", "text": text, "bounds": bounds_of(scene.launch.geometry, 0.05)}
+    names = "; ".join(place_name(name) for name in scene.launch["name"])
+    text = _("Launches are reported from {count} stretches of coast: {names}. "
+             "Each is drawn 3 km around the reported places.").format(count=len(scene.launch), names=names)
+    return {"title": _("3. The beaches"), "text": text, "bounds": bounds_of(scene.launch.geometry, 0.05)}
 
 
 def _crossing_step(scene: Scene, crossings: pd.DataFrame | None, period: Period) -> dict | None:
@@ -73,17 +77,19 @@ def _crossing_step(scene: Scene, crossings: pd.DataFrame | None, period: Period)
         return None
     km = [c.km for c in scene.corridors]
     landings = 0 if scene.landing is None else len(scene.landing)
-    text = (f"{len(km)} straight-line corridors from the beaches to {landings}"
-            f" landing points in Kent, {min(km):.0f}–{max(km):.0f} km by sea, cross the shipping lanes of "
-            "the Dover Strait.")
+    text = _("{count} straight-line corridors from the beaches to {landings} landing points in Kent, "
+             "{min_km}–{max_km} km by sea, cross the shipping lanes of the Dover Strait.").format(
+        count=len(km), landings=landings, min_km=f"{min(km):.0f}", max_km=f"{max(km):.0f}")
     h = headline(crossings, None, period)
     if h.people is not None:
         scope = f", {h.crossings_coverage.scope}" if h.crossings_coverage.scope else ""
-        text += (f" {period.label}: {h.people:,} people crossed in {h.boats:,} boats{scope} "
-                 f"(UK Home Office, {h.crossings_status}).")
+        text += " " + _("{period}: {people} people crossed in {boats} boats{scope} (UK Home Office, "
+                        "{status}).").format(period=period.label, people=format_number(h.people),
+                                             boats=format_number(h.boats), scope=scope, status=_(h.crossings_status))
     elif h.crossings_coverage is not None:
-        text += f" {period.label}: no Home Office data. {h.crossings_coverage.no_data} (no data, not zero)."
-    return {"title": "4. The crossing", "text": text, "bounds": STRAIT_BOUNDS}
+        text += " " + _("{period}: no Home Office data. {why} (no data, not zero).").format(
+            period=period.label, why=h.crossings_coverage.no_data)
+    return {"title": _("4. The crossing"), "text": text, "bounds": STRAIT_BOUNDS}
 
 
 def _incidents_step(incidents: gpd.GeoDataFrame | None, period: Period) -> dict | None:
@@ -93,13 +99,14 @@ def _incidents_step(incidents: gpd.GeoDataFrame | None, period: Period) -> dict 
     rows = incidents[incidents["year_month"].between(period.start, period.end)]
     covered = h.incident_coverage
     if h.dead is None:
-        text = f"{period.label}: no data. {covered.no_data} (no data, not zero)."
+        text = _("{period}: no data. {why} (no data, not zero).").format(period=period.label, why=covered.no_data)
     else:
         scope = f", {covered.scope}" if covered.scope else ""
-        text = (f"{period.label}: {h.incidents} incidents, {h.dead} dead and {h.missing} missing{scope} (IOM "
-                "Missing Migrants Project; minimum estimates, including deaths on land). Open a circle for "
-                "its source.")
-    return {"title": "5. Deaths and missing people", "text": text,
+        text = _("{period}: {incidents} incidents, {dead} dead and {missing} missing{scope} (IOM "
+                 "Missing Migrants Project; minimum estimates, including deaths on land). Open a circle for "
+                 "its source.").format(period=period.label, incidents=format_number(h.incidents),
+                                       dead=format_number(h.dead), missing=format_number(h.missing), scope=scope)
+    return {"title": _("5. Deaths and missing people"), "text": text,
             "bounds": bounds_of(rows.geometry, 0.1) or STRAIT_BOUNDS}
 
 

@@ -99,9 +99,9 @@ def legend_html(speed_kmh: float) -> str:
     ]
     items = ("".join(f"<li>{swatch}{text}</li>" for swatch, text in rows)
              + doubt_legend())
-    return (f'<details open><summary><b>{_("Legend")}</b></summary><ul>' + items + '</ul>'
-            f'<small>{_("Circle area ∝ dead + missing (IOM minimum estimates).")}<br>'
-            f'{_("Sea or land: a keyword heuristic, not IOM data.")}</small></details>')
+    return ("<details open><summary><b>" + _("Legend") + "</b></summary><ul>" + items + "</ul><small>"
+            + _("Circle area ∝ dead + missing (IOM minimum estimates).") + "<br>"
+            + _("Sea or land: a keyword heuristic, not IOM data.") + "</small></details>")
 
 
 MAP_CSS = """

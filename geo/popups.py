@@ -89,13 +89,14 @@ def area_popup(name: str, level: str, radius_km: float, basis: str, reports: Ite
     """
     reports = list(reports)
     items = "".join(_report_item(r) for r in reports[:MAX_REPORTS_SHOWN])
-    more = (f"<li>{_('… and {count} more').format(count=len(reports) - MAX_REPORTS_SHOWN)}</li>"
+    more = ("<li>" + esc(_("… and {count} more").format(count=len(reports) - MAX_REPORTS_SHOWN)) + "</li>"
             if len(reports) > MAX_REPORTS_SHOWN else "")
-    quotes = f"<p><small>{esc(_('Quotes as published, in their own language.'))}</small></p>" if reports else ""
+    quotes = "<p><small>" + esc(_("Quotes as published, in their own language.")) + "</small></p>" if reports else ""
+    count = esc(_("{count} sourced report(s):").format(count=len(reports)))
     return (f'<div class="cr-pop"><h4>{esc(place_name(name))}</h4>'
             + "<p>" + esc(_("Approximate area, {level}: radius {radius} km ({basis}).").format(
                 level=_(level), radius=f"{radius_km:g}", basis=_(basis))) + "</p>"
-            f"<p>{esc(_('{count} sourced report(s):').format(count=len(reports)))}</p><ul>{items}{more}</ul>"
+            f"<p>{count}</p><ul>{items}{more}</ul>"
             f"{quotes}</div>")
 
 
@@ -126,18 +127,18 @@ def doubt_note(reason: object) -> str:
     """
     if not reason:
         return ""
-    return f'<br><b class="cr-doubt">{esc(_("Location doubtful: {reason}").format(reason=reason))}</b>'
+    return '<br><b class="cr-doubt">' + esc(_("Location doubtful: {reason}").format(reason=reason)) + "</b>"
 
 
 def record_block(record) -> str:
     """One IOM record inside an incident popup (escaped)."""
     from geo.filters import quality_words  # geo.filters imports this module
 
-    words = popup_words()
+    words, link_text = popup_words(), _("link")
     return (f"<p>{esc(record.location)} ({esc(record.country)})<br>{int(record.dead)} {words['dead']}, "
             f"{int(record.missing)} {words['missing']}; {words['survivors']} "
             f"{esc(survivors_text(record.survivors))}; {words['cause']} {esc(record.cause)}<br>{words['source']} "
-            f"{esc(record.source)} ({links(record.url, _('link'))}); "
+            f"{esc(record.source)} ({links(record.url, link_text)}); "
             f"{words['quality']} {esc(quality_words(record.source_quality))}<br>{words['record']} "
             f"{esc(record.record_id)}{doubt_note(getattr(record, 'location_doubt', ''))}</p>")
 

@@ -1,5 +1,7 @@
 """The reader's language: catalogs complete and current, the switch, formats, every page in each language."""
 
+import json
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -76,3 +78,69 @@ def test_a_lang_outside_the_three_gets_the_usual_message(bad):
     assert at.sidebar.selectbox(key="lang").value == "en"
     shown_warnings = [w.value.replace("\\", "") for w in at.warning]  # md_text escapes = and .
     assert any("lang=" in w and "expected en, fr or de" in w for w in shown_warnings), shown_warnings
+
+
+def test_no_message_hides_inside_an_f_string():
+    """Babel's extractor does not look inside f-strings: a message there would never be translated."""
+    import io
+    import re
+    import tokenize
+
+    from geo.catalogs import source_files
+    marked = re.compile(r"""\b(?:_|N_|ngettext)\(\s*[rbu]?["']""")
+    hidden = []
+    for path in source_files():
+        for token in tokenize.generate_tokens(io.StringIO(path.read_text(encoding="utf-8")).readline):
+            if token.type == tokenize.STRING and re.match(r"[rRbB]*[fF]", token.string) and marked.search(token.string):
+                hidden.append(f"{path.name}:{token.start[0]}")
+    assert not hidden, f"_() with a literal inside an f-string: {hidden}"
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    from geo import load, scene
+    data = load.load_all()
+    return data, scene.build_scene(data)
+
+
+@pytest.mark.parametrize("lang, people, layer, html_words", [
+    ("fr", "36\u202f816", "Couloirs de traversée", ("Lecture", "Récit : suivre la route", "Pas de Calais")),
+    ("de", "36.816", "Überfahrtskorridore", ("Abspielen", "Erzählung: der Route folgen", "Straße von Dover")),
+])
+def test_the_explainer_in_french_and_german(shipped, lang, people, layer, html_words):
+    from geo.export import export_html
+    from geo.period import Period
+    data, built = shipped
+    with i18n.use_language(lang):
+        page = export_html(built, data.tables["incidents"], data.tables["crossings"], Period("2024-01", "2024-12"))
+    assert f'<html lang="{lang}">' in page
+    assert f'id="cr-people">{people}</b>' in page
+    assert json.dumps(layer) in page  # the layer control, as folium writes it in JS
+    for word in html_words:
+        assert word in page
+    assert "Storage regions" not in page and "Play</button>" not in page
+
+
+def test_the_cli_writes_the_explainer_in_the_language_asked(tmp_path):
+    from geo import cli
+    out = tmp_path / "x.html"
+    assert cli.main(["export", "--from", "2024-01", "--to", "2024-12", "--lang", "de", "--out", str(out)]) == 0
+    page = out.read_text(encoding="utf-8")
+    assert '<html lang="de">' in page and "36.816" in page and "Die Small-Boat-Route" in page
+    assert cli.main(["export", "--from", "2024-01", "--to", "2024-12", "--lang", "es", "--out", str(out)]) == 2
+
+
+def test_the_slides_picture_in_french(shipped):
+    import matplotlib.pyplot as plt
+
+    from geo.period import Period
+    from geo.static_map import draw
+    data, built = shipped
+    with i18n.use_language("fr"):
+        fig = draw(built, data.tables["incidents"], data.tables["crossings"], Period("2024-01", "2024-12"))
+    texts = [t.get_text() for t in fig.findobj(lambda a: hasattr(a, "get_text"))]
+    plt.close(fig)
+    shown = "\n".join(texts)
+    assert "La route des small boats dans la Manche" in shown
+    assert "Personnes ayant traversé: 36\u202f816" in shown
+    assert "Légende" in shown and "Données : " in shown
