@@ -232,7 +232,7 @@ def static_picture(start: str, end: str, layers: tuple[str, ...], fmt: str, size
 
 FILTER_STATE = {"setting": "f_setting", "cause": "f_cause", "country": "f_country", "min": "f_min"}
 UPLOAD = "upload_result"
-SOURCES = {"shipped": "Shipped IOM data", "upload": "My upload only", "both": "Shipped + my upload"}
+SOURCES = {"shipped": N_("Shipped IOM data"), "upload": N_("My upload only"), "both": N_("Shipped + my upload")}
 
 
 def uploaded():
@@ -278,7 +278,7 @@ def incidents_for_view():
     if "f_source" not in st.session_state:
         wanted = st.query_params.get("data", "both")
         st.session_state.f_source = wanted if wanted in SOURCES else "both"
-    choice = st.radio("Incidents shown", list(SOURCES), key="f_source", format_func=SOURCES.get,
+    choice = st.radio(_("Incidents shown"), list(SOURCES), key="f_source", format_func=lambda key: _(SOURCES[key]),
                       horizontal=True)
     sync_query({} if choice == "shipped" else {"data": choice}, ("data",))
     if choice == "shipped" or shipped is None and choice == "both":
@@ -305,13 +305,13 @@ def incident_filters(incidents):
         state = FILTER_STATE[key]
         st.session_state[state] = [v for v in st.session_state.get(state, []) if v in allowed]
     first, second, third, fourth = st.columns([1.2, 1.6, 1.4, 0.9])
-    setting = first.selectbox("Setting", list(gf.SETTING_CHOICES), key=FILTER_STATE["setting"],
-                              format_func=gf.SETTING_CHOICES.get)
-    chosen_causes = second.multiselect("Cause of death", causes, key=FILTER_STATE["cause"],
-                                       placeholder="All causes")
-    chosen_countries = third.multiselect("Country", countries, key=FILTER_STATE["country"],
-                                         placeholder="All countries")
-    minimum = fourth.number_input("Min. dead + missing", min_value=0, max_value=500, step=1,
+    setting = first.selectbox(_("Setting"), list(gf.SETTING_CHOICES), key=FILTER_STATE["setting"],
+                              format_func=lambda key: _(gf.SETTING_CHOICES[key]))
+    chosen_causes = second.multiselect(_("Cause of death"), causes, key=FILTER_STATE["cause"],
+                                       placeholder=_("All causes"))
+    chosen_countries = third.multiselect(_("Country"), countries, key=FILTER_STATE["country"],
+                                         placeholder=_("All countries"))
+    minimum = fourth.number_input(_("Min. dead + missing"), min_value=0, max_value=500, step=1,
                                   key=FILTER_STATE["min"])
     chosen = gf.IncidentFilters(setting, tuple(chosen_causes), tuple(chosen_countries), int(minimum))
     sync_query(chosen.to_query(), gf.FILTER_KEYS)

@@ -14,10 +14,11 @@ from dataclasses import dataclass
 import pandas as pd
 
 from geo.coverage import Coverage, incidents_coverage
+from geo.i18n import N_, _
 from geo.period import Period, month_label, month_span
 from geo.popups import SETTING_WORDS
 
-SETTING_CHOICES = {"all": "Sea/shore and land", **SETTING_WORDS}
+SETTING_CHOICES = {"all": N_("Sea/shore and land"), **SETTING_WORDS}
 FILTER_KEYS = ("setting", "cause", "country", "min")
 
 # IOM Missing Migrants Project grades each record's sources from 1 (least
@@ -107,13 +108,13 @@ class IncidentFilters:
         >>> IncidentFilters("sea_or_shore", ("Drowning",)).describe()
         'at sea or on the shore; cause: Drowning'
         """
-        parts = [SETTING_CHOICES[self.setting].lower() if self.setting != "all" else "all settings"]
+        parts = [_(SETTING_CHOICES[self.setting]).lower() if self.setting != "all" else _("all settings")]
         if self.causes:
-            parts.append("cause: " + ", ".join(self.causes))
+            parts.append(_("cause: {causes}").format(causes=", ".join(self.causes)))
         if self.countries:
-            parts.append("country: " + ", ".join(self.countries))
+            parts.append(_("country: {countries}").format(countries=", ".join(self.countries)))
         if self.min_dead_missing:
-            parts.append(f"at least {self.min_dead_missing} dead or missing")
+            parts.append(_("at least {count} dead or missing").format(count=self.min_dead_missing))
         return "; ".join(parts)
 
 
@@ -137,21 +138,23 @@ def filters_from_query(params: Mapping[str, object], causes: Sequence[str],
     notes = []
     setting = (_as_list(params.get("setting")) or ["all"])[0]
     if setting not in SETTING_CHOICES:
-        notes.append(f"The link's setting {setting!r} is not one of {', '.join(SETTING_CHOICES)}; showing all.")
+        notes.append(_("The link's setting {value!r} is not one of {allowed}; showing all.").format(
+            value=setting, allowed=", ".join(SETTING_CHOICES)))
         setting = "all"
     picked = {}
     for key, allowed in (("cause", causes), ("country", countries)):
         values = _as_list(params.get(key))
         unknown = [v for v in values if v not in allowed]
         if unknown:
-            notes.append(f"The link's {key} {', '.join(map(repr, unknown))} is not in the data; ignored.")
+            notes.append(_("The link's {key} {values} is not in the data; ignored.").format(
+                key=key, values=", ".join(map(repr, unknown))))
         picked[key] = tuple(v for v in values if v in allowed)
     minimum = 0
     raw_min = (_as_list(params.get("min")) or ["0"])[0]
     if raw_min.isdigit():
         minimum = int(raw_min)
     else:
-        notes.append(f"The link's min {raw_min!r} is not a whole number of at least 0; using 0.")
+        notes.append(_("The link's min {value!r} is not a whole number of at least 0; using 0.").format(value=raw_min))
     return IncidentFilters(setting, picked["cause"], picked["country"], minimum), notes
 
 
