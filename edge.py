@@ -91,7 +91,9 @@ def language_sidebar() -> str:
         st.session_state.lang_message = message
     set_language(st.session_state.lang)
     with st.sidebar:
-        lang = st.selectbox("Language · Langue · Sprache", LANGS, key="lang", format_func=LANGUAGE_NAMES.get)
+        # a button group, not a select: the sidebar's one select stays the month (tests and bench open it)
+        lang = st.segmented_control("Language · Langue · Sprache", LANGS, key="lang", required=True,
+                                    format_func=LANGUAGE_NAMES.get) or st.session_state.lang
     set_language(lang)
     if st.session_state.get("lang_message"):
         st.warning(md_text(st.session_state.lang_message))

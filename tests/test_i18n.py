@@ -61,7 +61,7 @@ def test_every_page_renders_in_each_language(path, lang):
     at = page(path, lang=lang, month="2024-09")
     assert not at.exception
     assert not at.error, [e.value for e in at.error]
-    assert at.sidebar.selectbox(key="lang").value == lang
+    assert at.sidebar.button_group(key="lang").value == lang
     period_header = {"fr": "Période", "de": "Zeitraum"}[lang]
     assert any(h.value == period_header for h in at.sidebar.header)
 
@@ -75,7 +75,7 @@ def test_route_map_in_french_formats_its_figures():
 def test_a_lang_outside_the_three_gets_the_usual_message(bad):
     at = page("views/route_map.py", lang=bad)
     assert not at.exception
-    assert at.sidebar.selectbox(key="lang").value == "en"
+    assert at.sidebar.button_group(key="lang").value == "en"
     shown_warnings = [w.value.replace("\\", "") for w in at.warning]  # md_text escapes = and .
     assert any("lang=" in w and "expected en, fr or de" in w for w in shown_warnings), shown_warnings
 
