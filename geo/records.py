@@ -16,6 +16,7 @@ from pathlib import Path
 import geopandas as gpd
 import pandas as pd
 
+from geo.i18n import _
 from geo.location_check import location_doubts
 
 
@@ -63,9 +64,9 @@ def doubt_summary(records: pd.DataFrame | None) -> str:
     count = 0 if records is None else doubtful_count(records)
     if not count:
         return ""
-    return (f"Location doubtful: {count} of {len(records)} IOM records (published point contradicts the "
-            "record's own location text or country). Drawn where IOM published them, with a dashed outline, "
-            "and still counted; popups and the table say why.")
+    return _("Location doubtful: {count} of {total} IOM records (published point contradicts the "
+             "record's own location text or country). Drawn where IOM published them, with a dashed outline, "
+             "and still counted; popups and the table say why.").format(count=count, total=len(records))
 
 
 def is_doubtful(records: pd.DataFrame) -> bool:

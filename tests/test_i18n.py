@@ -144,3 +144,23 @@ def test_the_slides_picture_in_french(shipped):
     assert "La route des small boats dans la Manche" in shown
     assert "Personnes ayant traversé: 36\u202f816" in shown
     assert "Légende" in shown and "Données : " in shown
+
+
+def test_a_data_error_keeps_file_row_and_column_in_the_readers_language():
+    from geo.schema import DataFileError, RowIssue
+    error = DataFileError("incidents.csv", [RowIssue("incidents.csv", 7, "dead", "x", "is not a whole number")])
+    assert str(error) == "incidents.csv, row 7, column 'dead': is not a whole number (value: 'x')"
+    with i18n.use_language("fr"):
+        assert str(error) == "incidents.csv, ligne 7, colonne 'dead': n'est pas un nombre entier (valeur : 'x')"
+    with i18n.use_language("de"):
+        assert str(error) == "incidents.csv, Zeile 7, Spalte 'dead': ist keine ganze Zahl (Wert: 'x')"
+
+
+def test_the_sidebar_switch_changes_the_page_and_the_url():
+    at = page("views/route_map.py", month="2024-09")
+    assert at.title[0].value.startswith("The Channel small-boat route")
+    at.sidebar.button_group(key="lang").set_value("de").run()
+    assert at.title[0].value == "Die Small-Boat-Route über den Ärmelkanal · Sept. 2024"
+    assert at.query_params["lang"] == "de"
+    shown = {m.label: m.value for m in at.metric}
+    assert shown["Übergesetzte Personen"] == "4.192" and shown["Personen pro Boot"] == "55,2"

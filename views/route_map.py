@@ -62,7 +62,12 @@ if drive:
         long_from=md_text(place_name(drive["longest"].origin)),
         long_to=md_text(place_name(drive["longest"].destination))))
     with st.expander(_("Every storage place to every launch area")):
-        st.dataframe(routes_table(scene.routes, speed), hide_index=True, width="stretch")
+        drives = routes_table(scene.routes, speed)
+        drives[["from", "to"]] = drives[["from", "to"]].map(place_name)
+        st.dataframe(drives.rename(columns={
+            "from": _("From"), "to": _("To"), "access_km": _("Access km"), "road_km": _("Road km"),
+            "egress_km": _("To the coast, km"), "total_km": _("Total km"), "hours": _("Hours"),
+            "motorways": _("Motorways")}), hide_index=True, width="stretch")
 else:
     st.info(_("Drive times need the road network, storage and launch places; one of them did not load (see above)."))
 
