@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 import geopandas as gpd
 import pandas as pd
 
+from geo.i18n import N_, _
 from geo.load import OUTSIDE_EUROPE
 from geo.records import derive
 from geo.schema import Column, RowIssue, Schema, validate_rows
@@ -87,9 +88,10 @@ class UploadResult:
         return len({i.row for i in self.issues if i.row is not None and i.row > 1})
 
     def issue_table(self) -> pd.DataFrame:
-        return pd.DataFrame([{"Row": i.row, "Column": i.column, "Value": "" if i.value is None else str(i.value),
-                              "Reason": i.reason} for i in self.issues],
-                            columns=["Row", "Column", "Value", "Reason"])
+        row, column, value, reason = _("Row"), _("Column"), _("Value"), _("Reason")
+        return pd.DataFrame([{row: i.row, column: i.column, value: "" if i.value is None else str(i.value),
+                              reason: _(i.reason)} for i in self.issues],
+                            columns=[row, column, value, reason])
 
 
 def parse_date(text: object) -> str | None:
@@ -214,7 +216,7 @@ def validate_frame(raw: pd.DataFrame, file: str, layout: str) -> UploadResult:
 
 def _reason(issue: RowIssue, bad_dates: list[int]) -> str:
     if issue.column == "date" and issue.row is not None and issue.row - 2 in bad_dates:
-        return "is not a date as YYYY-MM-DD or like 'Tue, 01/27/2026 - 12:00'"
+        return N_("is not a date as YYYY-MM-DD or like 'Tue, 01/27/2026 - 12:00'")
     if issue.row == 1:
         return f"no column for the {HEADER_NAMES.get(issue.column, issue.column)} in the header"
     return issue.reason
@@ -267,8 +269,8 @@ def _header_check(result: UploadResult) -> UploadResult:
     if header and result.accepted == 0:
         needed = "; ".join(i.reason.removeprefix("no column for the ").removesuffix(" in the header")
                            for i in header)
-        result.error = (f"{result.file} cannot be used: it has no column for {needed}. "
-                        "Use one of the IOM layouts, or columns date, latitude, longitude, dead, missing.")
+        result.error = _("{file} cannot be used: it has no column for {needed}. Use one of the IOM layouts, or "
+                         "columns date, latitude, longitude, dead, missing.").format(file=result.file, needed=needed)
         result.rows, result.layout = None, "unreadable"
     return result
 
@@ -281,18 +283,19 @@ def read_upload(name: str, data: bytes) -> UploadResult:
         if data.count(b"\n") > MAX_ROWS + 1:
             raise ValueError(f"has more than {MAX_ROWS:,} rows")
         if not data.strip():
-            raise ValueError("is empty")
+            raise ValueError(N_("is empty"))
         if name.lower().endswith((".geojson", ".json")) or data.lstrip()[:1] == b"{":
             raw, layout = _geojson_frame(data), "GeoJSON points"
             if raw.empty:
-                raise ValueError("has no features")
+                raise ValueError(N_("has no features"))
             return _as_features(validate_frame(raw, name, "generic CSV"), layout)
         raw = pd.read_csv(io.BytesIO(data), dtype=str, keep_default_na=False, encoding="utf-8-sig")
         if raw.empty:
-            raise ValueError("has a header but no data rows")
+            raise ValueError(N_("has a header but no data rows"))
         return _header_check(validate_frame(raw, name, detect_layout(list(raw.columns))))
     except (ValueError, UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as err:
         reason = str(err).splitlines()[0][:200] if str(err) else type(err).__name__
-        message = (f"{name} cannot be read: {reason}. Expected a UTF-8 CSV (IOM Global Figures, IOM website "
-                   "download or date/latitude/longitude columns) or a GeoJSON FeatureCollection of points.")
+        message = _("{name} cannot be read: {reason}. Expected a UTF-8 CSV (IOM Global Figures, IOM website "
+                    "download or date/latitude/longitude columns) or a GeoJSON FeatureCollection of points.").format(
+            name=name, reason=_(reason))
         return UploadResult(name, "unreadable", None, error=message)

@@ -164,3 +164,10 @@ def test_the_sidebar_switch_changes_the_page_and_the_url():
     assert at.query_params["lang"] == "de"
     shown = {m.label: m.value for m in at.metric}
     assert shown["Übergesetzte Personen"] == "4.192" and shown["Personen pro Boot"] == "55,2"
+
+
+def test_an_unreadable_upload_is_explained_in_the_readers_language():
+    from geo.upload import read_upload
+    with i18n.use_language("fr"):
+        error = read_upload("mes-incidents.csv", b"").error
+    assert error.startswith("mes-incidents.csv ne peut pas être lu : est vide. Attendu : un CSV en UTF-8")
