@@ -8,12 +8,13 @@ the picked months and turns them into a period with :func:`picked_period`.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 
 import altair as alt
 import pandas as pd
 
-from geo.i18n import N_, _
+from geo.i18n import N_, _, vega_locale
 from geo.period import Period, is_month
 
 MEASURE_LABELS = {"people": N_("People"), "boats": N_("Boats"), "people_per_boat": N_("People per boat")}
@@ -26,9 +27,15 @@ FONT_SIZE = 15
 
 def _style(chart: alt.Chart, title: str) -> alt.Chart:
     return (chart.properties(title=title, height=300, width="container")
+            .configure(locale=vega_locale())
             .configure_axis(labelFontSize=FONT_SIZE, titleFontSize=FONT_SIZE)
             .configure_legend(labelFontSize=FONT_SIZE, titleFontSize=FONT_SIZE, orient="top")
             .configure_title(fontSize=FONT_SIZE + 3, anchor="start"))
+
+
+def status_words() -> str:
+    """A Vega expression naming the Home Office statuses in the reader's language."""
+    return json.dumps({status: _(status) for status in STATUS_COLOURS}, ensure_ascii=False) + "[datum.label]"
 
 
 def _pick() -> alt.Parameter:
@@ -62,7 +69,7 @@ def crossings_monthly(monthly: pd.DataFrame, measure: str, title: str) -> alt.Ch
     """People, boats or people per boat by month; official and provisional in
     different colours and shapes (bars vs. hatched-looking lighter bars)."""
     label = _(MEASURE_LABELS[measure])
-    status = alt.Color("status:N", title=_("Home Office figures"),
+    status = alt.Color("status:N", title=_("Home Office figures"), legend=alt.Legend(labelExpr=status_words()),
                        scale=alt.Scale(domain=list(STATUS_COLOURS), range=list(STATUS_COLOURS.values())))
     tooltip = [alt.Tooltip("label:N", title=_("Month")), alt.Tooltip(f"{measure}:Q", title=label, format=",")
                , alt.Tooltip("status:N", title=_("Status"))]

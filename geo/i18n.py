@@ -197,3 +197,18 @@ def _in(*langs: str, fn: str = "format_number") -> list:
                 return globals()[fn](*args, **kwargs)
         return call
     return [bound(lang) for lang in langs]
+
+
+def vega_locale() -> dict:
+    """Vega's number and time locale for the current language, from Babel's data
+    (charts then group thousands and name months as the rest of the page does)."""
+    locale = Locale.parse(current_language())
+    symbols = locale.number_symbols["latn"]
+    week = (6, 0, 1, 2, 3, 4, 5)  # Vega starts the week on Sunday, Babel numbers Monday 0
+    return {"number": {"decimal": symbols["decimal"], "thousands": symbols["group"], "grouping": [3],
+                       "currency": ["", ""]},
+            "time": {"dateTime": "%x, %X", "date": "%d/%m/%Y", "time": "%H:%M:%S", "periods": ["AM", "PM"],
+                     "days": [locale.days["format"]["wide"][d] for d in week],
+                     "shortDays": [locale.days["format"]["abbreviated"][d] for d in week],
+                     "months": [locale.months["format"]["wide"][m] for m in range(1, 13)],
+                     "shortMonths": [locale.months["format"]["abbreviated"][m] for m in range(1, 13)]}}

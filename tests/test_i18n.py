@@ -171,3 +171,18 @@ def test_an_unreadable_upload_is_explained_in_the_readers_language():
     with i18n.use_language("fr"):
         error = read_upload("mes-incidents.csv", b"").error
     assert error.startswith("mes-incidents.csv ne peut pas être lu : est vide. Attendu : un CSV en UTF-8")
+
+
+def test_charts_carry_the_locale_and_translated_statuses():
+    import pandas as pd
+
+    from geo import charts
+    monthly = pd.DataFrame({"month": ["2024-01"], "month_date": pd.to_datetime(["2024-01-01"]), "label": ["x"],
+                            "people": [1000], "boats": [10], "people_per_boat": [100.0], "status": ["official"],
+                            "picked": [True]})
+    with i18n.use_language("fr"):
+        spec = charts.crossings_monthly(monthly, "people", "t").to_dict()
+    assert spec["config"]["locale"]["number"]["thousands"] == "\u202f"
+    assert spec["config"]["locale"]["time"]["shortMonths"][8] == "sept."
+    assert "officiel" in spec["encoding"]["color"]["legend"]["labelExpr"]
+    assert spec["encoding"]["y"]["title"] == "Personnes"

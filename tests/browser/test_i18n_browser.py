@@ -81,3 +81,12 @@ def test_explainer_in_french_and_german(explainers, web, lang):
     expect(web.page.locator("#cr-month-label")).to_have_text({"fr": "sept. 2024", "de": "Sept. 2024"}[lang])
     expect(web.page.locator("#cr-people")).to_have_text({"fr": "4\u202f192", "de": "4.192"}[lang])
     assert web.errors == [] and web.external == []
+
+
+def test_crossings_charts_draw_in_german(app_url, web):
+    web.page.goto(f"{app_url}/crossings?lang=de&from=2024-01&to=2024-12")
+    expect(web.page.locator("h1").first).to_contain_text("Überfahrten in Small Boats", timeout=60000)
+    charts = web.page.locator('[data-testid="stVegaLiteChart"]')
+    expect(charts.first).to_be_visible(timeout=60000)
+    expect(charts.first.locator("canvas, svg").first).to_be_attached(timeout=30000)
+    assert web.errors == [] and web.external == []
