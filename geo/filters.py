@@ -26,11 +26,11 @@ FILTER_KEYS = ("setting", "cause", "country", "min")
 # "45" or "345": we read each digit as one grade the sources were given and
 # show the span (README, "IOM source quality in words").
 QUALITY_WORDS = {
-    "1": "1 – lowest: a single unverified report",
-    "2": "2 – low: more than one unofficial report",
-    "3": "3 – medium: one reliable report (NGO, IGO or media citing officials)",
-    "4": "4 – high: several sources, including official, NGO or IGO ones",
-    "5": "5 – highest: official records (e.g. coroner or authorities)",
+    "1": N_("1 – lowest: a single unverified report"),
+    "2": N_("2 – low: more than one unofficial report"),
+    "3": N_("3 – medium: one reliable report (NGO, IGO or media citing officials)"),
+    "4": N_("4 – high: several sources, including official, NGO or IGO ones"),
+    "5": N_("5 – highest: official records (e.g. coroner or authorities)"),
 }
 
 
@@ -48,15 +48,16 @@ def quality_words(grade: object) -> str:
     if text.endswith(".0"):
         text = text[:-2]
     if not text:
-        return "Not graded"
+        return _("Not graded")
     if text in QUALITY_WORDS:
-        return QUALITY_WORDS[text]
+        return _(QUALITY_WORDS[text])
     digits = sorted(set(text))
     if len(text) > 1 and all(d in QUALITY_WORDS for d in digits):
         low, high = digits[0], digits[-1]
-        word = lambda d: QUALITY_WORDS[d].split(": ")[0].split("– ")[1]  # noqa: E731
-        return f"Mixed grades {low} to {high} (IOM code {text}): from {word(low)} to {word(high)}"
-    return f"Unknown grade {text!r}"
+        word = lambda d: _(QUALITY_WORDS[d]).split(":")[0].split("– ")[1].strip()  # noqa: E731
+        return _("Mixed grades {low} to {high} (IOM code {code}): from {low_word} to {high_word}").format(
+            low=low, high=high, code=text, low_word=word(low), high_word=word(high))
+    return _("Unknown grade {grade!r}").format(grade=text)
 
 
 def cause_parts(cause: object) -> list[str]:
