@@ -8,9 +8,9 @@ from playwright.sync_api import expect
 from geo import i18n
 from geo.data import load
 from geo.export.explainer import export_html
-from geo.maps.style import LAYER_NAMES
 from geo.model import scene
 from geo.model.period import Period
+from geo.vocab import LAYER_NAMES
 from tests.browser.test_export_browser import serve
 from tests.harness import LOCAL_PREFIXES, map_frame
 
