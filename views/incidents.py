@@ -132,8 +132,9 @@ with st.container():
 countries = edge.datasets().layers.get("countries")
 clicked_id = None
 if mode in IN_PLACE_MODES and not edge_map.use_st_folium():
-    clicked_id = edge_map.live_map(edge_map.incident_map_document(mode), incident_payload(rows, period),
-                                   key=f"incident_map_{mode}", height=540, title="Map of the incidents shown")
+    document = edge_map.incident_map_document(mode, current_language())
+    clicked_id = edge_map.live_map(document, incident_payload(rows, period), key=f"incident_map_{mode}",
+                                   height=540, title=_("Map of the incidents shown"))
     clicked = None
 else:
     clicked = st_folium(build_incident_map(rows, countries, mode), height=540, use_container_width=True,

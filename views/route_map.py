@@ -8,7 +8,7 @@ from geo.data.load import LAYERS as ROUTE_MAP_LAYERS
 from geo.data.records import doubt_summary
 from geo.export.meta import as_of
 from geo.export.route_table import routes_csv, routes_frame
-from geo.i18n import _, format_number, place_name
+from geo.i18n import _, current_language, format_number, place_name
 from geo.maps import seed_charts
 from geo.maps.live_map import incident_payload
 from geo.maps.popups import md_text, text_table
@@ -69,8 +69,9 @@ speed = st.session_state.get("speed", DEFAULT_VAN_KMH)
 if edge_map.use_st_folium():
     edge_map.st_folium_map(build_route_map(scene, period_incidents, speed_kmh=speed), "route_map", 680)
 else:
-    edge_map.live_map(edge_map.route_map_document(speed), incident_payload(period_incidents, period),
-                      key="route_map", height=680, title=_("Route map of the small-boat chain"))
+    edge_map.live_map(edge_map.route_map_document(speed, current_language()),
+                      incident_payload(period_incidents, period), key="route_map", height=680,
+                      title=_("Route map of the small-boat chain"))
 headline = stats.headline(crossings, incidents, period)
 with figures_box:
     edge.show_figures(stats.figures(headline))
