@@ -99,9 +99,10 @@ class UploadResult:
 
     def summary(self) -> str:
         """One line a person reads: the counts add up, and how the file was read."""
-        text = (f"{self.file}: {self.accepted} of {self.total_rows} rows accepted as {self.layout}; "
-                f"{self.rejected_rows} row(s) rejected.")
-        return text + (f" Read as: {'; '.join(self.read_as)}." if self.read_as else "")
+        text = _("{file}: {accepted} of {total} rows accepted as {layout}; {rejected} row(s) rejected.").format(
+            file=self.file, accepted=self.accepted, total=self.total_rows, layout=self.layout,
+            rejected=self.rejected_rows)
+        return text + (" " + _("Read as: {how}.").format(how="; ".join(self.read_as)) if self.read_as else "")
 
     def issue_table(self) -> pd.DataFrame:
         row, column, value, reason = _("Row"), _("Column"), _("Value"), _("Reason")
