@@ -4,20 +4,22 @@ import streamlit as st
 
 import edge
 from geo import vocab
+from geo.i18n import _
 
 st.set_page_config(page_title="Channel Routes", page_icon="🗺️", layout="wide")
+edge.language_sidebar()  # before any text: page titles, the sidebar and every page use it
 
 pages = [
-    st.Page("views/route_map.py", title="Route map", icon=":material/map:", default=True),
-    st.Page("views/incidents.py", title="Incidents", icon=":material/place:", url_path="incidents"),
-    st.Page("views/crossings.py", title="Crossings", icon=":material/sailing:", url_path="crossings"),
-    st.Page("views/compare.py", title="Compare periods", icon=":material/compare_arrows:", url_path="compare"),
-    st.Page("views/present.py", title="Presentation", icon=":material/slideshow:", url_path="presentation"),
-    st.Page("views/export.py", title="Export and embed", icon=":material/ios_share:", url_path="embed"),
+    st.Page("views/route_map.py", title=_("Route map"), icon=":material/map:", default=True),
+    st.Page("views/incidents.py", title=_("Incidents"), icon=":material/place:", url_path="incidents"),
+    st.Page("views/crossings.py", title=_("Crossings"), icon=":material/sailing:", url_path="crossings"),
+    st.Page("views/compare.py", title=_("Compare periods"), icon=":material/compare_arrows:", url_path="compare"),
+    st.Page("views/present.py", title=_("Presentation"), icon=":material/slideshow:", url_path="presentation"),
+    st.Page("views/export.py", title=_("Export and embed"), icon=":material/ios_share:", url_path="embed"),
 ]
 navigation = st.navigation(pages)
 with edge.errors_logged_not_shown():  # a visitor sees a message and an id, never a traceback
     st.session_state.period = edge.period_sidebar()
     with st.sidebar:
-        st.caption(vocab.CREDITS)
+        st.caption(vocab.credits())
     navigation.run()

@@ -16,6 +16,7 @@ import streamlit as st
 from streamlit.errors import FragmentHandledException
 
 from geo.data import load
+from geo.i18n import LANGS, LANGUAGE_NAMES, N_, _, lang_from_locale, lang_from_query, set_language
 from geo.maps.popups import md_text
 from geo.model import scene
 from geo.model.period import Period, default_period, month_label, month_span, period_from_query
@@ -26,7 +27,7 @@ if not LOG.handlers:  # Streamlit configures only its own loggers; this one goes
     _handler = logging.StreamHandler()
     _handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     LOG.addHandler(_handler)
-PAGE_FAILED = ("Something went wrong showing this page. Error id: {error_id}. The details are in the server "
+PAGE_FAILED = N_("Something went wrong showing this page. Error id: {error_id}. The details are in the server "
                "log; please quote this id if you report it. Other pages and periods still work.")
 
 
@@ -43,7 +44,7 @@ def errors_logged_not_shown() -> Iterator[None]:
     except Exception:
         error_id = secrets.token_hex(4)
         LOG.exception("Error id %s while showing a page", error_id)
-        st.error(PAGE_FAILED.format(error_id=error_id))
+        st.error(_(PAGE_FAILED).format(error_id=error_id))
 
 
 @st.cache_resource(show_spinner="Loading the shipped data…")
@@ -71,10 +72,43 @@ def data_span() -> tuple[Period, Period]:
 
 def _init_period_state(span: Period, default: Period) -> None:
     period, message = period_from_query(st.query_params.to_dict(), span, default)
-    st.session_state.period_mode = "One month" if period.is_single else "Range"
+    st.session_state.period_mode = ONE_MONTH if period.is_single else RANGE
     st.session_state.period_month = period.start
     st.session_state.period_range = (period.start, period.end)
     st.session_state.period_message = message
+
+
+ONE_MONTH, RANGE = "One month", "Range"
+PERIOD_MODES = {ONE_MONTH: N_("One month"), RANGE: N_("Range")}
+
+
+def language_sidebar() -> str:
+    """The reader's language: the URL's ``lang`` on a session's first run, else
+    the browser's language, else English; then the sidebar selector. Sets it
+    for the whole run (geo.i18n) and keeps it in the URL once it is not English."""
+    if "lang" not in st.session_state:
+        wanted, message = lang_from_query(st.query_params.to_dict())
+        st.session_state.lang = wanted or lang_from_locale(_browser_locale())
+        st.session_state.lang_message = message
+    set_language(st.session_state.lang)
+    with st.sidebar:
+        # a button group, not a select: the sidebar's one select stays the month (tests and bench open it)
+        lang = st.segmented_control("Language · Langue · Sprache", LANGS, key="lang", required=True,
+                                    format_func=LANGUAGE_NAMES.get) or st.session_state.lang
+    set_language(lang)
+    if st.session_state.get("lang_message"):
+        st.warning(md_text(st.session_state.lang_message))
+        st.session_state.lang_message = None
+    if lang != "en" or "lang" in st.query_params:
+        sync_query({"lang": lang}, ("lang",))
+    return lang
+
+
+def _browser_locale() -> str | None:
+    try:
+        return st.context.locale
+    except Exception:  # AppTest and old front ends have no browser context
+        return None
 
 
 def period_sidebar() -> Period:
@@ -86,18 +120,19 @@ def period_sidebar() -> Period:
     _apply_wanted_period(span)
     months = month_span(span.start, span.end)
     with st.sidebar:
-        st.header("Period")
-        mode = st.radio("Show", ["One month", "Range"], key="period_mode", horizontal=True)
-        if mode == "One month":
-            month = st.selectbox("Month", months[::-1], key="period_month", format_func=month_label)
+        st.header(_("Period"))
+        mode = st.radio(_("Show"), list(PERIOD_MODES), key="period_mode", horizontal=True,
+                        format_func=lambda mode: _(PERIOD_MODES[mode]))
+        if mode == ONE_MONTH:
+            month = st.selectbox(_("Month"), months[::-1], key="period_month", format_func=month_label)
             period = Period(month, month)
         else:
             # value= makes it a two-thumb range slider; without it the browser drew one
             # thumb and sent one month back, which crashed the next run.
-            start, end = st.select_slider("Months", options=months, key="period_range",
+            start, end = st.select_slider(_("Months"), options=months, key="period_range",
                                           value=(months[0], months[-1]), format_func=month_label)
             period = Period(start, end)
-        st.caption(f"Data from {span.label}. Default: the latest 12 months of Home Office data.")
+        st.caption(_("Data from {span}. Default: the latest 12 months of Home Office data.").format(span=span.label))
     message = st.session_state.get("period_message")
     if message:
         st.warning(md_text(message))
@@ -123,7 +158,7 @@ def _apply_wanted_period(span: Period) -> None:
     start, end = max(wanted.start, span.start), min(wanted.end, span.end)
     if start > end:
         return
-    st.session_state.period_mode = "One month" if start == end else "Range"
+    st.session_state.period_mode = ONE_MONTH if start == end else RANGE
     st.session_state.period_month = start
     st.session_state.period_range = (start, end)
 
@@ -167,36 +202,40 @@ def show_data_errors(*keys: str) -> bool:
     errors = datasets().errors
     broken = [errors[k] for k in keys if k in errors]
     for error in broken:
-        st.error(f"Cannot use {md_text(error.file)}: {md_text(error)}. The parts of this page that need it are "
-                 "left out; everything else still works.")
+        st.error(_("Cannot use {file}: {error}. The parts of this page that need it are "
+                   "left out; everything else still works.").format(file=md_text(error.file), error=md_text(error)))
     return not broken
 
 
 @st.cache_data(show_spinner="Writing the explainer…", max_entries=16)
-def explainer_html(start: str, end: str, layers: tuple[str, ...], title: str, story: bool) -> str:
-    """The self-contained explainer for a period and layers (see geo.export.explainer)."""
+def explainer_html(start: str, end: str, layers: tuple[str, ...], title: str, story: bool, lang: str = "en") -> str:
+    """The self-contained explainer for a period and layers (see geo.export.explainer), in ``lang``."""
     from geo.export.explainer import ExportOptions, export_html
+    from geo.i18n import use_language
     tables = datasets().tables
-    return export_html(route_scene(), tables.get("incidents"), tables.get("crossings"), Period(start, end),
-                       layers, ExportOptions(title=title, story=story))
+    with use_language(lang):
+        return export_html(route_scene(), tables.get("incidents"), tables.get("crossings"), Period(start, end),
+                           layers, ExportOptions(title=title, story=story))
 
 
 @st.cache_data(show_spinner="Drawing the picture…", max_entries=8)
-def static_picture(start: str, end: str, layers: tuple[str, ...], fmt: str, size: str) -> bytes:
-    """The map as PNG, SVG or PDF bytes (see geo.export.pictures)."""
+def static_picture(start: str, end: str, layers: tuple[str, ...], fmt: str, size: str, lang: str = "en") -> bytes:
+    """The map as PNG, SVG or PDF bytes (see geo.export.pictures), in ``lang``."""
     import io
 
     from geo.export.pictures import save
+    from geo.i18n import use_language
     tables = datasets().tables
     buffer = io.BytesIO()
-    save(route_scene(), tables.get("incidents"), tables.get("crossings"), Period(start, end), buffer, fmt,
-         layers, size)
+    with use_language(lang):
+        save(route_scene(), tables.get("incidents"), tables.get("crossings"), Period(start, end), buffer, fmt,
+             layers, size)
     return buffer.getvalue()
 
 
 FILTER_STATE = {"setting": "f_setting", "cause": "f_cause", "country": "f_country", "min": "f_min"}
 UPLOAD = "upload_result"
-SOURCES = {"shipped": "Shipped IOM data", "upload": "My upload only", "both": "Shipped + my upload"}
+SOURCES = {"shipped": N_("Shipped IOM data"), "upload": N_("My upload only"), "both": N_("Shipped + my upload")}
 
 
 def uploaded():
@@ -215,7 +254,7 @@ def incident_coverage(with_upload: bool):
     mine = coverage.upload_coverage(upload.rows)
     if st.session_state.get("f_source") == "upload" or not shipped.spans:
         return mine
-    return coverage.combined(shipped, mine, "IOM or your upload")
+    return coverage.combined(shipped, mine, N_("IOM or your upload"))
 
 
 def show_figures(figures, columns=None) -> None:
@@ -242,7 +281,7 @@ def incidents_for_view():
     if "f_source" not in st.session_state:
         wanted = st.query_params.get("data", "both")
         st.session_state.f_source = wanted if wanted in SOURCES else "both"
-    choice = st.radio("Incidents shown", list(SOURCES), key="f_source", format_func=SOURCES.get,
+    choice = st.radio(_("Incidents shown"), list(SOURCES), key="f_source", format_func=lambda key: _(SOURCES[key]),
                       horizontal=True)
     sync_query({} if choice == "shipped" else {"data": choice}, ("data",))
     if choice == "shipped" or shipped is None and choice == "both":
@@ -269,13 +308,13 @@ def incident_filters(incidents):
         state = FILTER_STATE[key]
         st.session_state[state] = [v for v in st.session_state.get(state, []) if v in allowed]
     first, second, third, fourth = st.columns([1.2, 1.6, 1.4, 0.9])
-    setting = first.selectbox("Setting", list(gf.SETTING_CHOICES), key=FILTER_STATE["setting"],
-                              format_func=gf.SETTING_CHOICES.get)
-    chosen_causes = second.multiselect("Cause of death", causes, key=FILTER_STATE["cause"],
-                                       placeholder="All causes")
-    chosen_countries = third.multiselect("Country", countries, key=FILTER_STATE["country"],
-                                         placeholder="All countries")
-    minimum = fourth.number_input("Min. dead + missing", min_value=0, max_value=gf.MAX_MINIMUM, step=1,
+    setting = first.selectbox(_("Setting"), list(gf.SETTING_CHOICES), key=FILTER_STATE["setting"],
+                              format_func=lambda key: _(gf.SETTING_CHOICES[key]))
+    chosen_causes = second.multiselect(_("Cause of death"), causes, key=FILTER_STATE["cause"],
+                                       placeholder=_("All causes"))
+    chosen_countries = third.multiselect(_("Country"), countries, key=FILTER_STATE["country"],
+                                         placeholder=_("All countries"))
+    minimum = fourth.number_input(_("Min. dead + missing"), min_value=0, max_value=gf.MAX_MINIMUM, step=1,
                                   key=FILTER_STATE["min"])
     chosen = gf.IncidentFilters(setting, tuple(chosen_causes), tuple(chosen_countries), int(minimum))
     sync_query(chosen.to_query(), gf.FILTER_KEYS)

@@ -19,6 +19,7 @@ import folium
 import streamlit as st
 
 import edge
+from geo.i18n import use_language
 from geo.maps import live_map as lm
 from geo.maps.popups import md_text
 from geo.maps.route_map import build_route_map
@@ -42,16 +43,18 @@ def use_st_folium() -> bool:
 
 
 @st.cache_resource(show_spinner="Drawing the map…", max_entries=8)
-def incident_map_document(mode: str) -> lm.MapDocument:
-    """The incidents map without incidents, rendered once per process and mode."""
+def incident_map_document(mode: str, lang: str = "en") -> lm.MapDocument:
+    """The incidents map without incidents, rendered once per process, mode and language."""
     from geo.maps.incident_map import build_incident_base
-    return lm.map_document(build_incident_base(edge.datasets().layers.get("countries"), mode))
+    with use_language(lang):
+        return lm.map_document(build_incident_base(edge.datasets().layers.get("countries"), mode))
 
 
 @st.cache_resource(show_spinner="Drawing the map…", max_entries=8)
-def route_map_document(speed_kmh: float) -> lm.MapDocument:
-    """The route map without incidents, rendered once per process and speed."""
-    return lm.map_document(build_route_map(edge.route_scene(), None, speed_kmh=speed_kmh, live=True))
+def route_map_document(speed_kmh: float, lang: str = "en") -> lm.MapDocument:
+    """The route map without incidents, rendered once per process, speed and language."""
+    with use_language(lang):
+        return lm.map_document(build_route_map(edge.route_scene(), None, speed_kmh=speed_kmh, live=True))
 
 
 def _view_state(key: str):
@@ -86,7 +89,7 @@ def live_map(document: lm.MapDocument, payload: dict, key: str, height: int, tit
     sent = st.session_state.setdefault(DOCS_SENT, set())
     data = {"doc": None if document.doc_id in sent else document.html,
             "doc_id": document.doc_id, "map_name": document.map_name, "payload": payload, "height": height,
-            "title": title, "view": None if view is None else view.as_data()}
+            "title": title, "view": None if view is None else view.as_data(), "words": lm.player_words()}
     result = _component(data=data, key=key, height=height + 48, on_view_change=_noop,
                         on_missing_doc_change=_noop, on_clicked_change=_noop)
     sent.add(document.doc_id)

@@ -22,6 +22,7 @@ from pathlib import Path
 from geo import paths
 from geo.atomic import atomic_open
 from geo.clierrors import PROG, CliError, Parser, one_line, run, usage_error
+from geo.i18n import LANGS, use_language
 from geo.model.period import Period, is_month
 
 FORMATS = ("html", "png", "svg", "pdf")
@@ -90,6 +91,8 @@ def parser() -> argparse.ArgumentParser:
                         help="pictures: slides (1920×1080) or print (A4 at 300 dpi)")
     export.add_argument("--title", type=_text, default="The Channel small-boat route")
     export.add_argument("--no-story", action="store_true", help="HTML: leave out the story mode")
+    export.add_argument("--lang", type=str.lower, choices=LANGS, default="en",
+                        help="language of the explainer or picture: en, fr or de (numbers and dates follow it)")
     export.add_argument("--out", type=_out, required=True,
                         help="file to write (whole or not at all); a device such as /dev/stdout needs --format")
     from geo.data.update import add_arguments, command
@@ -202,7 +205,8 @@ def export_command(args: argparse.Namespace) -> int:
         _step(f"loaded the shipped data ({len(data.tables)} tables, {len(data.layers)} layers)", started)
         built = scene.build_scene(data)
         _step("built routes and corridors", started)
-        page = _render(fmt, args, built, data, period, layers)
+        with use_language(args.lang):
+            page = _render(fmt, args, built, data, period, layers)
         out.write(page)
     _step(f"wrote {args.out} ({fmt}, {len(page) / 1024:,.0f} KB, {period.label}, layers: {','.join(layers)})",
           started)

@@ -12,6 +12,7 @@ from streamlit.testing.v1 import AppTest
 import geo.maps.route_map
 from geo.data import load
 from geo.data.records import marker_groups
+from geo.i18n import format_day
 from geo.maps.popups import incident_popup
 from geo.maps.route_map import build_route_map, incident_columns
 from geo.model.scene import build_scene
@@ -45,7 +46,7 @@ def test_static_layers_are_serialised_once_per_scene_and_speed(scene, serialisat
     for month in ("2024-09", "2023-09", "2021-11"):
         incidents = builders.incidents([{"date": f"{month}-03"}])
         html = build_route_map(scene, incidents).get_root().render()
-        assert incidents["date"].iloc[0].strftime("%d %b %Y") in html
+        assert format_day(incidents["date"].iloc[0].date()) in html
     assert serialisations == [130.0]
     build_route_map(scene, None, speed_kmh=100)
     assert serialisations == [130.0, 100]

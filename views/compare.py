@@ -8,6 +8,7 @@ from streamlit_folium import st_folium
 
 import edge
 from geo.data.records import incident_count
+from geo.i18n import _
 from geo.maps.incident_map import build_incident_map
 from geo.maps.popups import md_text, text_table
 from geo.model import filters as gf
@@ -16,11 +17,11 @@ from geo.model.stats import figures, headline, incident_figures, incident_notes
 
 DEFAULTS = {"a": Period("2023-09", "2023-11"), "b": Period("2024-09", "2024-11")}
 
-st.title("Compare two periods")
+st.title(_("Compare two periods"))
 edge.show_data_errors("crossings", "incidents")
 data = edge.datasets()
 crossings = data.tables.get("crossings")
-span, _ = edge.data_span()
+span, _default = edge.data_span()
 incidents, with_upload = edge.incidents_for_view()
 if incidents is not None:
     span = Period(min(span.start, incidents["year_month"].min()), max(span.end, incidents["year_month"].max()))
@@ -36,15 +37,16 @@ def period_picker(side: str, column) -> Period:
             st.session_state[keys[0]], st.session_state[keys[1]] = start, end
         else:
             if start is not None or end is not None:
-                st.warning(md_text(f"The link's period {side.upper()} ({start} to {end}) is not a valid range "
-                                   f"in the data; showing {DEFAULTS[side].label}."))
+                st.warning(md_text(_("The link's period {side} ({start} to {end}) is not a valid range "
+                                     "in the data; showing {default}.").format(
+                    side=side.upper(), start=start, end=end, default=DEFAULTS[side].label)))
             st.session_state[keys[0]], st.session_state[keys[1]] = DEFAULTS[side].start, DEFAULTS[side].end
-    column.markdown(f"**Period {side.upper()}**")
+    column.markdown("**" + _("Period {side}").format(side=side.upper()) + "**")
     first, second = column.columns(2)
-    start = first.selectbox("From", months, key=keys[0], format_func=month_label)
-    end = second.selectbox("To", months, key=keys[1], format_func=month_label)
+    start = first.selectbox(_("From"), months, key=keys[0], format_func=month_label)
+    end = second.selectbox(_("To"), months, key=keys[1], format_func=month_label)
     if start > end:
-        column.warning("'From' is after 'To': the two months are swapped.")
+        column.warning(_("'From' is after 'To': the two months are swapped."))
         start, end = end, start
     return Period(start, end)
 
@@ -55,7 +57,8 @@ edge.sync_query({f"{s}_{k}": getattr(p, "start" if k == "from" else "end")
                  for s, p in periods.items() for k in ("from", "to")},
                 ("a_from", "a_to", "b_from", "b_to"))
 filters = edge.incident_filters(incidents) if incidents is not None else gf.IncidentFilters()
-st.caption(f"Incident filters: {md_text(filters.describe())}. The sidebar period does not apply on this page.")
+st.caption(_("Incident filters: {filters}. The sidebar period does not apply on this page.").format(
+    filters=md_text(filters.describe())))
 countries = data.layers.get("countries")
 
 rows_by_side = {side: None if incidents is None else gf.apply_filters(incidents, period, filters)
@@ -69,7 +72,7 @@ for (side, period), column in zip(periods.items(), (left, right)):
     with column:
         st.subheader(f"{side.upper()}: {period.label}")
         edge.show_figures([replace(f, label=f"{f.label} ({side.upper()})") for f in figures(h)[:3]])
-        st.caption(f"UK Home Office, {h.crossings_status}.")
+        st.caption(_("UK Home Office") + f", {_(h.crossings_status)}.")
         if rows is None:
             continue
         side_coverage = coverage.period(period)
@@ -77,18 +80,21 @@ for (side, period), column in zip(periods.items(), (left, right)):
                                                 int(rows["missing"].sum()), side_coverage)[:3]
         edge.show_figures([replace(f, label=f"{f.label} ({side.upper()})") for f in (dead, missing, count)])
         for note in incident_notes(incidents, period, coverage)[1:]:
-            st.caption(f"Note: {note}")
+            st.caption(_("Note: {note}").format(note=note))
         st_folium(build_incident_map(rows, countries, "points", fit_to=shared_extent), height=420,
                   use_container_width=True,
                   returned_objects=[], key=f"compare_map_{side}")
-        st.text(f"Map {side.upper()} summary: no data, {side_coverage.no_data}." if side_coverage.is_empty else
-                f"Map {side.upper()} summary: {incident_count(rows)} incident(s), "
-                f"{int(rows['dead_missing'].sum())} dead or missing, {period.label}, {filters.describe()}.")
+        st.text(_("Map {side} summary: no data, {why}.").format(side=side.upper(), why=side_coverage.no_data)
+                if side_coverage.is_empty else
+                _("Map {side} summary: {incidents} incident(s), {dead_missing} dead or missing, {period}, "
+                  "{filters}.").format(side=side.upper(), incidents=incident_count(rows),
+                                       dead_missing=int(rows["dead_missing"].sum()), period=period.label,
+                                       filters=filters.describe()))
         if len(rows):
             table = rows[["date", "location", "dead", "missing"]].copy()
             table["date"] = table["date"].dt.strftime("%Y-%m-%d")
-            st.table(text_table(table.rename(columns={"date": "Date", "location": "Place", "dead": "Dead",
-                                           "missing": "Missing"})))
-st.caption("IOM figures are minimum estimates. Home Office provisional months are revised later. "
-           + ("Includes your uploaded rows. " if with_upload else "")
-           + "Data: IOM Missing Migrants Project · UK Home Office (OGL v3.0) · Natural Earth.")
+            st.table(text_table(table.rename(columns={"date": _("Date"), "location": _("Place"), "dead": _("Dead"),
+                                           "missing": _("Missing")})))
+st.caption(_("IOM figures are minimum estimates. Home Office provisional months are revised later.") + " "
+           + (_("Includes your uploaded rows.") + " " if with_upload else "")
+           + _("Data: IOM Missing Migrants Project · UK Home Office (OGL v3.0) · Natural Earth."))

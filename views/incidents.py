@@ -9,6 +9,7 @@ import edge_map
 from geo.data.records import doubt_summary, incident_count
 from geo.data.upload import read_upload
 from geo.export import downloads
+from geo.i18n import N_, _, current_language, format_day, format_number
 from geo.maps import charts
 from geo.maps.incident_map import IN_PLACE_MODES, MODES, build_incident_map
 from geo.maps.live_map import incident_payload
@@ -18,24 +19,25 @@ from geo.model.period import Period
 from geo.model.stats import incident_figures, incident_notes
 from geo.vocab import SETTING_WORDS
 
-SORTS = {"date": "Date", "dead_missing": "Dead + missing", "dead": "Dead", "missing": "Missing",
-         "country": "Country", "cause": "Cause"}
-TABLE_COLUMNS = {"date": "Date", "location": "Place", "country": "Country", "setting": "Setting",
-                 "dead": "Dead", "missing": "Missing", "survivors": "Survivors", "cause": "Cause",
-                 "incident_id": "IOM incident", "record_id": "IOM record", "location_doubt": "Location check"}
+SORTS = {"date": N_("Date"), "dead_missing": N_("Dead + missing"), "dead": N_("Dead"), "missing": N_("Missing"),
+         "country": N_("Country"), "cause": N_("Cause")}
+TABLE_COLUMNS = {"date": N_("Date"), "location": N_("Place"), "country": N_("Country"), "setting": N_("Setting"),
+                 "dead": N_("Dead"), "missing": N_("Missing"), "survivors": N_("Survivors"), "cause": N_("Cause"),
+                 "incident_id": N_("IOM incident"), "record_id": N_("IOM record"),
+                 "location_doubt": N_("Location check")}
 
 period = st.session_state.period
-st.title(f"Deaths and missing on the route to the UK · {period.label}")
+st.title(_("Deaths and missing on the route to the UK · {period}").format(period=period.label))
 edge.show_data_errors("incidents")
 
 
 def upload_section() -> None:
-    st.subheader("Your own data")
-    st.caption("Upload incidents for this session only: the IOM Global Figures file (Coordinates as "
-               "'lat, lon'), the IOM website download (Number Dead, Incident Date like "
-               "'Tue, 01/27/2026 - 12:00'), a CSV with date, latitude, longitude, dead, missing, or "
-               "GeoJSON points. The shipped data is never changed.")
-    file = st.file_uploader("Incident file (CSV or GeoJSON)", type=["csv", "geojson", "json"], key="upload_file")
+    st.subheader(_("Your own data"))
+    st.caption(_("Upload incidents for this session only: the IOM Global Figures file (Coordinates as "
+                 "'lat, lon'), the IOM website download (Number Dead, Incident Date like "
+                 "'Tue, 01/27/2026 - 12:00'), a CSV with date, latitude, longitude, dead, missing, or "
+                 "GeoJSON points. The shipped data is never changed."))
+    file = st.file_uploader(_("Incident file (CSV or GeoJSON)"), type=["csv", "geojson", "json"], key="upload_file")
     if file is not None and st.session_state.get("upload_id") != file.file_id:
         st.session_state.upload_id = file.file_id
         attempt = read_upload(file.name, file.getvalue())
@@ -52,8 +54,8 @@ def upload_section() -> None:
     if result is None or result.rows is None or "upload_bytes" not in st.session_state:
         return
     name, data = st.session_state.upload_bytes
-    st.download_button("Download your file back (unchanged)", data, file_name=name, key="upload_back")
-    if st.button("Forget my upload", key="upload_forget"):
+    st.download_button(_("Download your file back (unchanged)"), data, file_name=name, key="upload_back")
+    if st.button(_("Forget my upload"), key="upload_forget"):
         for key in (edge.UPLOAD, "upload_id", "upload_bytes", "upload_attempt", "f_source"):
             st.session_state.pop(key, None)
         st.rerun()
@@ -61,15 +63,17 @@ def upload_section() -> None:
 
 def details_table(records: pd.DataFrame) -> pd.DataFrame:
     """One IOM incident: a column per record, so its records read together."""
-    details = ["Date", "Place", "Country", "Setting", "Dead", "Missing", "Survivors", "Cause", "Source",
-               "Source quality (IOM)", "IOM incident", "IOM record", "Location check"]
-    table = {"Detail": details}
+    details = [_("Date"), _("Place"), _("Country"), _("Setting"), _("Dead"), _("Missing"), _("Survivors"),
+               _("Cause"), _("Source"), _("Source quality (IOM)"), _("IOM incident"), _("IOM record"),
+               _("Location check")]
+    table = {_("Detail"): details}
     for n, row in enumerate(records.itertuples(index=False), start=1):
-        table[f"Record {n}" if len(records) > 1 else "Value"] = [
-            row.date.strftime("%d %b %Y"), row.location, row.country, SETTING_WORDS.get(row.setting, row.setting),
+        table[_("Record {n}").format(n=n) if len(records) > 1 else _("Value")] = [
+            format_day(row.date.date()), row.location, row.country, _(SETTING_WORDS.get(row.setting, row.setting)),
             str(int(row.dead)), str(int(row.missing)), survivors_text(row.survivors), row.cause, row.source,
             gf.quality_words(row.source_quality), row.incident_id, row.record_id,
-            f"Doubtful: {row.location_doubt}" if row.location_doubt else "Point agrees with its text and country"]
+            _("Doubtful: {reason}").format(reason=row.location_doubt) if row.location_doubt
+            else _("Point agrees with its text and country")]
     return pd.DataFrame(table)
 
 
@@ -80,11 +84,12 @@ def upload_message(result, in_use) -> None:
     elif result.accepted:
         st.success(md_text(result.summary()))
     else:
-        st.warning(md_text(result.summary() + " Nothing was loaded from this file."))
+        st.warning(md_text(result.summary() + " " + _("Nothing was loaded from this file.")))
     if in_use is not None and in_use.rows is not None:
-        st.info(md_text(f"Still in use: your earlier file {in_use.file} ({in_use.accepted} rows)."))
+        st.info(md_text(_("Still in use: your earlier file {file} ({count} rows).").format(
+            file=in_use.file, count=in_use.accepted)))
     if result.issues:
-        st.markdown(f"**Rejected rows ({len(result.issues)} problem(s))**")
+        st.markdown("**" + _("Rejected rows ({count} problem(s))").format(count=len(result.issues)) + "**")
         st.table(text_table(result.issue_table()))
 
 
@@ -108,11 +113,13 @@ with st.container():
     coverage = edge.incident_coverage(with_upload)
     period_coverage = coverage.period(period)
     for note in incident_notes(incidents, period, coverage):
-        st.caption(f"Note: {note}")
+        st.caption(_("Note: {note}").format(note=note))
     if with_upload:
-        st.caption("Includes your uploaded rows (session only; not checked by IOM).")
+        st.caption(_("Includes your uploaded rows (session only; not checked by IOM)."))
     else:
-        st.caption("Have your own incident file? Add it under 'Your own data' at the bottom of this page.")
+        st.caption(_("Have your own incident file? Add it under 'Your own data' at the bottom of this page."))
+    if current_language() != "en":
+        st.caption(_("Place descriptions, causes and sources are shown as IOM publishes them, in English."))
 
     edge.show_figures(incident_figures(incident_count(rows), int(rows["dead"].sum()), int(rows["missing"].sum()),
                                        period_coverage))
@@ -120,44 +127,47 @@ with st.container():
     if "f_view" not in st.session_state:
         view = st.query_params.get("view", "clusters")
         st.session_state.f_view = view if view in MODES else "clusters"
-    mode = st.radio("Map view", list(MODES), key="f_view", format_func=MODES.get, horizontal=True)
+    mode = st.radio(_("Map view"), list(MODES), key="f_view", format_func=lambda m: _(MODES[m]), horizontal=True)
     edge.sync_query({} if mode == "clusters" else {"view": mode}, ("view",))
 countries = edge.datasets().layers.get("countries")
 clicked_id = None
 if mode in IN_PLACE_MODES and not edge_map.use_st_folium():
-    clicked_id = edge_map.live_map(edge_map.incident_map_document(mode), incident_payload(rows, period),
-                                   key=f"incident_map_{mode}", height=540, title="Map of the incidents shown")
+    document = edge_map.incident_map_document(mode, current_language())
+    clicked_id = edge_map.live_map(document, incident_payload(rows, period), key=f"incident_map_{mode}",
+                                   height=540, title=_("Map of the incidents shown"))
     clicked = None
 else:
     clicked = st_folium(build_incident_map(rows, countries, mode), height=540, use_container_width=True,
                         returned_objects=["last_object_clicked"], key=f"incident_map_{mode}")
 if doubt_summary(rows):
     st.caption(md_text(doubt_summary(rows)))
-summary = (f"Map summary: no data, {period_coverage.no_data}." if period_coverage.is_empty else
-           f"Map summary: {incident_count(rows)} incident(s) in {len(rows)} IOM record(s), "
-           f"{int(rows['dead_missing'].sum())} dead or missing, "
-           f"{period.label}, {filters.describe()}{', ' + period_coverage.scope if period_coverage.scope else ''}.")
+summary = (_("Map summary: no data, {why}.").format(why=period_coverage.no_data) if period_coverage.is_empty else
+           _("Map summary: {incidents} incident(s) in {records} IOM record(s), {dead_missing} dead or missing, "
+             "{period}, {filters}{scope}.").format(
+               incidents=format_number(incident_count(rows)), records=format_number(len(rows)),
+               dead_missing=format_number(int(rows["dead_missing"].sum())), period=period.label,
+               filters=filters.describe(), scope=", " + period_coverage.scope if period_coverage.scope else ""))
 if len(rows):
     by_country = rows.groupby("country")["dead_missing"].sum().sort_values(ascending=False)
-    summary += " By country: " + "; ".join(f"{c}: {int(v)}" for c, v in by_country.items()) + "."
+    summary += " " + _("By country:") + " " + "; ".join(f"{c}: {int(v)}" for c, v in by_country.items()) + "."
 st.text(summary)
 
-st.subheader("Dead and missing by month")
-span, _ = edge.data_span()
+st.subheader(_("Dead and missing by month"))
+span, _default = edge.data_span()
 span = Period(min(span.start, incidents["year_month"].min()), max(span.end, incidents["year_month"].max()))
 series = gf.monthly_series(gf.apply_filters(incidents, None, filters), span, period, coverage)
-event = st.altair_chart(charts.incidents_monthly(series, "Dead + missing per month (selected period in orange)"),
+event = st.altair_chart(charts.incidents_monthly(series, _("Dead + missing per month (selected period in orange)")),
                         on_select="rerun", selection_mode=charts.PICK, key="incident_chart",
                         width="stretch")
-st.caption("Click a month (shift-click another to make a range) to set the period; double-click clears. "
-           "Grey bands: months the data does not cover (no data, not zero); hover for why.")
+st.caption(_("Click a month (shift-click another to make a range) to set the period; double-click clears. "
+             "Grey bands: months the data does not cover (no data, not zero); hover for why."))
 edge.apply_chart_pick("incident_chart", charts.picked_period(event), period)
 
-st.subheader("Incident details")
+st.subheader(_("Incident details"))
 by_incident = rows.groupby("incident_id", sort=False)
-labels = {incident: f"{group['date'].iloc[0]:%d %b %Y} · {group['location'].iloc[0]} · "
-                    f"{int(group['dead_missing'].sum())} dead or missing"
-                    + (f" · {len(group)} records" if len(group) > 1 else "")
+labels = {incident: f"{format_day(group['date'].iloc[0].date())} · {group['location'].iloc[0]} · "
+                    + _("{count} dead or missing").format(count=int(group["dead_missing"].sum()))
+                    + (" · " + _("{count} records").format(count=len(group)) if len(group) > 1 else "")
           for incident, group in by_incident}
 picked = clicked_id if clicked_id in labels else nearest(rows, (clicked or {}).get("last_object_clicked"))
 if picked:
@@ -165,35 +175,35 @@ if picked:
 if labels:
     if st.session_state.get("f_detail") not in labels:
         st.session_state.f_detail = next(iter(labels))
-    chosen = st.selectbox("Incident (or click one on the map)", list(labels), key="f_detail",
+    chosen = st.selectbox(_("Incident (or click one on the map)"), list(labels), key="f_detail",
                           format_func=labels.get)
     records = rows[rows["incident_id"] == chosen].sort_values("record_id", kind="stable")
     st.table(text_table(details_table(records)))
     row = records.iloc[0]
     if safe_url(row.url):
-        st.link_button("Open the source", safe_url(row.url))
+        st.link_button(_("Open the source"), safe_url(row.url))
 else:
-    st.info("No incidents match these filters in this period.")
+    st.info(_("No incidents match these filters in this period."))
 
-st.subheader("Table")
+st.subheader(_("Table"))
 left, right = st.columns([2, 1])
-sort_key = left.selectbox("Sort by", list(SORTS), format_func=SORTS.get, key="f_sort")
-descending = right.toggle("Largest / latest first", value=True, key="f_desc")
+sort_key = left.selectbox(_("Sort by"), list(SORTS), format_func=lambda k: _(SORTS[k]), key="f_sort")
+descending = right.toggle(_("Largest / latest first"), value=True, key="f_desc")
 table = rows.sort_values(sort_key, ascending=not descending, kind="stable")[list(TABLE_COLUMNS)].copy()
 table["date"] = table["date"].dt.strftime("%Y-%m-%d")
-table["setting"] = table["setting"].map(lambda s: SETTING_WORDS.get(s, s))
+table["setting"] = table["setting"].map(lambda s: _(SETTING_WORDS.get(s, s)))
 table["survivors"] = table["survivors"].map(lambda v: "" if v is None or v != v else str(int(v)))
-st.table(text_table(table.rename(columns=TABLE_COLUMNS).reset_index(drop=True)))
+st.table(text_table(table.rename(columns={k: _(v) for k, v in TABLE_COLUMNS.items()}).reset_index(drop=True)))
 
-st.subheader("Download")
+st.subheader(_("Download"))
 description = f"IOM incidents, {period.label}, {filters.describe()}"
 d1, d2, d3 = st.columns(3)
 d1.download_button("CSV", downloads.to_csv(rows, description, with_upload), "incidents.csv", "text/csv",
                    key="dl_csv")
 d2.download_button("GeoJSON", downloads.to_geojson(rows, description, with_upload), "incidents.geojson",
                    "application/geo+json", key="dl_geojson")
-d3.download_button("Credits and licence (TXT)", downloads.sidecar(description, with_upload), "CREDITS.txt",
+d3.download_button(_("Credits and licence (TXT)"), downloads.sidecar(description, with_upload), "CREDITS.txt",
                    "text/plain", key="dl_sidecar")
-st.caption("The CSV starts with '#' lines naming the source and licence; the GeoJSON carries them in "
-           "'metadata' and on every feature.")
+st.caption(_("The CSV starts with '#' lines naming the source and licence; the GeoJSON carries them in "
+             "'metadata' and on every feature."))
 upload_section()

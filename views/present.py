@@ -7,11 +7,12 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 import edge
+from geo.i18n import _
 from geo.maps import presentation
 from geo.model import stats
 
 period = st.session_state.period
-span, _ = edge.data_span()
+span, _default = edge.data_span()
 data = edge.datasets()
 crossings, incidents = data.tables.get("crossings"), data.tables.get("incidents")
 
@@ -24,10 +25,10 @@ def go(step: int) -> None:
 
 st.markdown(presentation.CALLOUT_CSS, unsafe_allow_html=True)
 back, title, forward = st.columns([1, 6, 1], vertical_alignment="center")
-back.button("◀ Previous month", on_click=go, args=(-1,), key="present_prev",
+back.button("◀ " + _("Previous month"), on_click=go, args=(-1,), key="present_prev",
             disabled=period.end <= span.start, width="stretch")
 title.markdown(f"# {period.label}")
-forward.button("Next month ▶", on_click=go, args=(1,), key="present_next",
+forward.button(_("Next month") + " ▶", on_click=go, args=(1,), key="present_next",
                disabled=period.end >= span.end, width="stretch")
 edge.show_data_errors("crossings", "incidents")
 headline = stats.headline(crossings, incidents, period)
@@ -38,7 +39,7 @@ period_incidents = None if incidents is None else stats.incidents_in(incidents, 
 st_folium(presentation.projector_map(edge.route_scene(), period_incidents), height=760,
           use_container_width=True, returned_objects=[], key="present_map")
 for note in headline.crossings_notes + headline.incident_notes:
-    st.caption(f"Note: {note}")
-st.caption("← and → step through the months (click outside the map first). Link to this view: "
-           f"`/presentation?month={period.end}`.")
+    st.caption(_("Note: {note}").format(note=note))
+st.caption(_("← and → step through the months (click outside the map first). Link to this view: "
+             "`{link}`.").format(link=f"/presentation?month={period.end}"))
 st.iframe(presentation.KEYS_JS, height=1)

@@ -8,6 +8,7 @@ from geo.data.load import LAYERS as ROUTE_MAP_LAYERS
 from geo.data.records import doubt_summary
 from geo.export.meta import as_of
 from geo.export.route_table import routes_csv, routes_frame
+from geo.i18n import _, current_language, format_number, place_name
 from geo.maps import seed_charts
 from geo.maps.live_map import incident_payload
 from geo.maps.popups import md_text, text_table
@@ -27,28 +28,29 @@ from geo.model.scene import osnabrueck_note, ruhr_to_coast
 
 def story_figures(incidents, crossings, daily) -> None:
     """The story's claims, each checkable against a chart with its source and date."""
-    st.subheader("The story in figures")
+    st.subheader(_("The story in figures"))
     dates = as_of(crossings, incidents)
     left, right = st.columns(2)
     if incidents is not None:
         table = seed_figures.yearly_dead_missing(incidents)
-        left.altair_chart(seed_charts.dead_missing_by_year(table, "Dead and missing per year"), width="stretch")
-        left.caption(f"{md_text(seed_figures.deadliest_sentence(table))} Source: IOM Missing Migrants Project, "
-                     f"minimum estimates, copy {md_text(dates.get('IOM Missing Migrants Project', ''))}. "
-                     "Pale bars marked *: incomplete years (hover for why), not low counts.")
+        left.altair_chart(seed_charts.dead_missing_by_year(table, _("Dead and missing per year")), width="stretch")
+        left.caption(md_text(seed_figures.deadliest_sentence(table)) + " " + _(
+            "Source: IOM Missing Migrants Project, minimum estimates, copy {date}. Pale bars marked *: "
+            "incomplete years (hover for why), not low counts.").format(
+            date=md_text(dates.get("IOM Missing Migrants Project", ""))))
     if crossings is not None:
         yearly = seed_figures.people_per_boat_by_year(crossings)
-        right.altair_chart(seed_charts.people_per_boat_by_year(yearly, "People per boat, by year"), width="stretch")
-        right.caption("Source: UK Home Office, official IER_02a monthly figures "
-                      f"({md_text(dates.get('Home Office official monthly', ''))}), provisional daily sums after "
-                      "them. Pale bar marked *: a year not yet complete.")
+        right.altair_chart(seed_charts.people_per_boat_by_year(yearly, _("People per boat, by year")), width="stretch")
+        right.caption(_("Source: UK Home Office, official IER_02a monthly figures ({date}), provisional daily "
+                        "sums after them. Pale bar marked *: a year not yet complete.").format(
+            date=md_text(dates.get("Home Office official monthly", ""))))
     if daily is not None and crossings is not None:
         ytd = seed_figures.year_to_date_crossings(daily)
-        st.altair_chart(seed_charts.crossings_year_to_date(ytd, "People crossed since 1 January, each year"),
+        st.altair_chart(seed_charts.crossings_year_to_date(ytd, _("People crossed since 1 January, each year")),
                         width="stretch")
-        st.caption(f"{md_text(seed_figures.year_to_date_sentence(ytd, yearly))} Source: UK Home Office daily "
-                   f"small-boat arrivals (provisional, {md_text(dates.get('Home Office provisional daily', ''))}); "
-                   "yearly totals from the official monthly figures.")
+        st.caption(md_text(seed_figures.year_to_date_sentence(ytd, yearly)) + " " + _(
+            "Source: UK Home Office daily small-boat arrivals (provisional, {date}); yearly totals from the "
+            "official monthly figures.").format(date=md_text(dates.get("Home Office provisional daily", ""))))
 
 
 period = st.session_state.period
@@ -56,7 +58,7 @@ data = edge.datasets()
 scene = edge.route_scene()
 crossings, incidents = data.tables.get("crossings"), data.tables.get("incidents")
 
-st.title(f"The Channel small-boat route · {period.label}")
+st.title(_("The Channel small-boat route · {period}").format(period=period.label))
 edge.show_data_errors("crossings", "incidents", "areas", "coast_reports", "storage_reports", "road_network",
                       *ROUTE_MAP_LAYERS)
 
@@ -67,8 +69,9 @@ speed = st.session_state.get("speed", DEFAULT_VAN_KMH)
 if edge_map.use_st_folium():
     edge_map.st_folium_map(build_route_map(scene, period_incidents, speed_kmh=speed), "route_map", 680)
 else:
-    edge_map.live_map(edge_map.route_map_document(speed), incident_payload(period_incidents, period),
-                      key="route_map", height=680, title="Route map of the small-boat chain")
+    edge_map.live_map(edge_map.route_map_document(speed, current_language()),
+                      incident_payload(period_incidents, period), key="route_map", height=680,
+                      title=_("Route map of the small-boat chain"))
 headline = stats.headline(crossings, incidents, period)
 with figures_box:
     edge.show_figures(stats.figures(headline))
@@ -76,57 +79,64 @@ with figures_box:
         st.caption(sentence)
     if incidents is not None and headline.dead is not None:
         sea, land, total = seed_figures.setting_split(period_incidents)
-        st.markdown(f"**Dead and missing, {md_text(period.label)}: {total:,}**: {sea:,} at sea or on the shore, "
-                    f"{land:,} on land or inland (IOM Missing Migrants Project, minimum estimates; where: a keyword "
-                    "heuristic on IOM's location text).")
+        st.markdown(_("**Dead and missing, {period}: {total}**: {sea} at sea or on the shore, {land} on land or "
+                      "inland (IOM Missing Migrants Project, minimum estimates; where: a keyword heuristic on "
+                      "IOM's location text).").format(period=md_text(period.label), total=format_number(total),
+                                                       sea=format_number(sea), land=format_number(land)))
     for note in headline.crossings_notes + headline.incident_notes:
-        st.caption(f"Note: {note}")
+        st.caption(_("Note: {note}").format(note=note))
 if doubt_summary(period_incidents):
     st.caption(md_text(doubt_summary(period_incidents)))
-st.caption("Storage places are the outlines of the Land, district or city their sources name (filled: boats "
-           "stored or seized; dashed: only arrests, raids or a purchase offer); launch areas are stretches of coast "
-           "around reported places; corridors are straight lines, not tracks. The inset shows the Dover Strait in "
-           "detail. Open a shape for its sources. German outlines © GeoBasis-DE / BKG 2021 (Daten verändert).")
+st.caption(_("Storage places are the outlines of the Land, district or city their sources name (filled: boats "
+             "stored or seized; dashed: only arrests, raids or a purchase offer); launch areas are stretches of "
+             "coast around reported places; corridors are straight lines, not tracks. The inset shows the Dover "
+             "Strait in detail. Open a shape for its sources. German outlines © GeoBasis-DE / BKG 2021 (Daten "
+             "verändert)."))
 
 story_figures(incidents, crossings, edge.crossings_extra()[0].get("daily"))
 
-st.subheader("How long is the drive?")
-van_kmh = st.number_input("Van top speed (km/h)", min_value=VAN_KMH_RANGE[0], max_value=VAN_KMH_RANGE[1],
+st.subheader(_("How long is the drive?"))
+van_kmh = st.number_input(_("Van top speed (km/h)"), min_value=VAN_KMH_RANGE[0], max_value=VAN_KMH_RANGE[1],
                           step=5.0, value=DEFAULT_VAN_KMH, key="speed",
-                          help="Caps every road speed below. 80 km/h: a van towing a trailer in Germany.")
+                          help=_("Caps every road speed below. 80 km/h: a van towing a trailer in Germany."))
 drive = ruhr_to_coast(scene.routes, van_kmh)
 if drive:
     answer = hours_text(drive["min_hours"], drive["max_hours"])
-    st.metric("Ruhr/Cologne area → Dunkirk–Calais coast, driving time", answer,
-              help="Range over Essen, Bochum, Cologne and the Düsseldorf region to the two launch areas.")
-    st.markdown(
-        f"**{answer} of driving, {drive['min_km']:.0f}–{drive['max_km']:.0f} km**, from the Ruhr/Cologne area "
-        "(Essen, Bochum, Cologne, the Düsseldorf region) to the Dunkirk–Calais coast: the fast end drives every "
-        "road at its limit, the slow end at typical van speeds, with no stops, queues or breaks. That is "
-        f"{claim_comparison(drive['min_hours'], drive['max_hours'])}.\n\n"
-        f"- {md_text(REPORTED_CLAIM)}\n- {md_text(NCA_CLAIM)}\n"
-        f"- A July 2022 Tages-Anzeiger report put the Osnabrück farm “500 Kilometer” from the French beaches"
-        f"{osnabrueck_note(scene.routes)}.\n\n"
-        f"Routes are computed shortest paths on OpenStreetMap motorways, trunk and primary roads "
-        f"(© OpenStreetMap contributors, ODbL), not reported routes. Shortest here: "
-        f"{md_text(drive['shortest'].origin)} → {md_text(drive['shortest'].destination)} "
-        f"({md_text(drive['shortest'].refs_text)}).")
-    st.markdown("**Speeds assumed** (the network has no speed limits; these are this app's assumptions):")
+    st.metric(_("{origin} → {destination}, driving time").format(
+        origin=place_name("Ruhr/Cologne area"), destination=place_name("Dunkirk–Calais coast")), answer,
+              help=_("Range over Essen, Bochum, Cologne and the Düsseldorf region to the two launch areas."))
+    st.markdown(_(
+        "**{hours} of driving, {min_km}–{max_km} km**, from the Ruhr/Cologne area (Essen, Bochum, Cologne, the "
+        "Düsseldorf region) to the Dunkirk–Calais coast: the fast end drives every road at its limit, the slow "
+        "end at typical van speeds, with no stops, queues or breaks. That is {comparison}.").format(
+        hours=answer, min_km=format_number(round(drive["min_km"])), max_km=format_number(round(drive["max_km"])),
+        comparison=claim_comparison(drive["min_hours"], drive["max_hours"])) + "\n\n"
+        f"- {md_text(REPORTED_CLAIM)}\n- {md_text(NCA_CLAIM)}\n- " + _(
+        "A July 2022 Tages-Anzeiger report put the Osnabrück farm “500 Kilometer” from the French "
+        "beaches{note}.").format(note=osnabrueck_note(scene.routes)) + "\n\n" + _(
+        "Routes are computed shortest paths on OpenStreetMap motorways, trunk and primary roads "
+        "(© OpenStreetMap contributors, ODbL), not reported routes. Shortest here: {origin} → {destination} "
+        "({roads}).").format(origin=md_text(place_name(drive["shortest"].origin)),
+                             destination=md_text(place_name(drive["shortest"].destination)),
+                             roads=md_text(drive["shortest"].refs_text)))
+    st.markdown(_("**Speeds assumed** (the network has no speed limits; these are this app's assumptions):"))
     st.table(text_table(assumptions_table(van_kmh)))
-    with st.expander(f"Every storage place to every launch area ({len(scene.routes)} routes)", expanded=True):
-        st.caption("Regions: indicative, from the population-weighted centre of the Land's cities. A straight "
-                   "access or egress leg over 20 km is flagged. hours low: at the limits; high: typical van speeds.")
+    with st.expander(_("Every storage place to every launch area ({count} routes)").format(count=len(scene.routes)),
+                     expanded=True):
+        st.caption(_("Regions: indicative, from the population-weighted centre of the Land's cities. A straight "
+                     "access or egress leg over 20 km is flagged. hours low: at the limits; high: typical van "
+                     "speeds."))
         st.table(text_table(routes_frame(scene.routes, van_kmh)))
-    st.download_button("Routes table (CSV)", routes_csv(scene.routes, van_kmh), "channel-routes-drives.csv",
+    st.download_button(_("Routes table (CSV)"), routes_csv(scene.routes, van_kmh), "channel-routes-drives.csv",
                        "text/csv", key="routes_csv")
 else:
-    st.info("Drive times need the road network, storage and launch places; one of them did not load (see above).")
+    st.info(_("Drive times need the road network, storage and launch places; one of them did not load (see above)."))
 
-st.subheader("Crossing corridors")
-st.table(text_table([{"From": c.launch, "To": c.landing, "Sea km": round(c.km, 1),
-           "TSS lanes crossed": ", ".join(c.lanes_crossed) or "none found"} for c in scene.corridors]))
-st.caption("Lanes are OpenStreetMap seamark centre lines of the Dover Strait traffic separation scheme.")
+st.subheader(_("Crossing corridors"))
+st.table(text_table([{_("From"): place_name(c.launch), _("To"): place_name(c.landing), _("Sea km"): round(c.km, 1),
+           _("TSS lanes crossed"): ", ".join(c.lanes_crossed) or _("none found")} for c in scene.corridors]))
+st.caption(_("Lanes are OpenStreetMap seamark centre lines of the Dover Strait traffic separation scheme."))
 if scene.unmapped is not None and not scene.unmapped.empty:
-    with st.expander(f"{len(scene.unmapped)} reports are not drawn, and why"):
+    with st.expander(_("{count} reports are not drawn, and why").format(count=len(scene.unmapped))):
         st.table(text_table(scene.unmapped[["place", "country", "date", "publisher", "not_drawn"]]
-                            .rename(columns={"not_drawn": "why not drawn"}).reset_index(drop=True)))
+                            .rename(columns={"not_drawn": _("why not drawn")}).reset_index(drop=True)))

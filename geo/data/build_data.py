@@ -21,6 +21,7 @@ from shapely.geometry import shape
 from shapely.ops import unary_union
 
 from geo.data.ho_monthly import monthly_table
+from geo.i18n import N_
 from geo.paths import DATA_DIR
 
 COPIED = {
@@ -45,24 +46,24 @@ COPIED = {
 
 # area_id: (name, kind, radius_km or None for "derived", basis of the radius)
 AREAS = {
-    "dunkirk_gravelines": ("Dunkirk – Gravelines", "launch", 3.0, "3 km around the reported places"),
-    "calais_wissant": ("Calais – Sangatte – Wissant", "launch", 3.0, "3 km around the reported places"),
+    "dunkirk_gravelines": ("Dunkirk – Gravelines", "launch", 3.0, N_("3 km around the reported places")),
+    "calais_wissant": ("Calais – Sangatte – Wissant", "launch", 3.0, N_("3 km around the reported places")),
     "ambleteuse_boulogne": ("Ambleteuse – Wimereux – Boulogne", "launch", 3.0,
-                            "3 km around the reported places"),
+                            N_("3 km around the reported places")),
     "portel_hardelot": ("Le Portel – Équihen – Hardelot", "launch", 3.0,
-                        "3 km around the reported places"),
-    "touquet_berck": ("Canche – Berck – Authie bay", "launch", 3.0, "3 km around the reported places"),
-    "somme_bay": ("Somme bay (Cayeux-sur-Mer)", "launch", 5.0, "5 km around the one reported place"),
+                        N_("3 km around the reported places")),
+    "touquet_berck": ("Canche – Berck – Authie bay", "launch", 3.0, N_("3 km around the reported places")),
+    "somme_bay": ("Somme bay (Cayeux-sur-Mer)", "launch", 5.0, N_("5 km around the one reported place")),
     "belgian_coast": ("Belgian coast (De Panne – Nieuwpoort)", "launch", 3.0,
-                      "3 km around the reported places"),
-    "dover": ("Dover", "landing", 2.0, "2 km: the port is a named point"),
-    "folkestone": ("Folkestone (Sandgate)", "landing", 4.0, "4 km: town centre stands for Sandgate"),
+                      N_("3 km around the reported places")),
+    "dover": ("Dover", "landing", 2.0, N_("2 km: the port is a named point")),
+    "folkestone": ("Folkestone (Sandgate)", "landing", 4.0, N_("4 km: town centre stands for Sandgate")),
     "kingsdown": ("Kingsdown (near Deal)", "landing", 8.0,
-                  "8 km: not in the gazetteers, drawn around the nearest gazetteer town, Deal"),
+                  N_("8 km: not in the gazetteers, drawn around the nearest gazetteer town, Deal")),
     "dymchurch": ("Dymchurch", "landing", 8.0,
-                  "8 km: not in the gazetteers, drawn around the nearest gazetteer town, New Romney"),
+                  N_("8 km: not in the gazetteers, drawn around the nearest gazetteer town, New Romney")),
     "dungeness": ("Dungeness", "landing", 8.0,
-                  "8 km: not in the gazetteers, drawn around the nearest gazetteer town, Lydd"),
+                  N_("8 km: not in the gazetteers, drawn around the nearest gazetteer town, Lydd")),
 }
 
 # Regions whose indicative routes start at the population-weighted centre of their Natural Earth cities.

@@ -17,6 +17,7 @@ import pandas as pd
 from geo.data import road_network
 from geo.data.records import derive
 from geo.data.schema import Column, DataFileError, RowIssue, Schema, validate_strict
+from geo.i18n import N_
 from geo.paths import DATA_DIR
 from geo.paths import data_dir as current_data_dir
 
@@ -98,7 +99,7 @@ def read_table(path: Path, schema: Schema) -> pd.DataFrame:
     try:
         raw = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
     except FileNotFoundError:
-        raise DataFileError(name, [RowIssue(name, None, None, None, "file is missing")]) from None
+        raise DataFileError(name, [RowIssue(name, None, None, None, N_("file is missing"))]) from None
     except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as err:
         reason = f"cannot be read as UTF-8 CSV ({type(err).__name__}: {err})"
         raise DataFileError(name, [RowIssue(name, None, None, None, reason)]) from None
@@ -155,12 +156,12 @@ def load_layer(relative: str, data_dir: Path | None = None) -> gpd.GeoDataFrame:
         json.loads(path.read_text(encoding="utf-8"))
         layer = gpd.read_file(path)
     except FileNotFoundError:
-        raise DataFileError(name, [RowIssue(name, None, None, None, "file is missing")]) from None
+        raise DataFileError(name, [RowIssue(name, None, None, None, N_("file is missing"))]) from None
     except (ValueError, UnicodeDecodeError, OSError) as err:
         reason = f"is not valid GeoJSON ({type(err).__name__}: {str(err)[:120]})"
         raise DataFileError(name, [RowIssue(name, None, None, None, reason)]) from None
     if layer.empty or layer.geometry.isna().all():
-        raise DataFileError(name, [RowIssue(name, None, "geometry", None, "layer has no geometries")])
+        raise DataFileError(name, [RowIssue(name, None, "geometry", None, N_("layer has no geometries"))])
     return layer.set_crs("EPSG:4326", allow_override=True)
 
 

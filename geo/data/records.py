@@ -17,6 +17,7 @@ import geopandas as gpd
 import pandas as pd
 
 from geo.data.location_check import location_doubts
+from geo.i18n import _
 
 
 def derive(records: pd.DataFrame, data_dir: Path | None = None) -> gpd.GeoDataFrame:
@@ -63,9 +64,9 @@ def doubt_summary(records: pd.DataFrame | None) -> str:
     count = 0 if records is None else doubtful_count(records)
     if not count:
         return ""
-    return (f"Location doubtful: {count} of {len(records)} IOM records (published point contradicts the "
-            "record's own location text or country). Drawn where IOM published them, with a dashed outline, "
-            "and still counted; popups and the table say why.")
+    return _("Location doubtful: {count} of {total} IOM records (published point contradicts the "
+             "record's own location text or country). Drawn where IOM published them, with a dashed outline, "
+             "and still counted; popups and the table say why.").format(count=count, total=len(records))
 
 
 def is_doubtful(records: pd.DataFrame) -> bool:

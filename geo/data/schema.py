@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from geo.i18n import N_, _
+
 
 @dataclass(frozen=True)
 class RowIssue:
@@ -26,12 +28,12 @@ class RowIssue:
     def __str__(self) -> str:
         where = [self.file]
         if self.row is not None:
-            where.append(f"row {self.row}")
+            where.append(_("row {row}").format(row=self.row))
         if self.column is not None:
-            where.append(f"column '{self.column}'")
-        text = ", ".join(where) + f": {self.reason}"
+            where.append(_("column '{column}'").format(column=self.column))
+        text = ", ".join(where) + ": " + _(self.reason)  # fixed reasons are in the catalogs (N_ below)
         if self.value is not None:
-            text += f" (value: {self.value!r})"
+            text += _(" (value: {value!r})").format(value=self.value)
         return text
 
 
@@ -41,9 +43,13 @@ class DataFileError(ValueError):
     def __init__(self, file: str, issues: list[RowIssue]):
         self.file = file
         self.issues = issues
-        shown = "; ".join(str(i) for i in issues[:5])
-        more = f" (and {len(issues) - 5} more)" if len(issues) > 5 else ""
-        super().__init__(shown + more)
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        """The first five issues, in the reader's language when shown (not when raised)."""
+        shown = "; ".join(str(i) for i in self.issues[:5])
+        more = _(" (and {count} more)").format(count=len(self.issues) - 5) if len(self.issues) > 5 else ""
+        return shown + more
 
 
 @dataclass(frozen=True)
@@ -99,7 +105,7 @@ def parse_cell(raw: object, column: Column) -> object:
     """
     if _is_blank(raw):
         if column.required:
-            raise ValueError("is empty but required")
+            raise ValueError(N_("is empty but required"))
         return column.default
     text = str(raw).strip()
     value = _convert(text, column.kind)
@@ -122,22 +128,22 @@ def _convert(text: str, kind: str) -> object:
         except ValueError:
             raise ValueError(f"is not a number ({kind})") from None
         if not math.isfinite(number):
-            raise ValueError("is not a finite number")
+            raise ValueError(N_("is not a finite number"))
         if kind == "int":
             if number != int(number):
-                raise ValueError("is not a whole number")
+                raise ValueError(N_("is not a whole number"))
             return int(number)
         return number
     if kind == "date":
         try:
             return dt.date.fromisoformat(text[:10]) if len(text) == 10 else _bad_date()
         except ValueError:
-            raise ValueError("is not a real date in the form YYYY-MM-DD") from None
+            raise ValueError(N_("is not a real date in the form YYYY-MM-DD")) from None
     if kind == "month":
         try:
             return dt.date.fromisoformat(text + "-01").strftime("%Y-%m") if len(text) == 7 else _bad_date()
         except ValueError:
-            raise ValueError("is not a month in the form YYYY-MM") from None
+            raise ValueError(N_("is not a month in the form YYYY-MM")) from None
     raise ValueError(f"unknown column kind {kind!r}")
 
 
@@ -147,7 +153,7 @@ def _bad_date() -> None:
 
 def missing_columns(frame: pd.DataFrame, schema: Schema, file: str) -> list[RowIssue]:
     present = set(frame.columns)
-    return [RowIssue(file, 1, c.name, None, "column is missing from the header")
+    return [RowIssue(file, 1, c.name, None, N_("column is missing from the header"))
             for c in schema.columns if c.name not in present]
 
 
@@ -165,7 +171,7 @@ def validate_rows(frame: pd.DataFrame, schema: Schema, file: str) -> tuple[pd.Da
         for name in schema.unique:
             value = row_values.get(name)
             if value in seen[name]:
-                row_issues.append(RowIssue(file, row_number, name, value, "duplicate ID"))
+                row_issues.append(RowIssue(file, row_number, name, value, N_("duplicate ID")))
             seen[name].add(value)
         if row_issues:
             issues.extend(row_issues)
@@ -190,7 +196,7 @@ def _parse_record(record: tuple, schema: Schema, file: str, row_number: int) -> 
 def validate_strict(frame: pd.DataFrame, schema: Schema, file: str) -> pd.DataFrame:
     """All rows must pass: used for the shipped data, where a bad row is a broken file."""
     if frame.empty:
-        raise DataFileError(file, [RowIssue(file, None, None, None, "file has no data rows")])
+        raise DataFileError(file, [RowIssue(file, None, None, None, N_("file has no data rows"))])
     good, issues = validate_rows(frame, schema, file)
     if issues:
         raise DataFileError(file, issues)

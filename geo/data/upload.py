@@ -21,6 +21,7 @@ from geo.data.load import OUTSIDE_EUROPE
 from geo.data.records import derive
 from geo.data.schema import Column, RowIssue, Schema, validate_rows
 from geo.data.upload_read import RawTable, decimal_point, decode, read_csv_text, read_geojson_text
+from geo.i18n import N_, _
 
 LOG = logging.getLogger(__name__)
 
@@ -66,8 +67,8 @@ GENERIC = {"id": "incident_id", "incident_id": "incident_id", "main_id": "incide
            "lat": "lat", "latitude": "lat", "lon": "lon", "lng": "lon", "long": "lon", "longitude": "lon"}
 DATE_FORMATS = ("%Y-%m-%d", "%d.%m.%Y", "%a, %m/%d/%Y - %H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S",
                 "%Y-%m-%dT%H:%M:%SZ")
-BAD_DATE = ("is not a date as YYYY-MM-DD, DD.MM.YYYY or like 'Tue, 01/27/2026 - 12:00' "
-            "(03/09/2024 could be March or September: write 2024-09-03)")
+BAD_DATE = N_("is not a date as YYYY-MM-DD, DD.MM.YYYY or like 'Tue, 01/27/2026 - 12:00' "
+              "(03/09/2024 could be March or September: write 2024-09-03)")
 HEADER_NAMES = {"date": "date (Incident Date or date)", "lat": "latitude (Latitude, Coordinates or latitude)",
                 "lon": "longitude (Longitude, Coordinates or longitude)"}
 SEA_WORDS = ("sea", "channel", "beach", "shore", "coast", "boat", "drown", "water", "off ", "port",
@@ -98,14 +99,16 @@ class UploadResult:
 
     def summary(self) -> str:
         """One line a person reads: the counts add up, and how the file was read."""
-        text = (f"{self.file}: {self.accepted} of {self.total_rows} rows accepted as {self.layout}; "
-                f"{self.rejected_rows} row(s) rejected.")
-        return text + (f" Read as: {'; '.join(self.read_as)}." if self.read_as else "")
+        text = _("{file}: {accepted} of {total} rows accepted as {layout}; {rejected} row(s) rejected.").format(
+            file=self.file, accepted=self.accepted, total=self.total_rows, layout=self.layout,
+            rejected=self.rejected_rows)
+        return text + (" " + _("Read as: {how}.").format(how="; ".join(self.read_as)) if self.read_as else "")
 
     def issue_table(self) -> pd.DataFrame:
-        return pd.DataFrame([{"Row": i.row, "Column": i.column, "Value": "" if i.value is None else str(i.value),
-                              "Reason": i.reason} for i in self.issues],
-                            columns=["Row", "Column", "Value", "Reason"])
+        row, column, value, reason = _("Row"), _("Column"), _("Value"), _("Reason")
+        return pd.DataFrame([{row: i.row, column: i.column, value: "" if i.value is None else str(i.value),
+                              reason: _(i.reason)} for i in self.issues],
+                            columns=[row, column, value, reason])
 
 
 def parse_date(text: object) -> str | None:
@@ -267,8 +270,8 @@ def _header_check(result: UploadResult) -> UploadResult:
     if header and result.accepted == 0:
         needed = "; ".join(i.reason.removeprefix("no column for the ").removesuffix(" in the header")
                            for i in header)
-        result.error = (f"{result.file} cannot be used: it has no column for {needed}. "
-                        "Use one of the IOM layouts, or columns date, latitude, longitude, dead, missing.")
+        result.error = _("{file} cannot be used: it has no column for {needed}. Use one of the IOM layouts, or "
+                         "columns date, latitude, longitude, dead, missing.").format(file=result.file, needed=needed)
         result.rows, result.layout, result.issues = None, "unreadable", []
     return result
 
@@ -279,10 +282,10 @@ def _read(name: str, data: bytes) -> UploadResult:
     if data.count(b"\n") > MAX_ROWS + 1:
         raise ValueError(f"has more than {MAX_ROWS:,} rows")
     if not data.strip():
-        raise ValueError("is empty")
+        raise ValueError(N_("is empty"))
     text, encoding = decode(data)
     if not text.strip(" \t\r\n\ufeff"):
-        raise ValueError("is empty")
+        raise ValueError(N_("is empty"))
     if name.lower().endswith((".geojson", ".json")) or text.lstrip("\ufeff \t\r\n")[:1] in ("{", "["):
         table, layout = read_geojson_text(text.lstrip("\ufeff"), name), "GeoJSON points"
     else:
@@ -305,12 +308,14 @@ def read_upload(name: str, data: bytes) -> UploadResult:
     except (ValueError, UnicodeDecodeError) as err:
         reason = str(err).splitlines()[0][:200] if str(err) else type(err).__name__
         if isinstance(err, UnicodeDecodeError):
-            reason = "its text is neither UTF-8, UTF-16 nor Windows-1252"
-        message = (f"{name} cannot be read: {reason}. Expected a CSV (comma- or semicolon-separated: IOM Global "
-                   "Figures, IOM website download or date/latitude/longitude columns) or GeoJSON points.")
+            reason = N_("its text is neither UTF-8, UTF-16 nor Windows-1252")
+        message = _("{name} cannot be read: {reason}. Expected a CSV (comma- or semicolon-separated: IOM Global "
+                    "Figures, IOM website download or date/latitude/longitude columns) or GeoJSON points.").format(
+            name=name, reason=_(reason))
         return UploadResult(name, "unreadable", None, error=message)
     except Exception as err:  # noqa: BLE001 - the last resort: a message for the visitor, details in the log
         LOG.exception("upload %r could not be read", name)
         return UploadResult(name, "unreadable", None, unexpected=True,
-                            error=f"{name} could not be read because of an unexpected problem "
-                                  f"({type(err).__name__}). Nothing was loaded; please report this file.")
+                            error=_("{name} could not be read because of an unexpected problem ({problem}). "
+                                    "Nothing was loaded; please report this file.").format(
+                                name=name, problem=type(err).__name__))

@@ -17,13 +17,14 @@ import re
 from dataclasses import dataclass, field
 
 from geo.data.schema import RowIssue
+from geo.i18n import N_
 
 DELIMITERS = {",": "comma", ";": "semicolon", "\t": "tab", "|": "bar"}
 MAX_CELL = 5_000
 INVISIBLE = "\ufeff\u200b\u200c\u200d\u200e\u200f\u2060"
-SIGNATURES = {b"PK\x03\x04": "is a ZIP archive (an .xlsx or .ods workbook?): save it as CSV first",
-              b"\xd0\xcf\x11\xe0": "is an old Excel (.xls) workbook: save it as CSV first",
-              b"\x1f\x8b": "is gzip-compressed: unpack it first", b"%PDF": "is a PDF, not a table"}
+SIGNATURES = {b"PK\x03\x04": N_("is a ZIP archive (an .xlsx or .ods workbook?): save it as CSV first"),
+              b"\xd0\xcf\x11\xe0": N_("is an old Excel (.xls) workbook: save it as CSV first"),
+              b"\x1f\x8b": N_("is gzip-compressed: unpack it first"), b"%PDF": N_("is a PDF, not a table")}
 DECIMAL_COMMA = re.compile(r"^\s*[+-]?\d*,\d+\s*$")
 THOUSANDS_DOTS = re.compile(r"^\s*\d{1,3}(\.\d{3})+\s*$")
 
@@ -53,7 +54,7 @@ def decode(data: bytes) -> tuple[str, str | None]:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         text, encoding = data.decode("utf-16"), "UTF-16"
     elif b"\x00" in data[:4096]:
-        raise ValueError("is not a text file (it holds binary data)")
+        raise ValueError(N_("is not a text file (it holds binary data)"))
     else:
         try:
             text, encoding = data.decode("utf-8-sig"), None
@@ -61,7 +62,7 @@ def decode(data: bytes) -> tuple[str, str | None]:
             text, encoding = data.decode("cp1252", errors="strict"), "Windows-1252"
     controls = sum(1 for ch in text[:20_000] if ord(ch) < 32 and ch not in "\t\r\n")
     if controls > 0.01 * min(len(text), 20_000):
-        raise ValueError("is not a text file (it holds binary data)")
+        raise ValueError(N_("is not a text file (it holds binary data)"))
     return text, encoding
 
 
@@ -115,10 +116,10 @@ def read_csv_text(text: str, file: str) -> RawTable:
         raise ValueError(f"cannot be split into cells ({err})") from None
     filled = [(n, r) for n, r in rows if any(cell.strip() for cell in r)]
     if not filled:
-        raise ValueError("is empty")
+        raise ValueError(N_("is empty"))
     (_, first), body = filled[0], filled[1:]
     if not body:
-        raise ValueError("has a header but no data rows")
+        raise ValueError(N_("has a header but no data rows"))
     header = _unique([clean_name(c) for c in first])
     table = RawTable(header, [], [], total=len(body), decimal_comma=delimiter != ",")
     for number, cells in body:
@@ -169,7 +170,7 @@ def read_geojson_text(text: str, file: str) -> RawTable:
     try:
         document = json.loads(text)
     except RecursionError:
-        raise ValueError("is nested too deeply to be GeoJSON") from None
+        raise ValueError(N_("is nested too deeply to be GeoJSON")) from None
     features = _features(document)
     header: list[str] = []
     table = RawTable(header, [], [], total=len(features))
@@ -188,7 +189,7 @@ def read_geojson_text(text: str, file: str) -> RawTable:
 
 def _features(document: object) -> list:
     if not isinstance(document, dict) or document.get("type") not in ("FeatureCollection", "Feature"):
-        raise ValueError("is not a GeoJSON FeatureCollection or Feature")
+        raise ValueError(N_("is not a GeoJSON FeatureCollection or Feature"))
     crs = document.get("crs")
     if crs is not None:
         name = str((crs.get("properties") or {}).get("name", crs) if isinstance(crs, dict) else crs)
@@ -199,9 +200,9 @@ def _features(document: object) -> list:
         return [document]
     features = document.get("features")
     if not isinstance(features, list):
-        raise ValueError("has no list of 'features'")
+        raise ValueError(N_("has no list of 'features'"))
     if not features:
-        raise ValueError("has no features")
+        raise ValueError(N_("has no features"))
     return features
 
 

@@ -24,6 +24,7 @@ from geo import vocab
 from geo.export import page as export_page
 from geo.export.meta import as_of, export_metadata
 from geo.export.story import chain_bounds, story_steps
+from geo.i18n import N_, _, current_language, format_number
 from geo.maps import style as ms
 from geo.maps.elements import to_json
 from geo.maps.inset import StraitInset
@@ -40,7 +41,7 @@ from geo.vocab import ALL_LAYERS, LAYER_KEYS
 class ExportOptions:
     """What a reader sees besides the map; every field has a sensible default."""
 
-    title: str = "The Channel small-boat route"
+    title: str = N_("The Channel small-boat route")
     subtitle: str | None = None
     story: bool = True
     play_ms: int = 1200
@@ -112,7 +113,7 @@ def _map(scene: Scene, layers: tuple[str, ...]) -> tuple[folium.Map, dict[str, s
     wanted = {LAYER_KEYS[k] for k in layers}
     names: dict[str, str | None] = {"map": m.get_name(), "incidents": None, "control": None}
     for key, child in list(m._children.items()):
-        layer_name = getattr(child, "layer_name", None)
+        layer_name = getattr(child, "layer_key", getattr(child, "layer_name", None))
         if isinstance(child, folium.FeatureGroup) and layer_name in vocab.LAYER_NAMES:
             if layer_name not in wanted:
                 del m._children[key]
@@ -131,68 +132,85 @@ def _figure_boxes(h) -> str:
     ids = ["cr-people", "cr-boats", "cr-ppb", "cr-dead", "cr-missing"]
     boxes = []
     for fig_id, figure in zip(ids, figures(h)):
-        source = (f'{HOME_OFFICE}, <span class="cr-status">{esc(h.crossings_status)}</span>'
-                  if figure.source.startswith(HOME_OFFICE) else esc(figure.source))
+        source = (f'{esc(_(HOME_OFFICE))}, <span class="cr-status">{esc(_(h.crossings_status))}</span>'
+                  if figure.source.startswith(_(HOME_OFFICE)) else esc(figure.source))
         boxes.append(f'<div class="cr-fig"><span>{esc(figure.label)}</span><b id="{fig_id}">'
                      f'{esc(figure.value)}</b><small>{source}</small></div>')
-    count = "–" if h.incidents is None else f"{h.incidents:,}"
-    boxes.append(f'<div class="cr-fig"><span>Incidents</span><b id="cr-incidents">{count}</b>'
-                 f'<small>{esc(IOM)}</small></div>')
-    return f'<section class="cr-figs" aria-live="polite" aria-label="Headline figures">{"".join(boxes)}</section>'
+    count = "–" if h.incidents is None else format_number(h.incidents)
+    incidents, label = esc(_("Incidents")), esc(_("Headline figures"))
+    boxes.append(f'<div class="cr-fig"><span>{incidents}</span><b id="cr-incidents">{count}</b>'
+                 f'<small>{esc(_(IOM))}</small></div>')
+    return f'<section class="cr-figs" aria-live="polite" aria-label="{label}">{"".join(boxes)}</section>'
 
 
 def _controls(period: Period, story: bool) -> str:
     n = len(period.months)
-    story_button = '<button type="button" id="cr-story-start">Story: follow the route</button>' if story else ""
-    return (f'<div class="cr-controls"><button type="button" id="cr-play" aria-pressed="false">▶ Play</button>'
-            f'<label class="sr-only" for="cr-month">Month</label>'
+    words = {key: esc(text) for key, text in (("story", _("Story: follow the route")), ("play", _("Play")),
+                                               ("month", _("Month")), ("whole", _("Whole period")))}
+    story_button = (f'<button type="button" id="cr-story-start">{words["story"]}</button>' if story else "")
+    return (f'<div class="cr-controls"><button type="button" id="cr-play" aria-pressed="false">▶ '
+            f'{words["play"]}</button><label class="sr-only" for="cr-month">{words["month"]}</label>'
             f'<input type="range" id="cr-month" min="0" max="{n - 1}" step="1" value="{n - 1}"'
             f'{" disabled" if n == 1 else ""}>'
             f'<output id="cr-month-label" for="cr-month" aria-live="polite">{esc(period.label)}</output>'
-            f'<button type="button" id="cr-whole" disabled>Whole period</button>{story_button}</div>')
+            f'<button type="button" id="cr-whole" disabled>{words["whole"]}</button>{story_button}</div>')
 
 
-STORY_PANEL = ('<section class="cr-story" id="cr-story" hidden aria-live="polite" aria-label="Story">'
-               '<h2 id="cr-story-title"></h2><p id="cr-story-text"></p><nav>'
-               '<button type="button" id="cr-prev">← Previous</button>'
-               '<button type="button" id="cr-next">Next →</button><span id="cr-story-count"></span>'
-               '<button type="button" id="cr-story-end">Close story</button></nav>'
-               '<small>Arrow keys step through the story; Esc closes it.</small></section>')
+def story_panel() -> str:
+    """The story's panel and buttons in the reader's language."""
+    w = {key: esc(text) for key, text in (("story", _("Story")), ("prev", _("Previous")), ("next", _("Next")),
+                                           ("close", _("Close story")),
+                                           ("keys", _("Arrow keys step through the story; Esc closes it.")))}
+    return (f'<section class="cr-story" id="cr-story" hidden aria-live="polite" aria-label="{w["story"]}">'
+            f'<h2 id="cr-story-title"></h2><p id="cr-story-text"></p><nav>'
+            f'<button type="button" id="cr-prev">← {w["prev"]}</button>'
+            f'<button type="button" id="cr-next">{w["next"]} →</button><span id="cr-story-count"></span>'
+            f'<button type="button" id="cr-story-end">{w["close"]}</button></nav>'
+            f'<small>{w["keys"]}</small></section>')
 
 
 def _text_alternative(scene: Scene, h, period: Period) -> str:
     n = lambda frame: 0 if frame is None else len(frame)  # noqa: E731
     c_cov, i_cov = h.crossings_coverage, h.incident_coverage
-    people = (f"no Home Office data ({c_cov.no_data})" if c_cov and c_cov.is_empty else
-              "no Home Office figures" if h.people is None else
-              f"{h.people:,} people crossed in {h.boats:,} boats (UK Home Office, {h.crossings_status}"
-              f"{', ' + c_cov.scope if c_cov and c_cov.scope else ''})")
-    deaths = (f"no IOM data ({i_cov.no_data})" if i_cov and i_cov.is_empty else
-              "no IOM figures" if h.dead is None else
-              f"{h.incidents} incidents with {h.dead} dead and {h.missing} missing "
-              f"(IOM Missing Migrants Project, minimum estimates{', ' + i_cov.scope if i_cov and i_cov.scope else ''})")
-    return (f"Map of the English Channel small-boat route, {period.label}. Storage, seizures, raids and a "
-            f"purchase offer are reported at {n(scene.storage)} places in Germany, drawn as the outlines of the "
-            f"Länder, districts and cities named; {len(scene.drawn_routes)} supply routes "
-            "computed on OpenStreetMap motorways run through the Netherlands or Belgium to "
-            f"{n(scene.launch)} launch areas on the French coast; "
-            f"{len(scene.corridors)} straight-line crossing corridors cross the Dover Strait shipping lanes "
-            f"to {n(scene.landing)} landing points in Kent. In this period {people}; {deaths}. The figures "
-            "above the map give the same numbers as text and follow the month slider.")
+    people = (_("no Home Office data ({why})").format(why=c_cov.no_data) if c_cov and c_cov.is_empty else
+              _("no Home Office figures") if h.people is None else
+              _("{people} people crossed in {boats} boats (UK Home Office, {status}{scope})").format(
+                  people=format_number(h.people), boats=format_number(h.boats), status=_(h.crossings_status),
+                  scope=", " + c_cov.scope if c_cov and c_cov.scope else ""))
+    deaths = (_("no IOM data ({why})").format(why=i_cov.no_data) if i_cov and i_cov.is_empty else
+              _("no IOM figures") if h.dead is None else
+              _("{incidents} incidents with {dead} dead and {missing} missing (IOM Missing Migrants Project, "
+                "minimum estimates{scope})").format(
+                  incidents=format_number(h.incidents), dead=format_number(h.dead),
+                  missing=format_number(h.missing), scope=", " + i_cov.scope if i_cov and i_cov.scope else ""))
+    return _("Map of the English Channel small-boat route, {period}. Storage, seizures, raids and a "
+             "purchase offer are reported at {storage} places in Germany, drawn as the outlines of the "
+             "Länder, districts and cities named; {routes} supply routes "
+             "computed on OpenStreetMap motorways run through the Netherlands or Belgium to "
+             "{launch} launch areas on the French coast; "
+             "{corridors} straight-line crossing corridors cross the Dover Strait shipping lanes "
+             "to {landing} landing points in Kent. In this period {people}; {deaths}. The figures "
+             "above the map give the same numbers as text and follow the month slider.").format(
+        period=period.label, storage=n(scene.storage), routes=len(scene.drawn_routes), launch=n(scene.launch),
+        corridors=len(scene.corridors), landing=n(scene.landing), people=people, deaths=deaths)
 
 
 def _footer(h, dates: dict[str, str]) -> str:
     notes = "".join(f"<li>{esc(note)}</li>" for note in h.crossings_notes + h.incident_notes)
-    publishers = "".join(f"<li>{esc(p)}</li>" for p in vocab.PUBLISHERS) + (
-        f"<li>German administrative outlines: {link(ms.BKG_URL, '© GeoBasis-DE / BKG 2021 (Daten verändert)')}, "
+    outlines = esc(_("German administrative outlines:"))
+    publishers = "".join(f"<li>{esc(_(p))}</li>" for p in vocab.PUBLISHERS) + (
+        f"<li>{outlines} "
+        f"{link(ms.BKG_URL, '© GeoBasis-DE / BKG 2021 (Daten verändert)')}, "
         f"{link('https://www.govdata.de/dl-de/by-2-0', 'dl-de/by-2-0')}, VG5000 (Stand 01.01.2021)</li>")
-    as_of_text = " · ".join(f"{esc(k)}: {esc(v)}" for k, v in dates.items())
-    return (f"<footer><p><b>Data as of</b> {as_of_text}</p><ul>{notes}</ul>"
-            f"<p id='cr-credits'><b>Credits.</b> Map data and figures:</p><ul>{publishers}</ul>"
-            "<p>Storage places are the outlines of the Länder, districts and cities their sources name; "
-            "launch and landing areas are circles around reported places; never exact pins. Corridors are "
-            "straight lines, not tracks. The inset shows the Dover Strait in detail. Made with Leaflet and "
-            "Channel Routes; no file or font is loaded from anywhere else.</p></footer>")
+    as_of_text = " · ".join(f"{esc(_(k))}: {esc(v)}" for k, v in dates.items())
+    as_of_word, credits_word, map_data = esc(_("Data as of")), esc(_("Credits.")), esc(_("Map data and figures:"))
+    return (f"<footer><p><b>{as_of_word}</b> {as_of_text}</p><ul>{notes}</ul>"
+            f"<p id='cr-credits'><b>{credits_word}</b> {map_data}</p>"
+            f"<ul>{publishers}</ul><p>"
+            + esc(_("Storage places are the outlines of the Länder, districts and cities their sources name; "
+                    "launch and landing areas are circles around reported places; never exact pins. Corridors "
+                    "are straight lines, not tracks. The inset shows the Dover Strait in detail. Made with "
+                    "Leaflet and Channel Routes; no file or font is loaded from anywhere else.")) + "</p></footer>")
 
 
 def coverage_data(h: Headline) -> dict:
@@ -202,10 +220,11 @@ def coverage_data(h: Headline) -> dict:
     def months(period_coverage) -> dict:
         months_ = () if period_coverage is None else period_coverage.months
         return {"none": {m.month: m.why for m in months_ if not m.has_data},
-                "partial": {m.month: f"{period_coverage.name} covers {m.why}." for m in months_
+                "partial": {m.month: _("{name} covers {detail}.").format(name=_(period_coverage.name), detail=m.why)
+                            for m in months_
                             if m.status == "partial"}}
-    sentences = coverage_sentences(h) + [f.coverage + " (no data, not zero)." for f in figures(h)
-                                         if f.value == NO_DATA and f.label in ("People crossed", "Dead")]
+    sentences = coverage_sentences(h) + [f.coverage + _(" (no data, not zero).") for f in figures(h)
+                                         if f.value == _(NO_DATA) and f.label in (_("People crossed"), _("Dead"))]
     return {"ho": months(h.crossings_coverage), "iom": months(h.incident_coverage), "period": sentences}
 
 
@@ -222,7 +241,15 @@ def _client_data(scene, incidents, crossings, period, layers, options, h: Headli
             and incidents is not None else [],
             "has_incidents": incidents is not None, "play_ms": options.play_ms,
             "bounds": chain_bounds(), "max_bounds": [[44.0, -12.0], [58.0, 20.0]],
-            "story": story_steps(scene, incidents, crossings, period) if options.story else []}
+            "story": story_steps(scene, incidents, crossings, period) if options.story else [],
+            "locale": {"en": "en-GB", "fr": "fr-FR", "de": "de-DE"}[current_language()], "words": client_words()}
+
+
+def client_words() -> dict[str, str]:
+    """The words the page script writes, in the reader's language (plain text, set as textContent)."""
+    return {"no_data": _(NO_DATA), "official": _("official"), "provisional": _("provisional"),
+            "both": _("official and provisional"), "all": _("(all)"), "play": _("Play"), "pause": _("Pause"),
+            "credits": _("Data:"), "credits_link": _("credits below the map")}
 
 
 def export_html(scene: Scene, incidents: gpd.GeoDataFrame | None, crossings: pd.DataFrame | None,
@@ -246,21 +273,24 @@ def export_html(scene: Scene, incidents: gpd.GeoDataFrame | None, crossings: pd.
     scripts = [leaflet_js_inline(), map_js, app_js]
     client = _client_data(scene, incidents, crossings, period, layers, options, h)
     meta = export_metadata(period, layers, asdict(options), crossings, incidents)
-    subtitle = options.subtitle or (f"{period.label}: where boats are stored, the roads to the coast, "
-                                    "the launch beaches, the crossing and the people who died or went missing.")
-    head = (f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+    subtitle = options.subtitle or _("{period}: where boats are stored, the roads to the coast, the launch "
+                                     "beaches, the crossing and the people who died or went missing.").format(
+        period=period.label)
+    title = _(options.title) if options.title == ExportOptions.title else options.title
+    head = (f'<!DOCTYPE html>\n<html lang="{current_language()}"><head><meta charset="utf-8">'
             f'<meta http-equiv="Content-Security-Policy" content="{content_security_policy(scripts)}">'
             '<meta name="viewport" content="width=device-width, initial-scale=1">'
-            f"<title>{esc(options.title)} · {esc(period.label)}</title>"
+            f"<title>{esc(title)} · {esc(period.label)}</title>"
             f'<meta name="description" content="{esc(subtitle)}">'
             '<meta name="generator" content="Channel Routes (python -m geo export)">'
             f'<meta name="cr-export" content="{esc(json.dumps(meta["parameters"]))}">'
             f"<style>{_without_comments(leaflet_css_inline())}</style><style>{ms.MAP_CSS}{export_page.PAGE_CSS}"
             f"#{names['map']} {{ position: absolute; inset: 0; }}</style></head>")
-    body = (f'<body><header><h1>{esc(options.title)}</h1><p class="cr-sub">{esc(subtitle)}</p></header>'
+    map_label = esc(_("Map"))
+    body = (f'<body><header><h1>{esc(title)}</h1><p class="cr-sub">{esc(subtitle)}</p></header>'
             f"{_figure_boxes(h)}{_coverage_line(client)}{_controls(period, options.story)}"
-            f"{STORY_PANEL if options.story else ''}"
-            f'<div class="cr-map" id="cr-map" role="region" aria-label="Map" aria-describedby="cr-alt">'
+            f"{story_panel() if options.story else ''}"
+            f'<div class="cr-map" id="cr-map" role="region" aria-label="{map_label}" aria-describedby="cr-alt">'
             f"{figure.html.render()}</div>"
             f'<p id="cr-alt" class="sr-only">{esc(_text_alternative(scene, h, period))}</p>'
             f"{_footer(h, as_of(crossings, incidents))}"

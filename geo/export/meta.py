@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from geo.i18n import N_, _, format_day
 from geo.model.period import Period, month_label
 from geo.paths import data_dir as current_data_dir
 
@@ -39,14 +40,14 @@ def as_of(crossings: pd.DataFrame | None, incidents: pd.DataFrame | None) -> dic
     if crossings is not None and not crossings.empty:
         official = crossings.loc[crossings["status"] == "official", "month"]
         if not official.empty:
-            dates["Home Office official monthly"] = f"to {month_label(official.max())}"
+            dates[N_("Home Office official monthly")] = _("to {month}").format(month=month_label(official.max()))
         provisional = crossings[crossings["status"] == "provisional"]
         if not provisional.empty:
             last = provisional.iloc[-1]
-            dates["Home Office provisional daily"] = (f"to {month_label(last['month'])} "
-                                                      f"({last['days_in_data']} of {last['days_in_month']} days)")
+            dates[N_("Home Office provisional daily")] = _("to {month} ({days} of {total} days)").format(
+                month=month_label(last["month"]), days=last["days_in_data"], total=last["days_in_month"])
     if incidents is not None and not incidents.empty:
-        dates["IOM Missing Migrants Project"] = f"to {incidents['date'].max():%d %b %Y}"
+        dates[N_("IOM Missing Migrants Project")] = _("to {day}").format(day=format_day(incidents["date"].max().date()))
     return dates
 
 

@@ -70,7 +70,8 @@ APP_JS = """
     if (p.t) { m.bindTooltip(p.t, {sticky: true}); }
     return {layer: m, month: p.m, dead: p.d, missing: p.x, incident: p.i};
   });
-  var nf = new Intl.NumberFormat('en-GB');
+  var W = D.words, nf = new Intl.NumberFormat(D.locale);
+  var df = new Intl.NumberFormat(D.locale, {minimumFractionDigits: 1, maximumFractionDigits: 1});
   var fmt = function (v) { return v === null ? '\\u2013' : nf.format(v); };
   var slider = $('cr-month'), out = $('cr-month-label'), play = $('cr-play'), whole = $('cr-whole');
   var timer = null;
@@ -92,14 +93,14 @@ APP_JS = """
       }
     });
     var s = Object.keys(statuses).sort();
-    var status = s.length === 0 ? 'no data' : s.length === 2 ? 'official and provisional' : s[0];
+    var status = s.length === 0 ? W.no_data : s.length === 2 ? W.both : W[s[0]];
     // A month the data does not cover reads "no data", never 0 (D.coverage, from geo.model.coverage).
     var none = function (kind) { return months.every(function (m) { return m in D.coverage[kind].none; }); };
     var noHo = none('ho'), noIom = none('iom');
-    $('cr-people').textContent = noHo ? 'no data' : fmt(people);
-    $('cr-boats').textContent = noHo ? 'no data' : fmt(boats);
-    $('cr-ppb').textContent = noHo ? 'no data' : boats ? (people / boats).toFixed(1) : '\\u2013';
-    var iomText = function (v) { return !D.has_incidents ? '\\u2013' : noIom ? 'no data' : fmt(v); };
+    $('cr-people').textContent = noHo ? W.no_data : fmt(people);
+    $('cr-boats').textContent = noHo ? W.no_data : fmt(boats);
+    $('cr-ppb').textContent = noHo ? W.no_data : boats ? df.format(Math.round(people / boats * 10) / 10) : '\\u2013';
+    var iomText = function (v) { return !D.has_incidents ? '\\u2013' : noIom ? W.no_data : fmt(v); };
     $('cr-dead').textContent = iomText(dead);
     $('cr-missing').textContent = iomText(missing);
     $('cr-incidents').textContent = iomText(count);
@@ -121,11 +122,11 @@ APP_JS = """
     figures([D.months[i]]);
   }
   function showWhole() {
-    out.textContent = D.period_label + ' (all)';
+    out.textContent = D.period_label + ' ' + W.all;
     whole.disabled = true;
     figures(D.months);
   }
-  function stop() { if (timer) { clearInterval(timer); timer = null; play.textContent = '\\u25B6 Play';
+  function stop() { if (timer) { clearInterval(timer); timer = null; play.textContent = '\\u25B6 ' + W.play;
     play.setAttribute('aria-pressed', 'false'); } }
   slider.addEventListener('input', function () { stop(); showMonth(Number(slider.value)); });
   whole.addEventListener('click', function () { stop(); showWhole(); });
@@ -133,7 +134,7 @@ APP_JS = """
     if (timer) { stop(); return; }
     var i = whole.disabled || Number(slider.value) >= D.months.length - 1 ? 0 : Number(slider.value) + 1;
     showMonth(i);
-    play.textContent = '\\u23F8 Pause'; play.setAttribute('aria-pressed', 'true');
+    play.textContent = '\\u23F8 ' + W.pause; play.setAttribute('aria-pressed', 'true');
     timer = setInterval(function () {
       var next = Number(slider.value) + 1;
       if (next >= D.months.length) { stop(); return; }
@@ -184,7 +185,9 @@ APP_JS = """
     if (legend) { legend.open = false; }
     var credits = map.attributionControl;
     Object.keys(credits._attributions || {}).forEach(function (a) { credits.removeAttribution(a); });
-    credits.addAttribution('Data: <a href="#cr-credits">credits below the map</a>');
+    var link = document.createElement('a'); link.href = '#cr-credits'; link.textContent = W.credits_link;
+    var note = document.createElement('span'); note.textContent = W.credits + ' ';
+    credits.addAttribution(note.outerHTML + link.outerHTML);
   }
   map.fitBounds(D.bounds, L.extend({animate: false}, pad()));
   showWhole();

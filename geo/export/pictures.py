@@ -27,6 +27,7 @@ from shapely.geometry import LineString, box  # noqa: E402
 from geo import vocab
 from geo.export.explainer import ALL_LAYERS, parse_layers  # noqa: E402
 from geo.export.meta import export_metadata  # noqa: E402
+from geo.i18n import N_, _, format_decimal  # noqa: E402
 from geo.maps import style as ms  # noqa: E402
 from geo.maps.inset import INSET_TITLE, STRAIT_DETAIL_BOUNDS  # noqa: E402
 from geo.model.period import Period  # noqa: E402
@@ -81,7 +82,7 @@ def _draw_inset(fig, scene: Scene, incidents, chosen: tuple[str, ...], text: flo
     for spine in ax.spines.values():
         spine.set_edgecolor("#1f2328")
         spine.set_linewidth(1.5)
-    ax.set_title(INSET_TITLE, fontsize=text * 1.05, loc="left", fontweight="bold")
+    ax.set_title(_(INSET_TITLE), fontsize=text * 1.05, loc="left", fontweight="bold")
     return _frame([box(west, south, east, north)])
 
 
@@ -146,26 +147,28 @@ def _draw_storage(ax, storage: gpd.GeoDataFrame) -> None:
 def _legend(ax, chosen: tuple[str, ...], fontsize: float) -> None:
     items = {
         "storage": Patch(facecolor=ms.STORAGE + "73", edgecolor=ms.STORAGE,
-                         label="Boats stored or seized (outline of the Land, district or city named)"),
-        "raids": Patch(facecolor="none", edgecolor=ms.RAID, ls="--", label="Only arrests, raids or a purchase offer"),
-        "routes": Line2D([], [], color=ms.ROUTE, lw=2.4, label="Supply route (motorways)"),
-        "launch": Patch(facecolor=ms.LAUNCH, label="Launch area (reported)"),
-        "corridors": Line2D([], [], color=ms.CORRIDOR, lw=1.6, ls="--", label="Crossing corridor (straight line)"),
-        "landing": Patch(facecolor=ms.LANDING, alpha=0.6, label="Landing point in Kent"),
-        "tss": Line2D([], [], color=ms.TSS_LANE, lw=1, label="Shipping lanes and zones (TSS)"),
-        "boundary": Line2D([], [], color=ms.BOUNDARY, lw=1.4, ls="-.", label="UK–France boundary (1988)"),
+                         label=_("Boats stored or seized (outline of the Land, district or city named)")),
+        "raids": Patch(facecolor="none", edgecolor=ms.RAID, ls="--",
+                       label=_("Only arrests, raids or a purchase offer")),
+        "routes": Line2D([], [], color=ms.ROUTE, lw=2.4, label=_("Supply route (motorways)")),
+        "launch": Patch(facecolor=ms.LAUNCH, label=_("Launch area (reported)")),
+        "corridors": Line2D([], [], color=ms.CORRIDOR, lw=1.6, ls="--", label=_("Crossing corridor (straight line)")),
+        "landing": Patch(facecolor=ms.LANDING, alpha=0.6, label=_("Landing point in Kent")),
+        "tss": Line2D([], [], color=ms.TSS_LANE, lw=1, label=_("Shipping lanes and zones (TSS)")),
+        "boundary": Line2D([], [], color=ms.BOUNDARY, lw=1.4, ls="-.", label=_("UK–France boundary (1988)")),
     }
     handles = [items[k] for k in chosen if k in items]
     if "storage" in chosen:
         handles.insert(1, items["raids"])
     if "incidents" in chosen:
-        for setting, words in (("sea_or_shore", "at sea or shore"), ("land_or_inland", "on land")):
+        for setting, words in (
+                ("sea_or_shore", N_("Dead or missing at sea or shore (area ∝ number, IOM minimum estimates)")),
+                ("land_or_inland", N_("Dead or missing on land (area ∝ number, IOM minimum estimates)"))):
             handles.append(Line2D([], [], marker="o", ls="", markersize=9, markeredgecolor="white",
-                                  markerfacecolor=ms.SETTING_COLOURS[setting],
-                                  label=f"Dead or missing {words} (area ∝ number, IOM minimum estimates)"))
+                                  markerfacecolor=ms.SETTING_COLOURS[setting], label=_(words)))
         handles.append(Line2D([], [], marker="o", ls="", markersize=9, markeredgecolor=ms.DOUBT_STYLE["color"],
-                              markerfacecolor="none", label="Location doubtful: point contradicts its own text"))
-    ax.legend(handles=handles, loc="lower left", fontsize=fontsize, framealpha=0.94, title="Legend",
+                              markerfacecolor="none", label=_("Location doubtful: point contradicts its own text")))
+    ax.legend(handles=handles, loc="lower left", fontsize=fontsize, framealpha=0.94, title=_("Legend"),
               title_fontsize=fontsize)
 
 
@@ -189,7 +192,8 @@ def _scale_bar(ax, view: tuple[float, float, float, float], fontsize: float) -> 
     length = km * 1000 * stretch
     x = x1 - (x1 - x0) * 0.03 - length
     ax.plot([x, x + length], [y, y], color="#222222", lw=4, solid_capstyle="butt", zorder=6)
-    ax.text(x + length / 2, y + (y1 - y0) * 0.012, f"{km} km (at {lat:.1f}° N)", ha="center", va="bottom",
+    label = _("{km} km (at {lat}° N)").format(km=km, lat=format_decimal(lat))
+    ax.text(x + length / 2, y + (y1 - y0) * 0.012, label, ha="center", va="bottom",
             fontsize=fontsize, zorder=6)
 
 
@@ -199,13 +203,13 @@ def _figures_text(crossings, incidents, period: Period) -> str:
     h = headline(crossings, incidents, period)
     shown = figures(h)
     lines = ["   ".join(f"{f.label}: {f.value}" for f in shown), *coverage_sentences(h)]
-    lines += [f.coverage for f in shown if f.value == NO_DATA and f.label in ("People crossed", "Dead")]
+    lines += [f.coverage for f in shown if f.value == _(NO_DATA) and f.label in (_("People crossed"), _("Dead"))]
     return "\n".join(lines)
 
 
 def draw(scene: Scene, incidents: gpd.GeoDataFrame | None, crossings: pd.DataFrame | None,
          period: Period, layers: tuple[str, ...] = ALL_LAYERS, size: str = "slides",
-         title: str = "The Channel small-boat route"):
+         title: str = N_("The Channel small-boat route")):
     """The picture as a matplotlib figure (close it after saving)."""
     if size not in SIZES:
         raise ValueError(f"Expected a size from {', '.join(SIZES)}, instead got: {size!r}")
@@ -229,12 +233,12 @@ def draw(scene: Scene, incidents: gpd.GeoDataFrame | None, crossings: pd.DataFra
     frame.boundary.plot(ax=ax, color="#1f2328", linewidth=1.3, linestyle=(0, (4, 3)))
     _legend(ax, chosen, text * 0.8)
     _scale_bar(ax, view, text)
-    ax.text(0.012, 0.975, f"{title} · {period.label}", transform=ax.transAxes, fontsize=text * 1.9,
+    ax.text(0.012, 0.975, f"{_(title)} · {period.label}", transform=ax.transAxes, fontsize=text * 1.9,
             fontweight="bold", va="top", color="#1f2328")
     ax.text(0.012, 0.915, _figures_text(crossings, incidents, period), transform=ax.transAxes,
             fontsize=text * 1.1, va="top", color="#1f2328",
             bbox={"facecolor": "white", "alpha": 0.85, "edgecolor": "none", "pad": 4})
-    fig.text(0.006, strip / 2, "\n".join(textwrap.wrap(vocab.CREDITS + " (bkg.bund.de)", 200)),
+    fig.text(0.006, strip / 2, "\n".join(textwrap.wrap(vocab.credits() + " (bkg.bund.de)", 200)),
              fontsize=text * 0.68, ha="left", va="center", color="#30363d")
     return fig
 
@@ -255,7 +259,7 @@ def save(scene: Scene, incidents, crossings, period: Period, out: Path | BinaryI
     file object; returns what it wrote to (a path as :class:`Path`)."""
     if fmt not in FORMATS:
         raise ValueError(f"Expected a format from {', '.join(FORMATS)}, instead got: {fmt!r}")
-    title = f"The Channel small-boat route · {period.label}"
+    title = _("The Channel small-boat route") + f" · {period.label}"
     meta = export_metadata(period, tuple(layers), {"size": size, "format": fmt}, crossings, incidents)
     fig = draw(scene, incidents, crossings, period, layers, size)
     try:

@@ -10,6 +10,7 @@ import geopandas as gpd
 import pandas as pd
 from shapely.geometry import LineString, MultiLineString
 
+from geo.i18n import _, format_number, place_name
 from geo.model import places
 from geo.model.drive_time import hours_text
 from geo.model.period import Period
@@ -43,17 +44,20 @@ def storage_sentence(storage: gpd.GeoDataFrame) -> str:
     counts = places.storage_counts(storage)
     found = int(sum(bool({"storage", "seizure"} & set(k)) for k in storage["kinds"]))
     german = int((storage["country"] == "Germany").sum())
-    where = "all in Germany" if german == len(storage) else f"{german} in Germany"
-    return (f"Press and official reports name {len(storage)} places on this map ({where}): boats or engines "
-            f"stored or seized at {found}, arrests or raids at {counts['arrest or raid']}, a purchase offer "
-            f"at {counts['purchase offer']} (a place can carry several). Each is drawn as the outline of the "
-            "Land, district or city its source names, never as a pin.")
+    where = (_("all in Germany") if german == len(storage)
+             else _("{german} in Germany").format(german=format_number(german)))
+    return _("Press and official reports name {count} places on this map ({where}): boats or engines "
+             "stored or seized at {found}, arrests or raids at {raids}, a purchase offer "
+             "at {offers} (a place can carry several). Each is drawn as the outline of the "
+             "Land, district or city its source names, never as a pin.").format(
+        count=format_number(len(storage)), where=where, found=format_number(found),
+        raids=format_number(counts["arrest or raid"]), offers=format_number(counts["purchase offer"]))
 
 
 def _storage_step(scene: Scene) -> dict | None:
     if scene.storage is None or scene.storage.empty:
         return None
-    return {"title": "1. Storage", "text": storage_sentence(scene.storage),
+    return {"title": _("1. Storage"), "text": storage_sentence(scene.storage),
             "bounds": bounds_of(scene.storage.geometry)}
 
 
@@ -62,22 +66,24 @@ def _road_step(scene: Scene) -> dict | None:
         return None
     lines = [LineString(r.road_path) for r in scene.drawn_routes if len(r.road_path) > 1]
     drive = ruhr_to_coast(scene.routes)
-    text = ("The computed routes follow the motorways through the Netherlands and Belgium to the French "
-            "coast (roads: © OpenStreetMap contributors).")
+    text = _("The computed routes follow the motorways through the Netherlands and Belgium to the French "
+             "coast (roads: © OpenStreetMap contributors).")
     if drive:
-        text += (f" From the Ruhr/Cologne area to the Dunkirk–Calais coast: {drive['min_km']:.0f}–"
-                 f"{drive['max_km']:.0f} km, {hours_text(drive['min_hours'], drive['max_hours'])} of driving "
-                 "from the speed limits to typical van speeds (assumed speeds, no stops; not a sourced figure).")
-    return {"title": "2. The road", "text": text, "bounds": bounds_of([MultiLineString(lines)])}
+        text += " " + _("From the Ruhr/Cologne area to the Dunkirk–Calais coast: {min_km}–{max_km} km, "
+                        "{hours} of driving from the speed limits to typical van speeds (assumed speeds, no "
+                        "stops; not a sourced figure).").format(
+            min_km=format_number(round(drive["min_km"])), max_km=format_number(round(drive["max_km"])),
+            hours=hours_text(drive["min_hours"], drive["max_hours"]))
+    return {"title": _("2. The road"), "text": text, "bounds": bounds_of([MultiLineString(lines)])}
 
 
 def _beaches_step(scene: Scene) -> dict | None:
     if scene.launch is None or scene.launch.empty:
         return None
-    names = "; ".join(scene.launch["name"])
-    text = (f"Launches are reported from {len(scene.launch)} stretches of coast: {names}. "
-            "Each is drawn 3 km around the reported places.")
-    return {"title": "3. The beaches", "text": text, "bounds": bounds_of(scene.launch.geometry, 0.05)}
+    names = "; ".join(place_name(name) for name in scene.launch["name"])
+    text = _("Launches are reported from {count} stretches of coast: {names}. "
+             "Each is drawn 3 km around the reported places.").format(count=len(scene.launch), names=names)
+    return {"title": _("3. The beaches"), "text": text, "bounds": bounds_of(scene.launch.geometry, 0.05)}
 
 
 def _crossing_step(scene: Scene, crossings: pd.DataFrame | None, period: Period) -> dict | None:
@@ -85,17 +91,19 @@ def _crossing_step(scene: Scene, crossings: pd.DataFrame | None, period: Period)
         return None
     km = [c.km for c in scene.corridors]
     landings = 0 if scene.landing is None else len(scene.landing)
-    text = (f"{len(km)} straight-line corridors from the beaches to {landings}"
-            f" landing points in Kent, {min(km):.0f}–{max(km):.0f} km by sea, cross the shipping lanes of "
-            "the Dover Strait.")
+    text = _("{count} straight-line corridors from the beaches to {landings} landing points in Kent, "
+             "{min_km}–{max_km} km by sea, cross the shipping lanes of the Dover Strait.").format(
+        count=len(km), landings=landings, min_km=f"{min(km):.0f}", max_km=f"{max(km):.0f}")
     h = headline(crossings, None, period)
     if h.people is not None:
         scope = f", {h.crossings_coverage.scope}" if h.crossings_coverage.scope else ""
-        text += (f" {period.label}: {h.people:,} people crossed in {h.boats:,} boats{scope} "
-                 f"(UK Home Office, {h.crossings_status}).")
+        text += " " + _("{period}: {people} people crossed in {boats} boats{scope} (UK Home Office, "
+                        "{status}).").format(period=period.label, people=format_number(h.people),
+                                             boats=format_number(h.boats), scope=scope, status=_(h.crossings_status))
     elif h.crossings_coverage is not None:
-        text += f" {period.label}: no Home Office data. {h.crossings_coverage.no_data} (no data, not zero)."
-    return {"title": "4. The crossing", "text": text, "bounds": STRAIT_BOUNDS}
+        text += " " + _("{period}: no Home Office data. {why} (no data, not zero).").format(
+            period=period.label, why=h.crossings_coverage.no_data)
+    return {"title": _("4. The crossing"), "text": text, "bounds": STRAIT_BOUNDS}
 
 
 def _incidents_step(incidents: gpd.GeoDataFrame | None, period: Period) -> dict | None:
@@ -105,13 +113,14 @@ def _incidents_step(incidents: gpd.GeoDataFrame | None, period: Period) -> dict 
     rows = incidents[incidents["year_month"].between(period.start, period.end)]
     covered = h.incident_coverage
     if h.dead is None:
-        text = f"{period.label}: no data. {covered.no_data} (no data, not zero)."
+        text = _("{period}: no data. {why} (no data, not zero).").format(period=period.label, why=covered.no_data)
     else:
         scope = f", {covered.scope}" if covered.scope else ""
-        text = (f"{period.label}: {h.incidents} incidents, {h.dead} dead and {h.missing} missing{scope} (IOM "
-                "Missing Migrants Project; minimum estimates, including deaths on land). Open a circle for "
-                "its source.")
-    return {"title": "5. Deaths and missing people", "text": text,
+        text = _("{period}: {incidents} incidents, {dead} dead and {missing} missing{scope} (IOM "
+                 "Missing Migrants Project; minimum estimates, including deaths on land). Open a circle for "
+                 "its source.").format(period=period.label, incidents=format_number(h.incidents),
+                                       dead=format_number(h.dead), missing=format_number(h.missing), scope=scope)
+    return {"title": _("5. Deaths and missing people"), "text": text,
             "bounds": bounds_of(rows.geometry, 0.1) or STRAIT_BOUNDS}
 
 

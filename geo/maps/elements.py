@@ -145,22 +145,21 @@ class IncidentLayer(ScriptElement):
 (function () {
   var d = {{ this.json }}, group = {{ this._parent.get_name() }};
   function popup(i) {
-    var h = '<div class="cr-pop"><h4>' + d.dates[d.date[i]] + ': ' + d.dead[i] + ' dead, ' + d.missing[i] +
-      ' missing</h4>';
+    var w = d.words, h = '<div class="cr-pop"><h4>' + d.dates[d.date[i]] + ': ' + d.dead[i] + ' ' + w.dead +
+      ', ' + d.missing[i] + ' ' + w.missing + '</h4>';
     for (var j = d.start[i]; j < d.start[i] + d.n[i]; j++) {
-      var why = d.whys[d.why[j]];
-      h += '<p>' + d.locs[d.loc[j]] + ' (' + d.countries[d.ctry[j]] + ')<br>' + d.rd[j] + ' dead, ' + d.rm[j] +
-        ' missing; survivors: ' + d.survivors[d.surv[j]] + '; cause: ' + d.causes[d.cause[j]] +
-        '<br>Source: ' + d.sources[d.src[j]] + ' (' + d.links[d.link[j]] + '); source quality: ' +
-        d.qualities[d.q[j]] + '<br>IOM record ' + d.rids[j] +
-        (why ? '<br><b class="cr-doubt">Location doubtful: ' + why + '</b>' : '') + '</p>';
+      h += '<p>' + d.locs[d.loc[j]] + ' (' + d.countries[d.ctry[j]] + ')<br>' + d.rd[j] + ' ' + w.dead + ', ' +
+        d.rm[j] + ' ' + w.missing + '; ' + w.survivors + ' ' + d.survivors[d.surv[j]] + '; ' + w.cause + ' ' +
+        d.causes[d.cause[j]] + '<br>' + w.source + ' ' + d.sources[d.src[j]] + ' (' + d.links[d.link[j]] +
+        '); ' + w.quality + ' ' + d.qualities[d.q[j]] + '<br>' + w.record + ' ' + d.rids[j] +
+        d.whys[d.why[j]] + '</p>';
     }
-    var k = d.n[i], phrase = k + ' record' + (k === 1 ? '' : 's') + (k === d.of[i] ? '' : ' here of ' + d.of[i]);
-    return h + '<p>' + d.settings[d.setting[i]] + ' (keyword heuristic, not IOM data)<br>IOM Missing Migrants ' +
-      'Project, incident ' + d.ids[i] + ', ' + phrase + '. Minimum estimates.</p></div>';
+    return h + '<p>' + d.settings[d.setting[i]] + ' ' + w.heuristic + '<br>' + w.incident + ' ' + d.ids[i] +
+      ', ' + d.phrases[i] + '. ' + w.minimum + '</p></div>';
   }
   function tip(i) {
-    return d.dates[d.date[i]] + ': ' + d.dm[i] + ' dead or missing' + (d.doubt[i] ? ' \u00b7 location doubtful' : '');
+    var w = d.words;
+    return d.dates[d.date[i]] + ': ' + d.dm[i] + ' ' + w.dead_or_missing + (d.doubt[i] ? ' \u00b7 ' + w.doubtful : '');
   }
   var made = {columns: null, markers: []};  // one marker per row, made once per data (playback reuses them)
   function draw(columns, month) {

@@ -15,6 +15,7 @@ from folium.elements import JSCSSMixin
 from jinja2 import Template
 from shapely.geometry import box
 
+from geo.i18n import N_, _
 from geo.maps import style as ms
 from geo.maps.elements import DataLayer, Furniture, IncidentLayer, ScriptElement, feature, to_json
 from geo.maps.offline import APP_BASE_URL
@@ -23,7 +24,7 @@ from geo.maps.route_map import CLUSTER_FILES, EMPTY_INCIDENTS, base_map, inciden
 from geo.maps.safe_folium import fit_bounds
 from geo.vocab import CHANNEL_BOUNDS
 
-MODES = {"clusters": "Clusters", "points": "Every incident", "density": "Density grid"}
+MODES = {"clusters": N_("Clusters"), "points": N_("Every incident"), "density": N_("Density grid")}
 GRID_DEG = 0.1
 DENSITY_COLOURS = ["#fde725", "#5ec962", "#21918c", "#3b528b", "#440154"]  # viridis: colour-blind safe
 DENSITY_STEPS = [1, 3, 10, 30]
@@ -112,18 +113,21 @@ class ClusterLayer(JSCSSMixin, ScriptElement):
 def legend(mode: str) -> str:
     if mode == "density":
         steps = ["1–2", "3–9", "10–29", "30+"]
-        rows = "".join(f'<li><i class="cr-sw" style="background:{c}"></i>{s} dead or missing</li>'
+        words = {"dm": _("dead or missing"), "under": _("under 1"), "legend": _("Legend"),
+                 "cells": _("Cells of {deg}° (about 11 × 7 km).").format(deg=GRID_DEG)}
+        rows = "".join(f'<li><i class="cr-sw" style="background:{c}"></i>{s} {words["dm"]}</li>'
                        for c, s in zip(DENSITY_COLOURS[1:], steps))
-        return (f"<details open><summary><b>Legend</b></summary><ul>"
-                f'<li><i class="cr-sw" style="background:{DENSITY_COLOURS[0]}"></i>under 1</li>{rows}</ul>'
-                f"<small>Cells of {GRID_DEG}° (about 11 × 7 km).</small></details>")
+        return (f"<details open><summary><b>{words['legend']}</b></summary><ul>"
+                f'<li><i class="cr-sw" style="background:{DENSITY_COLOURS[0]}"></i>{words["under"]}</li>{rows}</ul>'
+                f"<small>{words['cells']}</small></details>")
     sea, land = ms.SETTING_COLOURS["sea_or_shore"], ms.SETTING_COLOURS["land_or_inland"]
-    return ("<details open><summary><b>Legend</b></summary><ul>"
-            f'<li><i class="cr-sw" style="background:{sea};border-radius:50%"></i>At sea or on the shore</li>'
-            f'<li><i class="cr-sw" style="background:{land};border-radius:50%"></i>On land or inland</li>'
-            f"{ms.DOUBT_LEGEND}</ul><small>Circle area ∝ dead + missing (IOM minimum estimates)."
-            + (" Numbered circles: clusters; click to zoom in." if mode == "clusters" else "")
-            + "</small></details>")
+    words = {"legend": _("Legend"), "sea": _("At sea or on the shore"), "land": _("On land or inland"),
+             "area": _("Circle area ∝ dead + missing (IOM minimum estimates)."),
+             "clusters": " " + _("Numbered circles: clusters; click to zoom in.") if mode == "clusters" else ""}
+    return (f"<details open><summary><b>{words['legend']}</b></summary><ul>"
+            f'<li><i class="cr-sw" style="background:{sea};border-radius:50%"></i>{words["sea"]}</li>'
+            f'<li><i class="cr-sw" style="background:{land};border-radius:50%"></i>{words["land"]}</li>'
+            f"{ms.doubt_legend()}</ul><small>{words['area']}{words['clusters']}</small></details>")
 
 
 def build_incident_map(incidents: gpd.GeoDataFrame, countries: gpd.GeoDataFrame | None, mode: str = "clusters",

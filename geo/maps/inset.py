@@ -16,10 +16,11 @@ from __future__ import annotations
 
 from jinja2 import Template
 
+from geo.i18n import N_, _
 from geo.maps.elements import ScriptElement, to_json
 
 STRAIT_DETAIL_BOUNDS = [[50.15, 0.85], [51.2, 2.85]]
-INSET_TITLE = "Dover Strait in detail"
+INSET_TITLE = N_("Dover Strait in detail")
 
 INSET_CSS = """
 .cr-inset { background: #fff; border-radius: 6px; box-shadow: 0 1px 5px rgba(0,0,0,.35);
@@ -116,9 +117,9 @@ class StraitInset(ScriptElement):
         super().__init__()
         self._name = "StraitInset"
         self.control = control
-        self.groups, self.layer_names = [g for g, _ in groups], [n for _, n in groups]
+        self.groups, self.layer_names = [g for g, _name in groups], [n for _group, n in groups]
         self.chain, self.strait = to_json(chain), to_json(STRAIT_DETAIL_BOUNDS)
-        self.title = to_json(INSET_TITLE)
+        self.title = to_json(_(INSET_TITLE))
         self.detail_index = "null" if detail_index is None else int(detail_index)
 
     @property

@@ -20,6 +20,7 @@ import folium
 import geopandas as gpd
 import pandas as pd
 
+from geo.i18n import _, current_language
 from geo.maps.route_map import EMPTY_INCIDENTS, incident_columns
 from geo.model.period import Period, month_label
 
@@ -64,9 +65,16 @@ def incident_payload(incidents: gpd.GeoDataFrame | None, period: Period) -> dict
     month_of_row = ordered["date"].dt.strftime("%Y-%m") if len(ordered) else pd.Series([], dtype=object)
     columns["month"] = pd.Categorical(month_of_row, categories=months).codes.tolist()
     ids = "\n".join(columns["ids"])
-    digest = hashlib.sha256(f"{period}|{len(ids)}|{ids}|{sum(columns['dm'])}".encode()).hexdigest()[:16]
+    key = f"{period}|{current_language()}|{len(ids)}|{ids}|{sum(columns['dm'])}"  # labels follow the language
+    digest = hashlib.sha256(key.encode()).hexdigest()[:16]
     return {"columns": json.dumps(columns, separators=(",", ":"), ensure_ascii=False), "months": months,
             "labels": [month_label(m) for m in months], "data_id": digest}
+
+
+def player_words() -> dict[str, str]:
+    """The playback bar's words in the reader's language (set as text, never as HTML)."""
+    return {"play": _("Play"), "pause": _("Pause"), "month": _("Month"), "speed": _("Speed"),
+            "all_months": _("All months"), "slow": _("Slow"), "normal": _("Normal"), "fast": _("Fast")}
 
 
 def script() -> str:

@@ -13,6 +13,7 @@ from urllib.parse import urlparse
 
 import pandas as pd
 
+from geo.i18n import _, format_day, place_name
 from geo.model.places import Report
 from geo.vocab import SETTING_WORDS
 
@@ -76,7 +77,7 @@ def links(urls: object, text: str = "link") -> str:
 
 def _report_item(report: Report) -> str:
     quote = f'<br><q>{esc(report.quote)}</q>' if report.quote else ""
-    return (f"<li><b>{esc(report.date)}</b> · {esc(report.role)} · {esc(report.place)}<br>"
+    return (f"<li><b>{esc(report.date)}</b> · {esc(_(report.role))} · {esc(report.place)}<br>"
             f"{link(report.url, report.publisher)}{quote}</li>")
 
 
@@ -86,7 +87,8 @@ def circle_words(level: str, radius_km: float, basis: str) -> str:
     >>> circle_words("stretch of coast", 3, "3 km around the reported places")
     'Approximate area, stretch of coast: radius 3 km (3 km around the reported places).'
     """
-    return f"Approximate area, {level}: radius {radius_km:g} km ({basis})."
+    return _("Approximate area, {level}: radius {radius} km ({basis}).").format(
+        level=_(level), radius=f"{radius_km:g}", basis=_(basis))
 
 
 def outline_words(level: str, basis: str, kinds: Iterable[str]) -> str:
@@ -96,8 +98,9 @@ def outline_words(level: str, basis: str, kinds: Iterable[str]) -> str:
     'Reported here: arrest or raid, purchase offer. A city level claim, drawn as the outline of kreisfreie \
 Stadt Essen (BKG VG5000, generalised at 1:5 million).'
     """
-    return (f"Reported here: {', '.join(kinds) or 'storage'}. A {level} claim, drawn as the outline of "
-            f"{basis} (BKG VG5000, generalised at 1:5 million).")
+    kinds_text = ", ".join(_(kind) for kind in kinds) or _("storage")
+    return _("Reported here: {kinds}. A {level} claim, drawn as the outline of {basis} (BKG VG5000, "
+             "generalised at 1:5 million).").format(kinds=kinds_text, level=_(level), basis=basis)
 
 
 def area_popup(name: str, drawn_as: str, reports: Iterable[Report]) -> str:
@@ -108,9 +111,13 @@ def area_popup(name: str, drawn_as: str, reports: Iterable[Report]) -> str:
     """
     reports = list(reports)
     items = "".join(_report_item(r) for r in reports[:MAX_REPORTS_SHOWN])
-    more = f"<li>… and {len(reports) - MAX_REPORTS_SHOWN} more</li>" if len(reports) > MAX_REPORTS_SHOWN else ""
-    return (f'<div class="cr-pop"><h4>{esc(name)}</h4><p>{esc(drawn_as)}</p>'
-            f"<p>{len(reports)} sourced report(s):</p><ul>{items}{more}</ul></div>")
+    more = ("<li>" + esc(_("… and {count} more").format(count=len(reports) - MAX_REPORTS_SHOWN)) + "</li>"
+            if len(reports) > MAX_REPORTS_SHOWN else "")
+    quotes = "<p><small>" + esc(_("Quotes as published, in their own language.")) + "</small></p>" if reports else ""
+    count = esc(_("{count} sourced report(s):").format(count=len(reports)))
+    return (f'<div class="cr-pop"><h4>{esc(place_name(name))}</h4><p>{esc(drawn_as)}</p>'
+            f"<p>{count}</p><ul>{items}{more}</ul>"
+            f"{quotes}</div>")
 
 
 def survivors_text(value: object) -> str:
@@ -119,7 +126,7 @@ def survivors_text(value: object) -> str:
     >>> survivors_text(None), survivors_text(float("nan")), survivors_text(12.0)
     ('not stated', 'not stated', '12')
     """
-    return "not stated" if value is None or value != value else str(int(value))
+    return _("not stated") if value is None or value != value else str(int(value))
 
 
 def records_phrase(here: int, total: int) -> str:
@@ -128,8 +135,8 @@ def records_phrase(here: int, total: int) -> str:
     >>> records_phrase(1, 1), records_phrase(2, 2), records_phrase(1, 3)
     ('1 record', '2 records', '1 record here of 3')
     """
-    text = f"{here} record" + ("" if here == 1 else "s")
-    return text if here == total else f"{text} here of {total}"
+    text = _("1 record") if here == 1 else _("{count} records").format(count=here)
+    return text if here == total else _("{records} here of {total}").format(records=text, total=total)
 
 
 def doubt_note(reason: object) -> str:
@@ -138,18 +145,33 @@ def doubt_note(reason: object) -> str:
     >>> doubt_note("published point is 5 km out to sea")
     '<br><b class="cr-doubt">Location doubtful: published point is 5 km out to sea</b>'
     """
-    return f'<br><b class="cr-doubt">Location doubtful: {esc(reason)}</b>' if reason else ""
+    if not reason:
+        return ""
+    return '<br><b class="cr-doubt">' + esc(_("Location doubtful: {reason}").format(reason=reason)) + "</b>"
 
 
 def record_block(record) -> str:
     """One IOM record inside an incident popup (escaped)."""
     from geo.model.filters import quality_words  # geo.model.filters imports this module
 
-    return (f"<p>{esc(record.location)} ({esc(record.country)})<br>{int(record.dead)} dead, "
-            f"{int(record.missing)} missing; survivors: {esc(survivors_text(record.survivors))}; "
-            f"cause: {esc(record.cause)}<br>Source: {esc(record.source)} ({links(record.url)}); "
-            f"source quality: {esc(quality_words(record.source_quality))}<br>IOM record "
+    words, link_text = popup_words(), _("link")
+    return (f"<p>{esc(record.location)} ({esc(record.country)})<br>{int(record.dead)} {words['dead']}, "
+            f"{int(record.missing)} {words['missing']}; {words['survivors']} "
+            f"{esc(survivors_text(record.survivors))}; {words['cause']} {esc(record.cause)}<br>{words['source']} "
+            f"{esc(record.source)} ({links(record.url, link_text)}); "
+            f"{words['quality']} {esc(quality_words(record.source_quality))}<br>{words['record']} "
             f"{esc(record.record_id)}{doubt_note(getattr(record, 'location_doubt', ''))}</p>")
+
+
+def popup_words() -> dict[str, str]:
+    """The field names of an incident popup, escaped, in the reader's language
+    (the map's script receives the same words)."""
+    return {key: esc(text) for key, text in {
+        "dead": _("dead"), "missing": _("missing"), "survivors": _("survivors:"), "cause": _("cause:"),
+        "source": _("Source:"), "quality": _("source quality:"), "record": _("IOM record"), "link": _("link"),
+        "dead_or_missing": _("dead or missing"), "doubtful": _("location doubtful"),
+        "heuristic": _("(keyword heuristic, not IOM data)"), "incident": _("IOM Missing Migrants Project, incident"),
+        "minimum": _("Minimum estimates.")}.items()}
 
 
 def incident_popup(records: pd.DataFrame) -> str:
@@ -158,18 +180,20 @@ def incident_popup(records: pd.DataFrame) -> str:
     :class:`geo.maps.elements.IncidentLayer` assembles the same HTML in the browser."""
     first = records.iloc[0]
     total = int(first["records_total"]) if "records_total" in records.columns else len(records)
-    return (f'<div class="cr-pop"><h4>{esc(first["date"].strftime("%d %b %Y"))}: '
-            f'{int(records["dead"].sum())} dead, {int(records["missing"].sum())} missing</h4>'
+    words = popup_words()
+    return (f'<div class="cr-pop"><h4>{esc(format_day(first["date"].date()))}: '
+            f'{int(records["dead"].sum())} {words["dead"]}, {int(records["missing"].sum())} {words["missing"]}</h4>'
             + "".join(record_block(r) for r in records.itertuples(index=False))
-            + f'<p>{esc(SETTING_WORDS.get(first["setting"], first["setting"]))} (keyword heuristic, not IOM data)'
-            f'<br>IOM Missing Migrants Project, incident {esc(first["incident_id"])}, '
-            f"{records_phrase(len(records), total)}. Minimum estimates.</p></div>")
+            + f'<p>{esc(_(SETTING_WORDS.get(first["setting"], first["setting"])))} {words["heuristic"]}'
+            f'<br>{words["incident"]} {esc(first["incident_id"])}, '
+            f"{esc(records_phrase(len(records), total))}. {words['minimum']}</p></div>")
 
 
 def incident_tooltip(records: pd.DataFrame) -> str:
     doubtful = "location_doubt" in records.columns and (records["location_doubt"].astype(str) != "").any()
-    return (f"{esc(records['date'].iloc[0].strftime('%d %b %Y'))}: {int(records['dead_missing'].sum())} "
-            f"dead or missing" + (" · location doubtful" if doubtful else ""))
+    words = popup_words()
+    return (f"{esc(format_day(records['date'].iloc[0].date()))}: {int(records['dead_missing'].sum())} "
+            f"{words['dead_or_missing']}" + (f" · {words['doubtful']}" if doubtful else ""))
 
 
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~=:$])")

@@ -78,10 +78,10 @@ KEYS_JS = """
     var t = e.target, tag = t && t.tagName;
     if (e.altKey || e.ctrlKey || e.metaKey || tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT'
         || (t && t.isContentEditable)) { return; }
-    var label = e.key === 'ArrowRight' ? 'Next month' : e.key === 'ArrowLeft' ? 'Previous month' : null;
-    if (!label) { return; }
-    var button = Array.prototype.find.call(doc.querySelectorAll('button'), function (b) {
-      return b.innerText.indexOf(label) >= 0; });
+    // Streamlit marks a keyed widget's container with st-key-<key>: the buttons' labels are translated.
+    var key = e.key === 'ArrowRight' ? 'present_next' : e.key === 'ArrowLeft' ? 'present_prev' : null;
+    if (!key) { return; }
+    var button = doc.querySelector('.st-key-' + key + ' button');
     if (button && !button.disabled) { e.preventDefault(); button.click(); }
   };
   doc.addEventListener('keydown', host.__crPresentKeys);

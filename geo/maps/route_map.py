@@ -19,6 +19,7 @@ from shapely.geometry import LineString
 from geo import vocab
 from geo.data.records import by_marker, is_doubtful, marker_groups
 from geo.data.road_network import ROAD_CREDIT
+from geo.i18n import N_, _, current_language, format_day, format_decimal, place_name
 from geo.maps import style as ms
 from geo.maps.elements import COORD_DECIMALS, DataLayer, Furniture, IncidentLayer, Labels, feature, to_json
 from geo.maps.inset import INSET_CSS, StraitInset
@@ -26,12 +27,15 @@ from geo.maps.offline import APP_BASE_URL, use_local_assets
 from geo.maps.popups import (
     area_popup,
     circle_words,
+    doubt_note,
     esc,
     incident_popup,
     incident_tooltip,
     link,
     links,
     outline_words,
+    popup_words,
+    records_phrase,
     survivors_text,
 )
 from geo.maps.safe_folium import SafeFeatureGroup, SafeLayerControl, SafeMap
@@ -42,8 +46,8 @@ from geo.model.scene import Scene
 from geo.vocab import CHAIN_BOUNDS, SETTING_WORDS
 
 CHAIN_CENTRE = [50.6, 4.6]
-TSS_SOURCE = "Source: © OpenStreetMap contributors, seamarks (snapshot of 2025)"
-STRAIT_SEA_LABELS = [(50.55, 0.55, "ENGLISH CHANNEL", "sea"), (51.95, 2.6, "NORTH SEA", "sea")]
+TSS_SOURCE = N_("Source: © OpenStreetMap contributors, seamarks (snapshot of 2025)")
+STRAIT_SEA_LABELS = [(50.55, 0.55, "English Channel", "sea"), (51.95, 2.6, "North Sea", "sea")]
 TOWN_LABELS = ("Calais", "Dunkirk", "Boulogne-sur-Mer", "Dover", "Folkestone", "Köln", "Essen")
 
 
@@ -63,10 +67,10 @@ def _basemap_json(layers: dict[str, gpd.GeoDataFrame]) -> dict[str, str]:
               "roads": {"color": "#c9bfae", "weight": 1.5}, "land_detail": land}
     serialised = {key: _collection([feature(g, style) for g in layers[key].geometry])
                   for key, style in styles.items() if key in layers}
-    labels = list(STRAIT_SEA_LABELS)
+    labels = [(lat, lon, place_name(name).upper(), kind) for lat, lon, name, kind in STRAIT_SEA_LABELS]
     if "towns" in layers:
         towns = layers["towns"][layers["towns"]["name"].isin(TOWN_LABELS)]
-        labels += [(p.y, p.x, name, "town") for name, p in zip(towns["name"], towns.geometry)]
+        labels += [(p.y, p.x, place_name(name), "town") for name, p in zip(towns["name"], towns.geometry)]
     serialised["labels"] = labels
     return serialised
 
@@ -88,7 +92,7 @@ def _basemap(m: folium.Map, static: dict) -> tuple[str, str | None]:
 def _area_features(areas: gpd.GeoDataFrame, style_of) -> list[dict]:
     return [feature(a.geometry, style_of(a),
                     popup=area_popup(a.name, circle_words(a.level, a.radius_km, a.radius_basis), a.reports),
-                    tip=f"{esc(a.name)} ({esc(a.level)}, ~{a.radius_km:g} km)")
+                    tip=f"{esc(place_name(a.name))} ({esc(_(a.level))}, ~{a.radius_km:g} km)")
             for a in areas.itertuples(index=False)]
 
 
@@ -96,8 +100,12 @@ def _storage_features(storage: gpd.GeoDataFrame) -> list[dict]:
     """Each storage place as its outline, styled by the strongest kind reported there."""
     return [feature(a.geometry, _storage_style(a),
                     popup=area_popup(a.name, outline_words(a.level, a.outline_basis, a.kinds), a.reports),
-                    tip=f"{esc(a.name)}: {esc(', '.join(a.kinds))} ({esc(a.outline_level)})")
+                    tip=f"{esc(place_name(a.name))}: {esc(_kinds(a.kinds))} ({esc(a.outline_level)})")
             for a in storage.itertuples(index=False)]
+
+
+def _kinds(kinds) -> str:
+    return ", ".join(_(kind) for kind in kinds)
 
 
 STORAGE_FILL = {"storage_region": 0.08, "storage_district": 0.16, "storage_city": 0.45}
@@ -114,13 +122,16 @@ def _storage_style(area) -> dict:
 def route_tooltip(r: Route, van_kmh: float) -> str:
     """What a route line says on hover: km, the hours range, its roads and its status."""
     low, high = hours_range(r, van_kmh)
-    status = ("indicative: a region has no single place, so this route leaves from its "
-              "population-weighted centre" if r.indicative else "computed shortest route, not a reported one")
-    flag = " Long straight leg: the place is far from the network." if r.long_access else ""
-    return (f"{esc(r.origin)} → {esc(r.destination)}: {r.total_km:.0f} km, {hours_text(low, high)} "
-            f"(speed limits to typical van speeds, van top speed {van_kmh:g} km/h; no stops). "
-            f"Roads: {esc(r.refs_text) or 'unnamed'}. Access {r.access_km:.1f} km + road {r.road_km:.0f} km + "
-            f"{r.egress_km:.1f} km to the coast; {status}.{flag} {esc(ROAD_CREDIT)}")
+    status = (_("indicative: a region has no single place, so this route leaves from its "
+                "population-weighted centre") if r.indicative else _("computed shortest route, not a reported one"))
+    flag = " " + _("Long straight leg: the place is far from the network.") if r.long_access else ""
+    return esc(_("{origin} → {destination}: {km} km, {hours} (speed limits to typical van speeds, van top speed "
+                 "{speed} km/h; no stops). Roads: {roads}. Access {access} km + road {road} km + {egress} km to "
+                 "the coast; {status}.").format(
+        origin=place_name(r.origin), destination=place_name(r.destination), km=f"{r.total_km:.0f}",
+        hours=hours_text(low, high), speed=f"{van_kmh:g}", roads=r.refs_text or _("unnamed"),
+        access=format_decimal(r.access_km), road=f"{r.road_km:.0f}", egress=format_decimal(r.egress_km),
+        status=status)) + esc(flag) + " " + esc(ROAD_CREDIT)
 
 
 def _route_features(routes: list[Route], van_kmh: float) -> list[dict]:
@@ -139,9 +150,9 @@ def _route_features(routes: list[Route], van_kmh: float) -> list[dict]:
 
 def _corridor_features(scene: Scene) -> list[dict]:
     style = {"color": ms.CORRIDOR, "weight": 3, "dashArray": "8 6", "opacity": 0.9}
-    lanes = lambda c: ", ".join(c.lanes_crossed) or "none found"  # noqa: E731
-    return [feature(c.line, style, tip=(f"{esc(c.launch)} → {esc(c.landing)}: {c.km:.0f} km by sea; "
-                                        f"crosses TSS lanes: {esc(lanes(c))}"))
+    lanes = lambda c: ", ".join(c.lanes_crossed) or _("none found")  # noqa: E731
+    return [feature(c.line, style, tip=esc(_("{launch} → {landing}: {km} km by sea; crosses TSS lanes: {lanes}").format(
+                launch=place_name(c.launch), landing=place_name(c.landing), km=f"{c.km:.0f}", lanes=lanes(c))))
             for c in scene.corridors]
 
 
@@ -152,8 +163,9 @@ def _tss_features(tss: gpd.GeoDataFrame) -> list[dict]:
             style = {"color": ms.TSS_ZONE, "weight": 1, "fillColor": ms.TSS_ZONE, "fillOpacity": 0.35}
         else:
             style = {"color": ms.TSS_LANE, "weight": 2 if kind == "separation_lane" else 1}
-        tip = (f"TSS {esc(kind).replace('_', ' ')}" + (f", traffic flows {esc(flow)}" if isinstance(flow, str) else "")
-               + f". {TSS_SOURCE}")
+        tip = (f"TSS {esc(kind).replace('_', ' ')}"
+               + (esc(_(", traffic flows {flow}").format(flow=flow)) if isinstance(flow, str) else "")
+               + f". {esc(_(TSS_SOURCE))}")
         features.append(feature(geometry, style, tip=tip))
     return features
 
@@ -161,7 +173,7 @@ def _tss_features(tss: gpd.GeoDataFrame) -> list[dict]:
 def _boundary_features(boundary: gpd.GeoDataFrame) -> list[dict]:
     lines = boundary[boundary.geometry.geom_type == "LineString"]
     style = {"color": ms.BOUNDARY, "weight": 2.5, "dashArray": "10 5 2 5"}
-    tip = "UK–France territorial-sea boundary, Dover Strait (1988 agreement, points I–VI)"
+    tip = esc(_("UK–France territorial-sea boundary, Dover Strait (1988 agreement, points I–VI)"))
     return [feature(g, style, tip=tip) for g in lines.geometry]
 
 
@@ -200,12 +212,14 @@ def incident_columns(incidents: gpd.GeoDataFrame) -> dict:
                "doubt_style": ms.DOUBT_STYLE, "rd": rows["dead"].astype(int).tolist(),
                "rm": rows["missing"].astype(int).tolist(), "rids": [esc(v) for v in rows["record_id"]]}
     columns["r"] = [ms.incident_radius(v) for v in columns["dm"]]
-    per_marker = {"date": ("dates", markers["date"].dt.strftime("%d %b %Y"), esc),
-                  "setting": ("settings", markers["setting"], lambda v: esc(SETTING_WORDS.get(v, v)))}
+    columns["words"] = popup_words()
+    columns["phrases"] = [esc(records_phrase(n, of)) for n, of in zip(columns["n"], columns["of"])]
+    per_marker = {"date": ("dates", markers["date"].dt.date, lambda v: esc(format_day(v))),
+                  "setting": ("settings", markers["setting"], lambda v: esc(_(SETTING_WORDS.get(v, v))))}
     per_record = {"loc": ("locs", rows["location"], esc), "cause": ("causes", rows["cause"], esc),
                   "ctry": ("countries", rows["country"], esc), "src": ("sources", rows["source"], esc),
                   "surv": ("survivors", rows["survivors"].map(survivors_text), esc),
-                  "link": ("links", rows["url"], links), "why": ("whys", doubts, esc),
+                  "link": ("links", rows["url"], lambda v: links(v, _("link"))), "why": ("whys", doubts, doubt_note),
                   "q": ("qualities", rows["source_quality"], lambda v: esc(quality_words(v)))}
     for key, (table, values, render) in {**per_marker, **per_record}.items():
         codes, uniques = pd.factorize(values.astype(object).where(values.notna(), None), use_na_sentinel=False)
@@ -217,7 +231,7 @@ def incident_columns(incidents: gpd.GeoDataFrame) -> dict:
 
 def credits_html() -> str:
     """The map's attribution: every publisher, with the link BKG asks for."""
-    return f"{esc(vocab.CREDITS)} ({link(ms.BKG_URL, 'bkg.bund.de')})"
+    return f"{esc(vocab.credits())} ({link(ms.BKG_URL, 'bkg.bund.de')})"
 
 
 def _rounded(values: np.ndarray) -> list[float]:
@@ -247,7 +261,7 @@ def serialise_static_layers(scene: Scene, speed_kmh: float) -> dict:
     static = {name: _collection(features) for name, features in layers.items()}
     static["basemap"] = _basemap_json(scene.layers)
     static["region_labels"] = [] if scene.storage is None else [
-        (a.centre_lat, a.centre_lon, a.name, "region")
+        (a.centre_lat, a.centre_lon, place_name(a.name), "region")
         for a in scene.storage.itertuples(index=False) if a.kind == "storage_region"]
     return static
 
@@ -268,7 +282,7 @@ def _use_markercluster(m: folium.Map, asset_base: str) -> None:
     m.default_css = m.default_css + [(name, f"{asset_base}/{file}") for name, file in CLUSTER_FILES["css"]]
 
 
-_STATIC_CACHE: dict[tuple[int, float], tuple[weakref.ref, dict]] = {}
+_STATIC_CACHE: dict[tuple[int, float, str], tuple[weakref.ref, dict]] = {}
 
 
 def static_layers(scene: Scene, speed_kmh: float = DEFAULT_VAN_KMH) -> dict:
@@ -276,7 +290,7 @@ def static_layers(scene: Scene, speed_kmh: float = DEFAULT_VAN_KMH) -> dict:
 
     The scene is built once and not changed afterwards (``edge.route_scene``).
     """
-    key = (id(scene), float(speed_kmh))
+    key = (id(scene), float(speed_kmh), current_language())
     hit = _STATIC_CACHE.get(key)
     if hit is not None and hit[0]() is scene:
         return hit[1]
@@ -301,7 +315,8 @@ def build_route_map(scene: Scene, incidents: gpd.GeoDataFrame | None, asset_base
     base, detail = _basemap(m, static["basemap"])
     groups = [(base, "Basemap")] + ([(detail, "Detailed coast")] if detail else [])
     for name in vocab.LAYER_NAMES:
-        group = SafeFeatureGroup(name=name).add_to(m)
+        group = SafeFeatureGroup(name=_(name)).add_to(m)
+        group.layer_key = name  # the English name: geo.export.explainer picks layers by it
         groups.append((group.get_name(), name))
         if name != "Incidents":
             DataLayer(serialised=static[name], name=name).add_to(group)

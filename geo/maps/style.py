@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import math
 
+from geo.i18n import N_, _
+
 SEA = "#dce9f1"
 LAND = "#f4f2ec"
 LAND_EDGE = "#8f9aa4"
@@ -38,8 +40,13 @@ def incident_radius(dead_missing: int) -> float:
 # A published point that contradicts its own text or country (geo.data.location_check):
 # dark dashed outline, paler fill. Kept, counted, and explained in its popup.
 DOUBT_STYLE = {"color": "#1f2328", "weight": 2, "dashArray": "3 3", "fillOpacity": 0.35}
-DOUBT_LEGEND = ("<li><i class=\"cr-sw cr-half\" style=\"border:2px dashed #1f2328;border-radius:50%\"></i>"
-                "Location doubtful: published point contradicts its own text</li>")
+DOUBT_LEGEND_TEXT = N_("Location doubtful: published point contradicts its own text")
+
+
+def doubt_legend() -> str:
+    """The legend row of a doubtful location, in the reader's language."""
+    return ("<li><i class=\"cr-sw cr-half\" style=\"border:2px dashed #1f2328;border-radius:50%\"></i>"
+            f"{_(DOUBT_LEGEND_TEXT)}</li>")
 
 
 def incident_style(dead_missing: int, setting: str, doubtful: bool = False) -> dict:
@@ -63,23 +70,25 @@ def legend_html(speed_kmh: float) -> str:
     sea, land = SETTING_COLOURS["sea_or_shore"], SETTING_COLOURS["land_or_inland"]
     rows = [
         (_swatch(f"background:{STORAGE}80;border:2px solid {STORAGE}"),
-         "Boats stored or seized: outline of the Land, district or city the source names"),
-        (_swatch(f"border:2px dashed {RAID}"), "Only arrests, raids or a purchase offer reported"),
+         _("Boats stored or seized: outline of the Land, district or city the source names")),
+        (_swatch(f"border:2px dashed {RAID}"), _("Only arrests, raids or a purchase offer reported")),
         (_swatch(f"border-top:4px solid {ROUTE};height:0"),
-         f"Computed drive route (van top speed {speed_kmh:g} km/h); dashed: off-network leg"),
-        (_swatch(f"border-top:3px solid {ROUTE};opacity:.4;height:0"), "Indicative route from a region"),
-        (_swatch(f"background:{LAUNCH};opacity:.7"), "Launch area (reported)"),
-        (_swatch(f"border-top:3px dashed {CORRIDOR};height:0"), "Crossing corridor (straight line)"),
-        (_swatch(f"background:{LANDING};{dot}"), "Landing point in Kent"),
-        (_swatch(f"border-top:2px solid {TSS_LANE};height:0"), "Shipping lanes and zones (TSS)"),
-        (_swatch(f"border-top:2px dashed {BOUNDARY};height:0"), "UK–France boundary (1988)"),
+         _("Computed drive route (van top speed {speed} km/h); dashed: off-network leg").format(
+             speed=f"{speed_kmh:g}")),
+        (_swatch(f"border-top:3px solid {ROUTE};opacity:.4;height:0"), _("Indicative route from a region")),
+        (_swatch(f"background:{LAUNCH};opacity:.7"), _("Launch area (reported)")),
+        (_swatch(f"border-top:3px dashed {CORRIDOR};height:0"), _("Crossing corridor (straight line)")),
+        (_swatch(f"background:{LANDING};{dot}"), _("Landing point in Kent")),
+        (_swatch(f"border-top:2px solid {TSS_LANE};height:0"), _("Shipping lanes and zones (TSS)")),
+        (_swatch(f"border-top:2px dashed {BOUNDARY};height:0"), _("UK–France boundary (1988)")),
         (f'<i class="cr-sw cr-half" style="background:linear-gradient(90deg,{sea} 50%,{land} 50%);{dot}"></i>',
-         "Dead or missing: at sea or shore / on land"),
+         _("Dead or missing: at sea or shore / on land")),
     ]
-    items = "".join(f"<li>{swatch}{text}</li>" for swatch, text in rows) + DOUBT_LEGEND
-    return ('<details><summary><b>Legend</b></summary><ul>' + items + '</ul>'
-            '<small>Circle area ∝ dead + missing (IOM minimum estimates).<br>'
-            'Sea or land: a keyword heuristic, not IOM data.</small></details>')
+    items = ("".join(f"<li>{swatch}{text}</li>" for swatch, text in rows)
+             + doubt_legend())
+    return ("<details><summary><b>" + _("Legend") + "</b></summary><ul>" + items + "</ul><small>"
+            + _("Circle area ∝ dead + missing (IOM minimum estimates).") + "<br>"
+            + _("Sea or land: a keyword heuristic, not IOM data.") + "</small></details>")
 
 
 MAP_CSS = """

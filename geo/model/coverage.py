@@ -24,10 +24,11 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from geo.i18n import N_, _, format_day
 from geo.model.period import Period, month_label
 
-IOM_NAME = "IOM"
-HOME_OFFICE_NAME = "Home Office"
+IOM_NAME = N_("IOM")
+HOME_OFFICE_NAME = N_("Home Office")
 # From /work/shared/data/README.md: an unconfirmed gap in the IOM copy, not zero deaths.
 IOM_KNOWN_GAP = (dt.date(2025, 9, 29), dt.date(2026, 1, 26))
 COVERED, PARTIAL, GAP, BEFORE, AFTER = "covered", "partial", "gap", "before", "after"
@@ -39,7 +40,7 @@ def day_label(day: dt.date) -> str:
     >>> day_label(dt.date(2025, 9, 29))
     '29 Sep 2025'
     """
-    return f"{day.day} {day:%b %Y}"
+    return format_day(day)
 
 
 def month_days(month: str) -> tuple[dt.date, dt.date]:
@@ -58,11 +59,11 @@ class Gap:
 
     first: dt.date
     last: dt.date
-    name: str = "known gap"
+    name: str = N_("known gap")
 
     @property
     def label(self) -> str:
-        return f"{self.name} {day_label(self.first)} – {day_label(self.last)}"
+        return f"{_(self.name)} {day_label(self.first)} – {day_label(self.last)}"
 
 
 @dataclass(frozen=True)
@@ -105,15 +106,16 @@ class Coverage:
         return sum(max(0, (min(end, b) - max(start, a)).days + 1) for a, b in self.spans)
 
     def _why_missing(self, month: str, start: dt.date, end: dt.date) -> tuple[str, str]:
-        lead = f"{self.name} has no records for {month_label(month)}: "
+        lead = _("{name} has no records for {month}: ").format(name=_(self.name), month=month_label(month))
         if not self.spans or end < self.first:
-            return BEFORE, lead + (f"its data starts {day_label(self.first)}" if self.spans else "no data loaded")
+            return BEFORE, lead + (_("its data starts {day}").format(day=day_label(self.first)) if self.spans
+                                   else _("no data loaded"))
         if start > self.last:
-            return AFTER, lead + f"its data ends {day_label(self.last)}"
+            return AFTER, lead + _("its data ends {day}").format(day=day_label(self.last))
         for gap in self.gaps:
             if gap.first <= end and gap.last >= start:
                 return GAP, lead + gap.label
-        return GAP, lead + "the month is not in the data"
+        return GAP, lead + _("the month is not in the data")
 
     def month(self, month: str) -> MonthCoverage:
         start, end = month_days(month)
@@ -129,10 +131,11 @@ class Coverage:
     def _why_partial(self, month: str, start: dt.date, end: dt.date, days: int, total: int) -> str:
         reasons = [gap.label for gap in self.gaps if gap.first <= end and gap.last >= start]
         if self.last < end:
-            reasons.append(f"data ends {day_label(self.last)}")
+            reasons.append(_("data ends {day}").format(day=day_label(self.last)))
         if self.first > start:
-            reasons.append(f"data starts {day_label(self.first)}")
-        return f"{month_label(month)}: {days} of {total} days ({'; '.join(reasons) or 'in part'})"
+            reasons.append(_("data starts {day}").format(day=day_label(self.first)))
+        return _("{month}: {days} of {total} days ({reasons})").format(
+            month=month_label(month), days=days, total=total, reasons="; ".join(reasons) or _("in part"))
 
     def period(self, period: Period) -> PeriodCoverage:
         return PeriodCoverage(self.name, tuple(self.month(m) for m in period.months))
@@ -180,10 +183,13 @@ class PeriodCoverage:
         partial = [m for m in self.months if m.status == PARTIAL]
         if self.covered == len(self.months):
             if len(partial) == 1:
-                return f"with {partial[0].why.replace(':', ' in part:', 1)}"
-            return f"with {len(partial)} of its {len(self.months)} months in part"
-        part = f" ({self.partial} in part)" if self.partial else ""
-        return f"in the {self.covered} of {len(self.months)} months {self.name} covers{part}"
+                month, detail = partial[0].why.split(": ", 1) if ": " in partial[0].why else (partial[0].why, "")
+                return _("with {month} in part: {detail}").format(month=month.strip(), detail=detail)
+            return _("with {partial} of its {months} months in part").format(partial=len(partial),
+                                                                            months=len(self.months))
+        part = _(" ({partial} in part)").format(partial=self.partial) if self.partial else ""
+        return _("in the {covered} of {months} months {name} covers{part}").format(
+            covered=self.covered, months=len(self.months), name=_(self.name), part=part)
 
     @property
     def no_data(self) -> str:
@@ -195,7 +201,7 @@ class PeriodCoverage:
             return missing[0].why
         label = f"{month_label(missing[0].month)} – {month_label(missing[-1].month)}"
         reasons = dict.fromkeys(_reason(m) for m in missing)
-        return f"{self.name} has no records for {label}: {'; '.join(reasons)}"
+        return _("{name} has no records for {month}: ").format(name=_(self.name), month=label) + "; ".join(reasons)
 
     @property
     def notes(self) -> list[str]:
@@ -212,10 +218,10 @@ class PeriodCoverage:
                 run.append(month)
                 continue
             if run:
-                lines.append(PeriodCoverage(self.name, tuple(run)).no_data + " (no data, not zero).")
+                lines.append(PeriodCoverage(self.name, tuple(run)).no_data + _(" (no data, not zero)."))
                 run = [month] if month is not None and not month.has_data else []
             if month is not None and month.status == PARTIAL:
-                lines.append(f"{self.name} covers {month.why}.")
+                lines.append(_("{name} covers {detail}.").format(name=_(self.name), detail=month.why))
         return lines
 
 
@@ -255,9 +261,9 @@ def incidents_coverage(incidents: pd.DataFrame | None, name: str = IOM_NAME) -> 
 def upload_coverage(rows: pd.DataFrame | None) -> Coverage:
     """An upload covers its own first to last date, whole days, no known gaps."""
     if rows is None or rows.empty:
-        return Coverage("Your upload", ())
+        return Coverage(N_("Your upload"), ())
     dates = pd.to_datetime(rows["date"])
-    return Coverage("Your upload", ((dates.min().date(), dates.max().date()),))
+    return Coverage(N_("Your upload"), ((dates.min().date(), dates.max().date()),))
 
 
 def combined(first: Coverage, second: Coverage, name: str) -> Coverage:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from geo.i18n import format_decimal
 from geo.model.routing import Route
 
 DEFAULT_VAN_KMH = 130.0  # no cap beyond the road limits
@@ -82,7 +83,7 @@ def hours_text(low: float, high: float) -> str:
     >>> hours_text(3.62, 4.41), hours_text(4.0, 4.04)
     ('3.6–4.4 h', '4.0 h')
     """
-    low_text, high_text = f"{low:.1f}", f"{high:.1f}"
+    low_text, high_text = format_decimal(low), format_decimal(high)
     return f"{low_text} h" if low_text == high_text else f"{low_text}–{high_text} h"
 
 

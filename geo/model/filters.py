@@ -13,11 +13,12 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from geo.i18n import N_, _
 from geo.model.coverage import Coverage, incidents_coverage
 from geo.model.period import Period, month_label, month_span
 from geo.vocab import SETTING_WORDS
 
-SETTING_CHOICES = {"all": "Sea/shore and land", **SETTING_WORDS}
+SETTING_CHOICES = {"all": N_("Sea/shore and land"), **SETTING_WORDS}
 FILTER_KEYS = ("setting", "cause", "country", "min")
 MAX_MINIMUM = 500  # the largest "min. dead + missing" the page's number box offers
 
@@ -26,11 +27,11 @@ MAX_MINIMUM = 500  # the largest "min. dead + missing" the page's number box off
 # "45" or "345": we read each digit as one grade the sources were given and
 # show the span (README, "IOM source quality in words").
 QUALITY_WORDS = {
-    "1": "1 – lowest: a single unverified report",
-    "2": "2 – low: more than one unofficial report",
-    "3": "3 – medium: one reliable report (NGO, IGO or media citing officials)",
-    "4": "4 – high: several sources, including official, NGO or IGO ones",
-    "5": "5 – highest: official records (e.g. coroner or authorities)",
+    "1": N_("1 – lowest: a single unverified report"),
+    "2": N_("2 – low: more than one unofficial report"),
+    "3": N_("3 – medium: one reliable report (NGO, IGO or media citing officials)"),
+    "4": N_("4 – high: several sources, including official, NGO or IGO ones"),
+    "5": N_("5 – highest: official records (e.g. coroner or authorities)"),
 }
 
 
@@ -48,15 +49,16 @@ def quality_words(grade: object) -> str:
     if text.endswith(".0"):
         text = text[:-2]
     if not text:
-        return "Not graded"
+        return _("Not graded")
     if text in QUALITY_WORDS:
-        return QUALITY_WORDS[text]
+        return _(QUALITY_WORDS[text])
     digits = sorted(set(text))
     if len(text) > 1 and all(d in QUALITY_WORDS for d in digits):
         low, high = digits[0], digits[-1]
-        word = lambda d: QUALITY_WORDS[d].split(": ")[0].split("– ")[1]  # noqa: E731
-        return f"Mixed grades {low} to {high} (IOM code {text}): from {word(low)} to {word(high)}"
-    return f"Unknown grade {text!r}"
+        word = lambda d: _(QUALITY_WORDS[d]).split(":")[0].split("– ")[1].strip()  # noqa: E731
+        return _("Mixed grades {low} to {high} (IOM code {code}): from {low_word} to {high_word}").format(
+            low=low, high=high, code=text, low_word=word(low), high_word=word(high))
+    return _("Unknown grade {grade!r}").format(grade=text)
 
 
 def cause_parts(cause: object) -> list[str]:
@@ -108,13 +110,13 @@ class IncidentFilters:
         >>> IncidentFilters("sea_or_shore", ("Drowning",)).describe()
         'at sea or on the shore; cause: Drowning'
         """
-        parts = [SETTING_CHOICES[self.setting].lower() if self.setting != "all" else "all settings"]
+        parts = [_(SETTING_CHOICES[self.setting]).lower() if self.setting != "all" else _("all settings")]
         if self.causes:
-            parts.append("cause: " + ", ".join(self.causes))
+            parts.append(_("cause: {causes}").format(causes=", ".join(self.causes)))
         if self.countries:
-            parts.append("country: " + ", ".join(self.countries))
+            parts.append(_("country: {countries}").format(countries=", ".join(self.countries)))
         if self.min_dead_missing:
-            parts.append(f"at least {self.min_dead_missing} dead or missing")
+            parts.append(_("at least {count} dead or missing").format(count=self.min_dead_missing))
         return "; ".join(parts)
 
 
@@ -138,19 +140,22 @@ def filters_from_query(params: Mapping[str, object], causes: Sequence[str],
     notes = []
     setting = (_as_list(params.get("setting")) or ["all"])[0]
     if setting not in SETTING_CHOICES:
-        notes.append(f"The link's setting {setting!r} is not one of {', '.join(SETTING_CHOICES)}; showing all.")
+        notes.append(_("The link's setting {value!r} is not one of {allowed}; showing all.").format(
+            value=setting, allowed=", ".join(SETTING_CHOICES)))
         setting = "all"
     picked = {}
     for key, allowed in (("cause", causes), ("country", countries)):
         values = _as_list(params.get(key))
         unknown = [v for v in values if v not in allowed]
         if unknown:
-            notes.append(f"The link's {key} {', '.join(map(repr, unknown))} is not in the data; ignored.")
+            notes.append(_("The link's {key} {values} is not in the data; ignored.").format(
+                key=key, values=", ".join(map(repr, unknown))))
         picked[key] = tuple(v for v in values if v in allowed)
     raw_min = (_as_list(params.get("min")) or ["0"])[0]
     minimum = url_whole_number(raw_min, 0, MAX_MINIMUM)
     if minimum is None:
-        notes.append(f"The link's min {raw_min!r} is not a whole number from 0 to {MAX_MINIMUM}; using 0.")
+        notes.append(_("The link's min {value!r} is not a whole number from 0 to {maximum}; using 0.").format(
+            value=raw_min, maximum=MAX_MINIMUM))
         minimum = 0
     return IncidentFilters(setting, picked["cause"], picked["country"], minimum), notes
 

@@ -11,6 +11,8 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from geo.i18n import _, format_month
+
 MONTH = re.compile(r"[0-9]{4}-[0-9]{2}")
 
 
@@ -20,7 +22,8 @@ def month_label(month: str) -> str:
     >>> month_label("2024-09")
     'Sep 2024'
     """
-    return dt.date.fromisoformat(month + "-01").strftime("%b %Y")
+    dt.date.fromisoformat(month + "-01")  # a bad month raises here, in every language
+    return format_month(month)
 
 
 def month_span(start: str, end: str) -> list[str]:
@@ -130,11 +133,13 @@ def period_from_query(params: Mapping[str, object], span: Period,
     end = span.end if end is None else end
     for name, value in (("month" if month is not None else "from", start), ("to", end)):
         if not is_month(value):
-            return default, (f"The link's {name} '{value}' is not a month as YYYY-MM; "
-                             f"showing {default.label}.")
+            return default, _("The link's {name} '{value}' is not a month as YYYY-MM; "
+                              "showing {default}.").format(name=name, value=value, default=default.label)
     if start > end:
-        return default, f"The link's period starts after it ends ({start} > {end}); showing {default.label}."
+        return default, _("The link's period starts after it ends ({start} > {end}); showing {default}.").format(
+            start=start, end=end, default=default.label)
     if start > span.end or end < span.start:
-        return default, (f"The link's period {start} to {end} is outside the data "
-                         f"({span.label}); showing {default.label}.")
+        return default, _("The link's period {start} to {end} is outside the data "
+                          "({span}); showing {default}.").format(start=start, end=end, span=span.label,
+                                                                  default=default.label)
     return Period(max(start, span.start), min(end, span.end)), None

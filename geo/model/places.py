@@ -13,15 +13,16 @@ import geopandas as gpd
 import pandas as pd
 import shapely
 
+from geo.i18n import N_
 from geo.measure import area_around
 
 STORAGE_KINDS = ("storage_region", "storage_district", "storage_city")
-LEVEL_WORDS = {"storage_region": "region level", "storage_district": "district level",
-               "storage_city": "city level", "launch": "stretch of coast", "landing": "landing place"}
+LEVEL_WORDS = {"storage_region": N_("region level"), "storage_district": N_("district level"),
+               "storage_city": N_("city level"), "launch": N_("stretch of coast"), "landing": N_("landing place")}
 # What a source reports happened at a place (``event_type``), in words; the
 # first kind in this order that a place has is the one its shape shows.
-EVENT_WORDS = {"storage": "storage", "seizure": "seizure", "arrest": "arrest or raid",
-               "purchase": "purchase offer", "transit": "transit"}
+EVENT_WORDS = {"storage": N_("storage"), "seizure": N_("seizure"), "arrest": N_("arrest or raid"),
+               "purchase": N_("purchase offer"), "transit": N_("transit")}
 KIND_ORDER = ("storage", "seizure", "arrest or raid", "purchase offer", "transit")
 AREA_SEPARATOR = " "
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from geo.i18n import _, format_day, format_number
 from geo.model.stats import IOM_KNOWN_GAP
 
 SETTING_ORDER = ("sea_or_shore", "land_or_inland")
@@ -128,15 +129,18 @@ def deadliest_sentence(table: pd.DataFrame) -> str:
     totals = table.drop_duplicates("year").set_index("year")
     year = int(totals["total"].idxmax())
     sea = int(table.loc[(table["year"] == year) & (table["setting"] == "sea_or_shore"), "dead_missing"].iloc[0])
-    return (f"{year} is the deadliest year in this copy: {totals.loc[year, 'total']} dead and missing, "
-            f"{sea} of them at sea or on the shore.")
+    return _("{year} is the deadliest year in this copy: {total} dead and missing, {sea} of them at sea or on "
+             "the shore.").format(year=year, total=format_number(int(totals.loc[year, "total"])),
+                                  sea=format_number(sea))
 
 
 def year_to_date_sentence(ytd: pd.DataFrame, monthly_years: pd.DataFrame, date: str = CLAIM_DATE) -> str:
     """People crossed by ``date`` against the two years before it (official yearly totals)."""
     year = pd.Timestamp(date).year
     totals = monthly_years.set_index("year")["people"]
-    before = [f"{'more' if crossed_by(ytd, date) > totals[y] else 'fewer'} than in all of {y} ({totals[y]:,})"
-              for y in (year - 1, year - 2) if y in totals.index]
     crossed = crossed_by(ytd, date)
-    return f"By {pd.Timestamp(date):%-d %b %Y}, {crossed:,} people had crossed: " + ", ".join(before) + "."
+    more, fewer = _("more than in all of {year} ({total})"), _("fewer than in all of {year} ({total})")
+    before = [(more if crossed > totals[y] else fewer).format(year=y, total=format_number(int(totals[y])))
+              for y in (year - 1, year - 2) if y in totals.index]
+    return _("By {date}, {crossed} people had crossed: {comparisons}.").format(
+        date=format_day(date), crossed=format_number(crossed), comparisons=", ".join(before))

@@ -7,13 +7,15 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from geo.data.records import incident_count
+from geo.i18n import N_, _, format_decimal, format_number
 from geo.model import coverage as cov
 from geo.model.period import Period, month_label
 
 # The IOM copy's unconfirmed gap (not a count of zero); geo.model.coverage holds the rule.
 IOM_KNOWN_GAP = tuple(day.isoformat() for day in cov.IOM_KNOWN_GAP)
-HOME_OFFICE = "UK Home Office"
-IOM = "IOM Missing Migrants Project"
+HOME_OFFICE = N_("UK Home Office")
+IOM = N_("IOM Missing Migrants Project")
+STATUS_WORDS = (N_("official"), N_("provisional"), N_("official and provisional"), N_("no data"))
 
 
 @dataclass(frozen=True)
@@ -71,15 +73,15 @@ def crossings_notes(crossings: pd.DataFrame, period: Period) -> list[str]:
     provisional = rows[rows["status"] == "provisional"]
     if not provisional.empty:
         last_official = crossings.loc[crossings["status"] == "official", "month"].max()
-        notes.append("Provisional: sums of the Home Office daily series (SB_01), revised later. "
-                     f"Official IER_02a figures run to {month_label(last_official)}.")
+        notes.append(_("Provisional: sums of the Home Office daily series (SB_01), revised later. "
+                       "Official IER_02a figures run to {month}.").format(month=month_label(last_official)))
     return notes + cov.crossings_coverage(crossings).period(period).notes
 
 
 def incident_notes(incidents: pd.DataFrame, period: Period, coverage: cov.Coverage | None = None) -> list[str]:
     """The minimum-estimate caveat, then what the period's coverage lacks."""
     coverage = coverage or cov.incidents_coverage(incidents)
-    return ["IOM figures are minimum estimates and are revised."] + coverage.period(period).notes
+    return [_("IOM figures are minimum estimates and are revised.")] + coverage.period(period).notes
 
 
 def headline(crossings: pd.DataFrame | None, incidents: pd.DataFrame | None, period: Period,
@@ -120,16 +122,18 @@ class Figure:
 
 
 def _fmt(value: int | float | None) -> str:
-    return "–" if value is None else f"{value:,}"
+    if value is None:
+        return "–"
+    return format_decimal(value, 1) if isinstance(value, float) else format_number(value)
 
 
 def _covered(label: str, value: int | float | None, source: str,
              coverage: cov.PeriodCoverage | None) -> Figure:
     if coverage is None:
-        return Figure(label, _fmt(value), source)
+        return Figure(_(label), _fmt(value), source)
     if coverage.is_empty:
-        return Figure(label, NO_DATA, source, coverage.no_data)
-    return Figure(label, _fmt(value), source, coverage.scope)
+        return Figure(_(label), _(NO_DATA), source, coverage.no_data)
+    return Figure(_(label), _fmt(value), source, coverage.scope)
 
 
 def figures(h: Headline) -> list[Figure]:
@@ -144,15 +148,15 @@ def figures(h: Headline) -> list[Figure]:
     >>> dead.value, dead.coverage
     ('no data', 'IOM has no records for Nov 2025: known gap 29 Sep 2025 – 26 Jan 2026')
     """
-    crossings = f"{HOME_OFFICE}, {h.crossings_status}"
-    deaths = f"{IOM}, minimum estimate"
+    crossings = f"{_(HOME_OFFICE)}, {_(h.crossings_status)}"
+    deaths = _("{iom}, minimum estimate").format(iom=_(IOM))
     c_cov, i_cov = h.crossings_coverage, h.incident_coverage
     return [
-        _covered("People crossed", h.people, crossings, c_cov),
-        _covered("Boats", h.boats, crossings, c_cov),
-        _covered("People per boat", h.people_per_boat, crossings, c_cov),
-        _covered("Dead", h.dead, deaths, i_cov),
-        _covered("Missing", h.missing, deaths, i_cov),
+        _covered(N_("People crossed"), h.people, crossings, c_cov),
+        _covered(N_("Boats"), h.boats, crossings, c_cov),
+        _covered(N_("People per boat"), h.people_per_boat, crossings, c_cov),
+        _covered(N_("Dead"), h.dead, deaths, i_cov),
+        _covered(N_("Missing"), h.missing, deaths, i_cov),
     ]
 
 
@@ -163,8 +167,8 @@ def incident_figures(count: int, dead: int, missing: int,
     >>> [f.value for f in incident_figures(3, 4, 1, None)]
     ['3', '4', '1', '5']
     """
-    source = f"{IOM}, minimum estimate"
-    values = {"Incidents": count, "Dead": dead, "Missing": missing, "Dead + missing": dead + missing}
+    source = _("{iom}, minimum estimate").format(iom=_(IOM))
+    values = {N_("Incidents"): count, N_("Dead"): dead, N_("Missing"): missing, N_("Dead + missing"): dead + missing}
     return [_covered(label, value, source, coverage) for label, value in values.items()]
 
 
@@ -173,7 +177,9 @@ def coverage_sentences(h: Headline) -> list[str]:
     "19 dead, 4 missing in the 6 of 12 months IOM covers (3 in part)"."""
     lines = []
     if h.crossings_coverage is not None and h.people is not None and h.crossings_coverage.scope:
-        lines.append(f"{h.people:,} people crossed in {h.boats:,} boats {h.crossings_coverage.scope}.")
+        lines.append(_("{people} people crossed in {boats} boats {scope}.").format(
+            people=format_number(h.people), boats=format_number(h.boats), scope=h.crossings_coverage.scope))
     if h.incident_coverage is not None and h.dead is not None and h.incident_coverage.scope:
-        lines.append(f"{h.dead:,} dead, {h.missing:,} missing {h.incident_coverage.scope}.")
+        lines.append(_("{dead} dead, {missing} missing {scope}.").format(
+            dead=format_number(h.dead), missing=format_number(h.missing), scope=h.incident_coverage.scope))
     return lines

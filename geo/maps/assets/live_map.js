@@ -3,21 +3,21 @@
 // The map document (folium's finished HTML) goes into one iframe, built only
 // when its id changes; new incidents go through window.crIncidents.update in
 // that frame, so static layers, zoom, centre, open layers and legend stay.
-const SPEEDS = [["Slow", 2000], ["Normal", 1200], ["Fast", 600]];
+const SPEEDS = [["slow", 2000], ["normal", 1200], ["fast", 600]];
 
 function controls(state, root) {
   const bar = document.createElement("div");
   bar.className = "cr-play";
   bar.style.display = "none";  // shown by show() when the period has more than one month
-  bar.innerHTML = '<button type="button" class="cr-play-button" aria-pressed="false">▶ Play</button>' +
-    '<input type="range" class="cr-play-month" min="0" step="1" aria-label="Month">' +
+  bar.innerHTML = '<button type="button" class="cr-play-button" aria-pressed="false"></button>' +
+    '<input type="range" class="cr-play-month" min="0" step="1">' +
     '<output class="cr-play-label" aria-live="polite"></output>' +
-    '<label>Speed <select class="cr-play-speed"></select></label>' +
-    '<button type="button" class="cr-play-all">All months</button>';
+    '<label><span class="cr-play-speed-word"></span> <select class="cr-play-speed"></select></label>' +
+    '<button type="button" class="cr-play-all"></button>';
   const speed = bar.querySelector(".cr-play-speed");
   SPEEDS.forEach(function (pair) {
     const option = document.createElement("option");
-    option.textContent = pair[0]; option.value = String(pair[1]); speed.appendChild(option);
+    option.dataset.word = pair[0]; option.value = String(pair[1]); speed.appendChild(option);
   });
   speed.value = "1200";
   root.appendChild(bar);
@@ -30,6 +30,18 @@ function controls(state, root) {
   speed.addEventListener("change", function () { if (state.timer) { stop(state); togglePlay(state); } });
 }
 
+// The bar's words come with every update (the reader may switch language); always text, never HTML.
+function label(state, words) {
+  state.words = words;
+  const bar = state.bar;
+  bar.querySelector(".cr-play-month").setAttribute("aria-label", words.month);
+  bar.querySelector(".cr-play-speed-word").textContent = words.speed;
+  bar.querySelector(".cr-play-all").textContent = words.all_months;
+  bar.querySelectorAll(".cr-play-speed option").forEach(function (o) { o.textContent = words[o.dataset.word]; });
+  const button = bar.querySelector(".cr-play-button");
+  button.textContent = state.timer ? "⏸ " + words.pause : "▶ " + words.play;
+}
+
 function show(state, month) {
   state.month = month;
   const months = state.payload.labels;
@@ -37,7 +49,7 @@ function show(state, month) {
   slider.max = String(Math.max(months.length - 1, 0));
   slider.value = String(month == null ? months.length - 1 : month);
   state.bar.querySelector(".cr-play-label").textContent = month == null
-    ? "All months (" + months[0] + (months.length > 1 ? " – " + months[months.length - 1] : "") + ")"
+    ? state.words.all_months + " (" + months[0] + (months.length > 1 ? " – " + months[months.length - 1] : "") + ")"
     : months[month];
   state.bar.style.display = months.length > 1 ? "" : "none";
   const incidents = state.frame.contentWindow.crIncidents;
@@ -47,7 +59,7 @@ function show(state, month) {
 function stop(state) {
   if (state.timer) { clearInterval(state.timer); state.timer = null; }
   const button = state.bar.querySelector(".cr-play-button");
-  button.textContent = "▶ Play"; button.setAttribute("aria-pressed", "false");
+  button.textContent = "▶ " + state.words.play; button.setAttribute("aria-pressed", "false");
 }
 
 function togglePlay(state) {
@@ -56,7 +68,7 @@ function togglePlay(state) {
   let month = state.month == null || state.month >= last ? 0 : state.month + 1;
   show(state, month);
   const button = state.bar.querySelector(".cr-play-button");
-  button.textContent = "⏸ Pause"; button.setAttribute("aria-pressed", "true");
+  button.textContent = "⏸ " + state.words.pause; button.setAttribute("aria-pressed", "true");
   const every = Number(state.bar.querySelector(".cr-play-speed").value);
   state.timer = setInterval(function () {
     if (month >= last) { stop(state); return; }
@@ -110,6 +122,7 @@ export default function (component) {
     state = root.__crLive = {frame: null, docId: null, dataId: null, month: null, timer: null};
     controls(state, root);
   }
+  label(state, data.words);
   if (state.docId !== data.doc_id) {
     if (!docs[data.doc_id]) { setTriggerValue("missing_doc", data.doc_id); return; }
     buildFrame(state, root, data, docs[data.doc_id], setStateValue, setTriggerValue);

@@ -1,0 +1,214 @@
+"""The reader's language: English, French or German.
+
+One switch (``?lang=``, the sidebar, ``--lang``) sets the language for a run
+with :func:`use_language` or :func:`set_language`; everything a reader sees
+goes through :func:`_` (gettext catalogs under ``geo/locales``, compiled in
+process on first use) and the ``format_*`` helpers (Babel's locale data), so
+no function signature has to carry the language.
+
+Strings defined at import time are marked with :func:`N_` and translated
+where they are shown.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gettext
+import io
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
+from functools import cache
+from importlib import resources
+
+from babel import Locale, UnknownLocaleError
+from babel.dates import format_date
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.numbers import format_decimal as _babel_decimal
+
+LANGS = ("en", "fr", "de")
+DEFAULT_LANG = "en"
+LANGUAGE_NAMES = {"en": "English", "fr": "Français", "de": "Deutsch"}
+_CURRENT: ContextVar[str] = ContextVar("channel_routes_lang", default=DEFAULT_LANG)
+
+
+def N_(message: str) -> str:
+    """Mark ``message`` for extraction without translating it (import-time text)."""
+    return message
+
+
+@cache
+def translations(lang: str) -> gettext.NullTranslations:
+    """The compiled catalog of ``lang`` (English is the source language)."""
+    if lang == DEFAULT_LANG:
+        return gettext.NullTranslations()
+    source = resources.files("geo").joinpath("locales", lang, "LC_MESSAGES", "messages.po")
+    with source.open("rb") as handle:
+        catalog = read_po(handle, locale=lang)
+    compiled = io.BytesIO()
+    write_mo(compiled, catalog)
+    compiled.seek(0)
+    return gettext.GNUTranslations(compiled)
+
+
+def current_language() -> str:
+    """The language of this run (``en`` unless one was set)."""
+    return _CURRENT.get()
+
+
+def set_language(lang: str) -> None:
+    """Set the language for the rest of this thread's run (the Streamlit edge)."""
+    if lang not in LANGS:
+        raise ValueError(f"Expected one of {', '.join(LANGS)}, instead got: {lang!r}")
+    _CURRENT.set(lang)
+
+
+@contextmanager
+def use_language(lang: str) -> Iterator[None]:
+    """Translate into ``lang`` inside the block (the CLI, cached exports).
+
+    >>> with use_language("fr"):
+    ...     _("Route map")
+    'Carte de la route'
+    >>> _("Route map")
+    'Route map'
+    """
+    if lang not in LANGS:
+        raise ValueError(f"Expected one of {', '.join(LANGS)}, instead got: {lang!r}")
+    token = _CURRENT.set(lang)
+    try:
+        yield
+    finally:
+        _CURRENT.reset(token)
+
+
+def _(message: str) -> str:
+    """``message`` in the current language."""
+    return translations(current_language()).gettext(message)
+
+
+def ngettext(singular: str, plural: str, count: int) -> str:
+    """The singular or plural form for ``count`` in the current language."""
+    return translations(current_language()).ngettext(singular, plural, count)
+
+
+def format_number(value: float | int) -> str:
+    """A count with the locale's grouping.
+
+    >>> [format_number(36816)] + [f(36816) for f in _in("fr", "de")]
+    ['36,816', '36\u202f816', '36.816']
+    """
+    return _babel_decimal(value, format="#,##0", locale=current_language())
+
+
+def format_decimal(value: float, digits: int = 1) -> str:
+    """A decimal with ``digits`` places and the locale's separators.
+
+    >>> [format_decimal(53.0)] + [f(53.0) for f in _in("fr", "de", fn="format_decimal")]
+    ['53.0', '53,0', '53,0']
+    """
+    pattern = "#,##0." + "0" * digits if digits else "#,##0"
+    return _babel_decimal(value, format=pattern, locale=current_language())
+
+
+def format_month(month: str, width: str = "abbreviated") -> str:
+    """A ``YYYY-MM`` month as the locale writes it (``Sep 2024``, ``sept. 2024``).
+
+    >>> [format_month("2024-09")] + [f("2024-09") for f in _in("fr", "de", fn="format_month")]
+    ['Sep 2024', 'sept. 2024', 'Sept. 2024']
+    """
+    skeleton = {"abbreviated": "MMM y", "wide": "MMMM y"}[width]
+    return format_date(dt.date.fromisoformat(month + "-01"), skeleton, locale=current_language())
+
+
+DAY_PATTERNS = {"en": "d MMM y", "fr": "d MMM y", "de": "d. MMM y"}
+
+
+def format_day(day: dt.date | str) -> str:
+    """A day as the locale writes it.
+
+    >>> [format_day("2025-09-29")] + [f("2025-09-29") for f in _in("fr", "de", fn="format_day")]
+    ['29 Sep 2025', '29 sept. 2025', '29. Sept. 2025']
+    """
+    if isinstance(day, str):
+        day = dt.date.fromisoformat(day[:10])
+    return format_date(day, DAY_PATTERNS[current_language()], locale=current_language())
+
+
+# Places whose name differs in French or German; everything else keeps its own name.
+PLACE_NAMES = (N_("Dunkirk"), N_("Dunkirk – Gravelines"), N_("Dover"), N_("Cologne"), N_("Dover Strait"),
+               N_("English Channel"), N_("North Rhine-Westphalia"), N_("Lower Saxony"),
+               N_("Düsseldorf region"), N_("Osnabrück area"), N_("Somme bay (Cayeux-sur-Mer)"),
+               N_("Belgian coast (De Panne – Nieuwpoort)"), N_("Canche – Berck – Authie bay"),
+               N_("Amsterdam (Schiphol arrest)"), N_("Kingsdown (near Deal)"), N_("North Sea"),
+               N_("Ruhr/Cologne area"), N_("Dunkirk–Calais coast"))
+
+
+def place_name(name: str) -> str:
+    """A place's name in the reader's language where it differs.
+
+    >>> with use_language("de"):
+    ...     place_name("Cologne"), place_name("Calais")
+    ('Köln', 'Calais')
+    """
+    return _(name) if name in PLACE_NAMES else name
+
+
+def lang_from_query(params: Mapping[str, object]) -> tuple[str | None, str | None]:
+    """The language a URL asks for, and a message when its value is not one of ours.
+
+    >>> lang_from_query({"lang": "fr"}), lang_from_query({})
+    (('fr', None), (None, None))
+    >>> lang_from_query({"lang": "es"})[1]
+    "Ignored the URL's lang='es': expected en, fr or de. Showing the default language."
+    """
+    value = params.get("lang")
+    if value is None:
+        return None, None
+    if isinstance(value, list):
+        value = value[-1] if value else ""
+    if str(value).lower() in LANGS:
+        return str(value).lower(), None
+    return None, _("Ignored the URL's lang={value!r}: expected en, fr or de. Showing the default "
+                   "language.").format(value=str(value))
+
+
+def lang_from_locale(locale: str | None) -> str:
+    """The language of a browser locale (``fr-CA`` -> ``fr``), else English.
+
+    >>> lang_from_locale("de-AT"), lang_from_locale("es-ES"), lang_from_locale(None)
+    ('de', 'en', 'en')
+    """
+    if not locale:
+        return DEFAULT_LANG
+    try:
+        language = Locale.parse(locale.replace("-", "_")).language
+    except (ValueError, UnknownLocaleError):
+        return DEFAULT_LANG
+    return language if language in LANGS else DEFAULT_LANG
+
+
+def _in(*langs: str, fn: str = "format_number") -> list:
+    """Doctest helper: ``fn`` bound to each of ``langs``."""
+    def bound(lang: str):
+        def call(*args, **kwargs):
+            with use_language(lang):
+                return globals()[fn](*args, **kwargs)
+        return call
+    return [bound(lang) for lang in langs]
+
+
+def vega_locale() -> dict:
+    """Vega's number and time locale for the current language, from Babel's data
+    (charts then group thousands and name months as the rest of the page does)."""
+    locale = Locale.parse(current_language())
+    symbols = locale.number_symbols["latn"]
+    week = (6, 0, 1, 2, 3, 4, 5)  # Vega starts the week on Sunday, Babel numbers Monday 0
+    return {"number": {"decimal": symbols["decimal"], "thousands": symbols["group"], "grouping": [3],
+                       "currency": ["", ""]},
+            "time": {"dateTime": "%x, %X", "date": "%d/%m/%Y", "time": "%H:%M:%S", "periods": ["AM", "PM"],
+                     "days": [locale.days["format"]["wide"][d] for d in week],
+                     "shortDays": [locale.days["format"]["abbreviated"][d] for d in week],
+                     "months": [locale.months["format"]["wide"][m] for m in range(1, 13)],
+                     "shortMonths": [locale.months["format"]["abbreviated"][m] for m in range(1, 13)]}}
