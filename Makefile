@@ -16,7 +16,7 @@ $(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
 	$(PY) -m pip install -q -r requirements-dev.txt
 	touch $@
 
-static/vendor/leaflet.js: $(VENV)/.runtime geo/offline.py
+static/vendor/leaflet.js: $(VENV)/.runtime geo/maps/offline.py
 	$(PY) -m geo.maps.offline > /dev/null
 
 setup: $(VENV)/.runtime static/vendor/leaflet.js
