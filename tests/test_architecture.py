@@ -4,6 +4,7 @@ data → model → maps → export (the CLI at the top may use them all)."""
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -75,3 +76,14 @@ def test_tests_share_one_harness():
     users = sorted(str(p.relative_to(ROOT)) for p in [*ROOT.glob("tests/**/*.py"), *ROOT.glob("bench/*.py")]
                    if any(m.startswith("tests.conftest") for m in imports(p)))
     assert not users
+
+
+def test_the_makefile_names_files_that_exist():
+    """A moved module must not leave `make run` on a fresh machine with a rule for a missing file."""
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    named = set(re.findall(r"(?<![\w/.])((?:geo|tests|bench)/[\w/]+\.py)", makefile))
+    modules = set(re.findall(r"-m ((?:geo|bench)(?:\.\w+)*)", makefile))
+    assert named and not [p for p in named if not (ROOT / p).is_file()]
+    missing = [m for m in modules if not ((ROOT / m.replace(".", "/")).with_suffix(".py").is_file()
+                                          or (ROOT / m.replace(".", "/") / "__init__.py").is_file())]
+    assert not missing
