@@ -151,3 +151,14 @@ def set_map_view(frame, zoom: float, lat: float, lon: float) -> None:
     """Move the map as a reader would, and wait until it has settled."""
     frame.evaluate(f"() => new Promise(done => {{ const m = {leaflet_map(frame)}; m.once('moveend', () => "
                    f"requestAnimationFrame(() => done())); m.setView([{lat}, {lon}], {zoom}, {{animate: false}}); }})")
+
+
+def app_page(path: str, timeout: float = 90, **query):
+    """A page of the app run by Streamlit's AppTest (no browser), opened from a link with ``query``."""
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=timeout)
+    for key, value in query.items():
+        at.query_params[key] = value
+    at.switch_page(path)
+    return at.run()

@@ -7,7 +7,7 @@ from streamlit.testing.v1 import AppTest
 
 from geo import i18n
 from geo.catalogs import TRANSLATED, extracted_messages, missing_and_unused
-from tests.harness import ROOT
+from tests.harness import app_page
 
 TIMEOUT = 90
 PAGES = ("views/route_map.py", "views/incidents.py", "views/crossings.py", "views/compare.py",
@@ -48,11 +48,7 @@ def test_formats_follow_the_locale():
 
 
 def page(path: str, **query) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
-    for key, value in query.items():
-        at.query_params[key] = value
-    at.switch_page(path)
-    return at.run()
+    return app_page(path, TIMEOUT, **query)
 
 
 @pytest.mark.parametrize("lang", TRANSLATED)

@@ -8,17 +8,13 @@ from geo.data.load import OUTSIDE_EUROPE
 from geo.data.upload import read_upload
 from geo.model.period import Period
 from tests.builders import shown, shown_table
-from tests.harness import ROOT
+from tests.harness import app_page
 
 TIMEOUT = 90
 
 
 def page(path: str, **query) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
-    for key, value in query.items():
-        at.query_params[key] = value
-    at.switch_page(path)
-    return at.run()
+    return app_page(path, TIMEOUT, **query)
 
 
 def metrics(at: AppTest) -> dict[str, str]:
