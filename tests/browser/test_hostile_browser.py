@@ -48,6 +48,7 @@ def hostile_app(tmp_path_factory):
 def test_route_map_shows_hostile_text_literally_and_runs_none_of_it(hostile_app, web):
     web.page.goto(f"{hostile_app}/?from=2024-01&to=2024-12")
     frame = map_frame(web.page)
+    frame.wait_for_function(INCIDENTS_DRAWN, timeout=60000)
     found = frame.evaluate(COLLECT_POPUPS_AND_TOOLTIPS)
     incident_popups = [p for p in found["popups"] if "dead" in p and "missing" in p]
     assert incident_popups and all(HOSTILE[0] in p and HOSTILE[1] in p for p in incident_popups)
