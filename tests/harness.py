@@ -102,18 +102,25 @@ def open_session(browser, width: int = 1400, height: int = 1000) -> Session:
     return session
 
 
-def map_frame(page, timeout_ms: int = 30000):
-    """The map's frame (the in-place map's iframe, or st_folium's) once its Leaflet map has drawn."""
+def frame_where(page, script: str, what: str, timeout_ms: int = 30000):
+    """The first frame in which ``script`` (a JS function) returns true, polled while Streamlit
+    re-renders (frames come and go); ``what`` names it in the failure."""
     deadline = time.monotonic() + timeout_ms / 1000
     while time.monotonic() < deadline:
         for frame in page.frames:
             try:
-                if frame.locator(".leaflet-control-layers").count() > 0:
+                if frame.evaluate(script):
                     return frame
             except Exception:  # frames detach while Streamlit re-renders
                 continue
         page.wait_for_timeout(200)
-    raise AssertionError("the Leaflet map did not draw within the time limit")
+    raise AssertionError(f"{what} did not draw within the time limit")
+
+
+def map_frame(page, timeout_ms: int = 30000):
+    """The map's frame (the in-place map's iframe, or st_folium's) once its Leaflet map has drawn."""
+    return frame_where(page, "() => !!document.querySelector('.leaflet-control-layers')", "the Leaflet map",
+                       timeout_ms)
 
 
 def pick_month(page, month: str, before_click=None) -> None:

@@ -11,7 +11,7 @@ import pytest
 
 import tests.builders as b
 from geo.export.downloads import read_back
-from tests.harness import map_settled
+from tests.harness import frame_where, map_settled
 
 pytestmark = pytest.mark.browser
 TIMEOUT = 60_000
@@ -45,15 +45,8 @@ def settle(page) -> None:
 
 
 def leaflet_frame(page):
-    for _ in range(150):
-        for frame in page.frames:
-            try:
-                if frame.locator(".leaflet-container").count() and frame.locator(".cr-legend").count():
-                    return frame
-            except Exception:  # frames detach while Streamlit re-renders
-                continue
-        page.wait_for_timeout(200)
-    raise AssertionError("the incident map did not draw")
+    return frame_where(page, "() => !!(document.querySelector('.leaflet-container') "
+                             "&& document.querySelector('.cr-legend'))", "the incident map", TIMEOUT)
 
 
 def test_filter_by_keyboard_updates_metrics_table_map_and_link(web, app_url):

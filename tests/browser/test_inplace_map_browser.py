@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 from geo.data import load
 from geo.model import stats
 from geo.model.period import Period
-from tests.harness import map_frame, map_view, pick_month, set_map_view
+from tests.harness import frame_where, map_frame, map_view, pick_month, set_map_view
 
 pytestmark = pytest.mark.browser
 
@@ -101,16 +101,8 @@ def test_playback_steps_through_the_months_of_the_range_in_place(app_url, web):
 
 def incidents_frame(page):
     """The incidents page's map frame (it has a legend but no layer control)."""
-    for _ in range(150):
-        for frame in page.frames:
-            try:
-                if frame.evaluate("() => !!(window.crIncidents && document.querySelector('.cr-legend')) "
-                                  "&& document.readyState === 'complete'"):
-                    return frame
-            except Exception:  # frames detach while Streamlit re-renders
-                continue
-        page.wait_for_timeout(200)
-    raise AssertionError("the incidents map did not draw")
+    return frame_where(page, "() => !!(window.crIncidents && document.querySelector('.cr-legend')) "
+                             "&& document.readyState === 'complete'", "the incidents map")
 
 
 def test_the_incidents_map_keeps_its_view_and_a_click_picks_the_incident(app_url, web):
