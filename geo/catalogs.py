@@ -57,7 +57,7 @@ def update_catalog(lang: str, root: Path = ROOT) -> tuple[int, int]:
     dropped = sum(1 for m in old if m.id and new.get(m.id) is None)
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("wb") as handle:
-        write_po(handle, new, width=110, sort_output=True)
+        write_po(handle, new, width=110, sort_output=True, no_location=True)
     return added, dropped
 
 
