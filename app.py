@@ -2,12 +2,12 @@
 
 import streamlit as st
 
-import edge
 from geo import vocab
 from geo.i18n import _
+from ui import widgets
 
 st.set_page_config(page_title="Channel Routes", page_icon="🗺️", layout="wide")
-edge.language_sidebar()  # before any text: page titles, the sidebar and every page use it
+widgets.language_sidebar()  # before any text: page titles, the sidebar and every page use it
 
 pages = [
     st.Page("views/route_map.py", title=_("Route map"), icon=":material/map:", default=True),
@@ -18,8 +18,8 @@ pages = [
     st.Page("views/export.py", title=_("Export and embed"), icon=":material/ios_share:", url_path="embed"),
 ]
 navigation = st.navigation(pages)
-with edge.errors_logged_not_shown():  # a visitor sees a message and an id, never a traceback
-    st.session_state.period = edge.period_sidebar()
+with widgets.errors_logged_not_shown():  # a visitor sees a message and an id, never a traceback
+    st.session_state.period = widgets.period_sidebar()
     with st.sidebar:
         st.caption(vocab.credits())
     navigation.run()

@@ -20,8 +20,8 @@ TRANSLATED = ("fr", "de")
 
 def source_files(root: Path = ROOT) -> list[Path]:
     """The Python files whose text a reader sees."""
-    files = [root / "app.py", root / "edge.py"]
-    for folder in ("geo", "views"):
+    files = [root / "app.py"]
+    for folder in ("geo", "ui", "views"):
         files += sorted((root / folder).rglob("*.py"))
     return [path for path in files if path.exists()]
 

@@ -8,9 +8,9 @@ import pytest
 from streamlit.runtime.scriptrunner_utils.exceptions import RerunException, StopException
 from streamlit.testing.v1 import AppTest
 
-import edge
 from geo.model import stats
 from tests.harness import ROOT
+from ui import widgets
 
 
 def test_a_failing_page_shows_an_error_id_and_no_traceback_or_path(monkeypatch, caplog):
@@ -34,7 +34,7 @@ def test_a_failing_page_shows_an_error_id_and_no_traceback_or_path(monkeypatch, 
 
 @pytest.mark.parametrize("control", [StopException(), RerunException(None)])
 def test_streamlit_control_flow_passes_through(control):
-    with pytest.raises(type(control)), edge.errors_logged_not_shown():
+    with pytest.raises(type(control)), widgets.errors_logged_not_shown():
         raise control
 
 

@@ -6,7 +6,6 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-import edge
 from geo.data.records import incident_count
 from geo.i18n import _
 from geo.maps.incident_map import build_incident_map
@@ -14,15 +13,16 @@ from geo.maps.popups import md_text, text_table
 from geo.model import filters as gf
 from geo.model.period import Period, month_label, month_span
 from geo.model.stats import figures, headline, incident_figures, incident_notes
+from ui import widgets
 
 DEFAULTS = {"a": Period("2023-09", "2023-11"), "b": Period("2024-09", "2024-11")}
 
 st.title(_("Compare two periods"))
-edge.show_data_errors("crossings", "incidents")
-data = edge.datasets()
+widgets.show_data_errors("crossings", "incidents")
+data = widgets.datasets()
 crossings = data.tables.get("crossings")
-span, _default = edge.data_span()
-incidents, with_upload = edge.incidents_for_view()
+span, _default = widgets.data_span()
+incidents, with_upload = widgets.incidents_for_view()
 if incidents is not None:
     span = Period(min(span.start, incidents["year_month"].min()), max(span.end, incidents["year_month"].max()))
 months = month_span(span.start, span.end)
@@ -53,17 +53,17 @@ def period_picker(side: str, column) -> Period:
 
 left, right = st.columns(2)
 periods = {"a": period_picker("a", left), "b": period_picker("b", right)}
-edge.sync_query({f"{s}_{k}": getattr(p, "start" if k == "from" else "end")
+widgets.sync_query({f"{s}_{k}": getattr(p, "start" if k == "from" else "end")
                  for s, p in periods.items() for k in ("from", "to")},
                 ("a_from", "a_to", "b_from", "b_to"))
-filters = edge.incident_filters(incidents) if incidents is not None else gf.IncidentFilters()
+filters = widgets.incident_filters(incidents) if incidents is not None else gf.IncidentFilters()
 st.caption(_("Incident filters: {filters}. The sidebar period does not apply on this page.").format(
     filters=md_text(filters.describe())))
 countries = data.layers.get("countries")
 
 rows_by_side = {side: None if incidents is None else gf.apply_filters(incidents, period, filters)
                 for side, period in periods.items()}
-coverage = edge.incident_coverage(with_upload)
+coverage = widgets.incident_coverage(with_upload)
 shared_extent = None if incidents is None else pd.concat(list(rows_by_side.values()))  # same view for A and B
 
 for (side, period), column in zip(periods.items(), (left, right)):
@@ -71,14 +71,14 @@ for (side, period), column in zip(periods.items(), (left, right)):
     rows = rows_by_side[side]
     with column:
         st.subheader(f"{side.upper()}: {period.label}")
-        edge.show_figures([replace(f, label=f"{f.label} ({side.upper()})") for f in figures(h)[:3]])
+        widgets.show_figures([replace(f, label=f"{f.label} ({side.upper()})") for f in figures(h)[:3]])
         st.caption(_("UK Home Office") + f", {_(h.crossings_status)}.")
         if rows is None:
             continue
         side_coverage = coverage.period(period)
         count, dead, missing = incident_figures(incident_count(rows), int(rows["dead"].sum()),
                                                 int(rows["missing"].sum()), side_coverage)[:3]
-        edge.show_figures([replace(f, label=f"{f.label} ({side.upper()})") for f in (dead, missing, count)])
+        widgets.show_figures([replace(f, label=f"{f.label} ({side.upper()})") for f in (dead, missing, count)])
         for note in incident_notes(incidents, period, coverage)[1:]:
             st.caption(_("Note: {note}").format(note=note))
         st_folium(build_incident_map(rows, countries, "points", fit_to=shared_extent), height=420,

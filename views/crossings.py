@@ -2,7 +2,6 @@
 
 import streamlit as st
 
-import edge
 from geo.data import crossings as hc
 from geo.i18n import _, format_decimal, format_number
 from geo.maps import charts
@@ -11,13 +10,14 @@ from geo.model import crossings as gc
 from geo.model.period import month_label
 from geo.model.stats import coverage_sentences, crossings_in, crossings_notes, headline
 from geo.model.stats import figures as stats_figures
+from ui import widgets
 
 period = st.session_state.period
 st.title(_("Small-boat crossings · {period}").format(period=period.label))
-data = edge.datasets()
-edge.show_data_errors("crossings")
+data = widgets.datasets()
+widgets.show_data_errors("crossings")
 monthly = data.tables.get("crossings")
-extra, extra_errors = edge.crossings_extra()
+extra, extra_errors = widgets.crossings_extra()
 for error in extra_errors.values():
     st.error(_("Cannot use {file}: {error}. The chart that needs it is left out.").format(
         file=md_text(error.file), error=md_text(error)))
@@ -25,7 +25,7 @@ for error in extra_errors.values():
 if monthly is not None:
     period_headline = headline(monthly, None, period)
     cols = st.columns(4)
-    edge.show_figures(stats_figures(period_headline)[:3], cols[:3])
+    widgets.show_figures(stats_figures(period_headline)[:3], cols[:3])
     cols[3].metric(_("Status"), _(period_headline.crossings_status))
     for note in coverage_sentences(period_headline) + crossings_notes(monthly, period):
         st.caption(_("Note: {note}").format(note=note))
@@ -36,7 +36,7 @@ if monthly is not None:
         wanted = st.query_params.get("measure", "people")
         st.session_state.c_measure = wanted if wanted in measures else "people"
     measure = st.radio(_("Measure"), list(measures), key="c_measure", format_func=measures.get, horizontal=True)
-    edge.sync_query({} if measure == "people" else {"measure": measure}, ("measure",))
+    widgets.sync_query({} if measure == "people" else {"measure": measure}, ("measure",))
 
     st.subheader(_("{measure} by month").format(measure=measures[measure]))
     event = st.altair_chart(
@@ -46,7 +46,7 @@ if monthly is not None:
     st.caption(_("Click a month (shift-click another for a range) to set the period for every page; "
                  "double-click clears. Official: Home Office IER_02a. Provisional: sums of the daily "
                  "series (SB_01), revised later."))
-    edge.apply_chart_pick("crossings_chart", charts.picked_period(event), period)
+    widgets.apply_chart_pick("crossings_chart", charts.picked_period(event), period)
     rows = crossings_in(series, period)
     table = rows[["label", "people", "boats", "people_per_boat", "status", "days_in_data", "days_in_month"]].copy()
     table["people_per_boat"] = table["people_per_boat"].map(lambda v: "–" if v is None or v != v else format_decimal(v))

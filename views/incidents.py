@@ -4,8 +4,6 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-import edge
-import edge_map
 from geo.data.records import doubt_summary, incident_count
 from geo.data.upload import read_upload
 from geo.export import downloads
@@ -18,6 +16,7 @@ from geo.model import filters as gf
 from geo.model.period import Period
 from geo.model.stats import incident_figures, incident_notes
 from geo.vocab import SETTING_WORDS
+from ui import live_map, widgets
 
 SORTS = {"date": N_("Date"), "dead_missing": N_("Dead + missing"), "dead": N_("Dead"), "missing": N_("Missing"),
          "country": N_("Country"), "cause": N_("Cause")}
@@ -28,7 +27,7 @@ TABLE_COLUMNS = {"date": N_("Date"), "location": N_("Place"), "country": N_("Cou
 
 period = st.session_state.period
 st.title(_("Deaths and missing on the route to the UK · {period}").format(period=period.label))
-edge.show_data_errors("incidents")
+widgets.show_data_errors("incidents")
 
 
 def upload_section() -> None:
@@ -44,9 +43,9 @@ def upload_section() -> None:
         st.session_state.upload_attempt = attempt
         if attempt.rows is not None:  # a file with no usable row leaves the previous upload in place
             st.session_state.upload_bytes = (file.name, file.getvalue())
-            st.session_state[edge.UPLOAD] = attempt
+            st.session_state[widgets.UPLOAD] = attempt
         st.rerun()
-    result, attempt = edge.uploaded(), st.session_state.get("upload_attempt")
+    result, attempt = widgets.uploaded(), st.session_state.get("upload_attempt")
     shown = attempt if attempt is not None else result
     if shown is None:
         return
@@ -56,7 +55,7 @@ def upload_section() -> None:
     name, data = st.session_state.upload_bytes
     st.download_button(_("Download your file back (unchanged)"), data, file_name=name, key="upload_back")
     if st.button(_("Forget my upload"), key="upload_forget"):
-        for key in (edge.UPLOAD, "upload_id", "upload_bytes", "upload_attempt", "f_source"):
+        for key in (widgets.UPLOAD, "upload_id", "upload_bytes", "upload_attempt", "f_source"):
             st.session_state.pop(key, None)
         st.rerun()
 
@@ -100,7 +99,7 @@ def nearest(rows: pd.DataFrame, clicked: dict | None) -> str | None:
     return rows.loc[distance.idxmin(), "incident_id"] if distance.min() < 1e-6 else None
 
 
-incidents, with_upload = edge.incidents_for_view()
+incidents, with_upload = widgets.incidents_for_view()
 if incidents is None:
     upload_section()
     st.stop()
@@ -108,9 +107,9 @@ if incidents is None:
 # One container above the map: notes and messages that come and go inside it never move the map,
 # so the browser keeps the same map (and the reader's view) from run to run.
 with st.container():
-    filters = edge.incident_filters(incidents)
+    filters = widgets.incident_filters(incidents)
     rows = gf.apply_filters(incidents, period, filters)
-    coverage = edge.incident_coverage(with_upload)
+    coverage = widgets.incident_coverage(with_upload)
     period_coverage = coverage.period(period)
     for note in incident_notes(incidents, period, coverage):
         st.caption(_("Note: {note}").format(note=note))
@@ -121,19 +120,19 @@ with st.container():
     if current_language() != "en":
         st.caption(_("Place descriptions, causes and sources are shown as IOM publishes them, in English."))
 
-    edge.show_figures(incident_figures(incident_count(rows), int(rows["dead"].sum()), int(rows["missing"].sum()),
+    widgets.show_figures(incident_figures(incident_count(rows), int(rows["dead"].sum()), int(rows["missing"].sum()),
                                        period_coverage))
 
     if "f_view" not in st.session_state:
         view = st.query_params.get("view", "clusters")
         st.session_state.f_view = view if view in MODES else "clusters"
     mode = st.radio(_("Map view"), list(MODES), key="f_view", format_func=lambda m: _(MODES[m]), horizontal=True)
-    edge.sync_query({} if mode == "clusters" else {"view": mode}, ("view",))
-countries = edge.datasets().layers.get("countries")
+    widgets.sync_query({} if mode == "clusters" else {"view": mode}, ("view",))
+countries = widgets.datasets().layers.get("countries")
 clicked_id = None
-if mode in IN_PLACE_MODES and not edge_map.use_st_folium():
-    document = edge_map.incident_map_document(mode, current_language())
-    clicked_id = edge_map.live_map(document, incident_payload(rows, period), key=f"incident_map_{mode}",
+if mode in IN_PLACE_MODES and not live_map.use_st_folium():
+    document = live_map.incident_map_document(mode, current_language())
+    clicked_id = live_map.live_map(document, incident_payload(rows, period), key=f"incident_map_{mode}",
                                    height=540, title=_("Map of the incidents shown"))
     clicked = None
 else:
@@ -153,7 +152,7 @@ if len(rows):
 st.text(summary)
 
 st.subheader(_("Dead and missing by month"))
-span, _default = edge.data_span()
+span, _default = widgets.data_span()
 span = Period(min(span.start, incidents["year_month"].min()), max(span.end, incidents["year_month"].max()))
 series = gf.monthly_series(gf.apply_filters(incidents, None, filters), span, period, coverage)
 event = st.altair_chart(charts.incidents_monthly(series, _("Dead + missing per month (selected period in orange)")),
@@ -161,7 +160,7 @@ event = st.altair_chart(charts.incidents_monthly(series, _("Dead + missing per m
                         width="stretch")
 st.caption(_("Click a month (shift-click another to make a range) to set the period; double-click clears. "
              "Grey bands: months the data does not cover (no data, not zero); hover for why."))
-edge.apply_chart_pick("incident_chart", charts.picked_period(event), period)
+widgets.apply_chart_pick("incident_chart", charts.picked_period(event), period)
 
 st.subheader(_("Incident details"))
 by_incident = rows.groupby("incident_id", sort=False)

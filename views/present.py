@@ -6,14 +6,14 @@ Open it from a link: ``/presentation?month=2024-09``.
 import streamlit as st
 from streamlit_folium import st_folium
 
-import edge
 from geo.i18n import _
 from geo.maps import presentation
 from geo.model import stats
+from ui import widgets
 
 period = st.session_state.period
-span, _default = edge.data_span()
-data = edge.datasets()
+span, _default = widgets.data_span()
+data = widgets.datasets()
 crossings, incidents = data.tables.get("crossings"), data.tables.get("incidents")
 
 
@@ -30,13 +30,13 @@ back.button("◀ " + _("Previous month"), on_click=go, args=(-1,), key="present_
 title.markdown(f"# {period.label}")
 forward.button(_("Next month") + " ▶", on_click=go, args=(1,), key="present_next",
                disabled=period.end >= span.end, width="stretch")
-edge.show_data_errors("crossings", "incidents")
+widgets.show_data_errors("crossings", "incidents")
 headline = stats.headline(crossings, incidents, period)
 st.markdown(presentation.callouts_html(stats.figures(headline)), unsafe_allow_html=True)
 for sentence in stats.coverage_sentences(headline):
     st.caption(sentence)
 period_incidents = None if incidents is None else stats.incidents_in(incidents, period)
-st_folium(presentation.projector_map(edge.route_scene(), period_incidents), height=760,
+st_folium(presentation.projector_map(widgets.route_scene(), period_incidents), height=760,
           use_container_width=True, returned_objects=[], key="present_map")
 for note in headline.crossings_notes + headline.incident_notes:
     st.caption(_("Note: {note}").format(note=note))

@@ -2,8 +2,6 @@
 
 import streamlit as st
 
-import edge
-import edge_map
 from geo.data.load import LAYERS as ROUTE_MAP_LAYERS
 from geo.data.records import doubt_summary
 from geo.export.meta import as_of
@@ -24,6 +22,7 @@ from geo.model.drive_time import (
     hours_text,
 )
 from geo.model.scene import osnabrueck_note, ruhr_to_coast
+from ui import live_map, widgets
 
 
 def story_figures(incidents, crossings, daily) -> None:
@@ -54,27 +53,27 @@ def story_figures(incidents, crossings, daily) -> None:
 
 
 period = st.session_state.period
-data = edge.datasets()
-scene = edge.route_scene()
+data = widgets.datasets()
+scene = widgets.route_scene()
 crossings, incidents = data.tables.get("crossings"), data.tables.get("incidents")
 
 st.title(_("The Channel small-boat route · {period}").format(period=period.label))
-edge.show_data_errors("crossings", "incidents", "areas", "coast_reports", "storage_reports", "road_network",
+widgets.show_data_errors("crossings", "incidents", "areas", "coast_reports", "storage_reports", "road_network",
                       *ROUTE_MAP_LAYERS)
 
 figures_box = st.container()  # filled after the map, so the new incidents go out first
 
 period_incidents = None if incidents is None else stats.incidents_in(incidents, period)
 speed = st.session_state.get("speed", DEFAULT_VAN_KMH)
-if edge_map.use_st_folium():
-    edge_map.st_folium_map(build_route_map(scene, period_incidents, speed_kmh=speed), "route_map", 680)
+if live_map.use_st_folium():
+    live_map.st_folium_map(build_route_map(scene, period_incidents, speed_kmh=speed), "route_map", 680)
 else:
-    edge_map.live_map(edge_map.route_map_document(speed, current_language()),
+    live_map.live_map(live_map.route_map_document(speed, current_language()),
                       incident_payload(period_incidents, period), key="route_map", height=680,
                       title=_("Route map of the small-boat chain"))
 headline = stats.headline(crossings, incidents, period)
 with figures_box:
-    edge.show_figures(stats.figures(headline))
+    widgets.show_figures(stats.figures(headline))
     for sentence in stats.coverage_sentences(headline):
         st.caption(sentence)
     if incidents is not None and headline.dead is not None:
@@ -93,7 +92,7 @@ st.caption(_("Storage places are the outlines of the Land, district or city thei
              "Strait in detail. Open a shape for its sources. German outlines © GeoBasis-DE / BKG 2021 (Daten "
              "verändert)."))
 
-story_figures(incidents, crossings, edge.crossings_extra()[0].get("daily"))
+story_figures(incidents, crossings, widgets.crossings_extra()[0].get("daily"))
 
 st.subheader(_("How long is the drive?"))
 van_kmh = st.number_input(_("Van top speed (km/h)"), min_value=VAN_KMH_RANGE[0], max_value=VAN_KMH_RANGE[1],

@@ -288,7 +288,7 @@ _STATIC_CACHE: dict[tuple[int, float, str], tuple[weakref.ref, dict]] = {}
 def static_layers(scene: Scene, speed_kmh: float = DEFAULT_VAN_KMH) -> dict:
     """:func:`serialise_static_layers`, made once per scene and speed.
 
-    The scene is built once and not changed afterwards (``edge.route_scene``).
+    The scene is built once and not changed afterwards (``ui.widgets.route_scene``).
     """
     key = (id(scene), float(speed_kmh), current_language())
     hit = _STATIC_CACHE.get(key)

@@ -1,0 +1,1 @@
+"""The Streamlit side: caching, URL state, widgets and the in-place map; geo never imports it."""
