@@ -42,7 +42,17 @@ def test_the_layers_exist():
 
 @pytest.mark.parametrize("path", GEO_FILES, ids=lambda p: str(p.relative_to(ROOT)))
 def test_geo_never_imports_streamlit(path):
-    assert not {m for m in imports(path) if m.split(".")[0] in ("streamlit", "streamlit_folium")}
+    assert not {m for m in imports(path) if m.split(".")[0] in ("streamlit", "streamlit_folium", "ui", "views")}
+
+
+def test_only_the_streamlit_side_imports_streamlit():
+    """app.py, ui/ and views/ are the Streamlit side; ui/ never imports a page."""
+    side = [ROOT / "app.py", *ROOT.glob("ui/*.py"), *ROOT.glob("views/*.py")]
+    assert (ROOT / "ui" / "cache.py").is_file() and (ROOT / "ui" / "url_state.py").is_file()
+    assert not [p.name for p in ROOT.glob("ui/*.py") if any(m.split(".")[0] == "views" for m in imports(p))]
+    users = {p.relative_to(ROOT).parts[0] for p in ROOT.glob("*.py") if "streamlit" in
+             {m.split(".")[0] for m in imports(p)}} - {"app.py"}
+    assert not users and all(p.is_file() for p in side)
 
 
 @pytest.mark.parametrize("path", GEO_FILES, ids=lambda p: str(p.relative_to(ROOT)))

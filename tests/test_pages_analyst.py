@@ -178,3 +178,26 @@ def test_a_link_with_an_odd_minimum_gets_a_message_and_the_default(path):
     assert not at.exception
     assert any("min '²' is not a whole number from 0 to 500; using 0" in shown(w.value) for w in at.warning)
     assert at.number_input(key="f_min").value == 0
+
+
+@pytest.mark.parametrize("path,param,bad,key,default", [
+    ("views/incidents.py", "view", "heatmap", "f_view", "clusters"),
+    ("views/crossings.py", "measure", "deaths", "c_measure", "people")])
+def test_a_bad_choice_in_a_link_gets_a_message_and_the_default(path, param, bad, key, default):
+    at = page(path, month="2024-09", **{param: bad})
+    assert not at.exception
+    assert at.radio(key=key).value == default and param not in at.query_params
+    assert [w for w in at.warning if f"The link's {param} '{bad}' is not one of" in shown(w.value)
+            and f"showing {default}" in shown(w.value)]
+
+
+def test_the_upload_source_choice_lives_in_the_url_and_a_bad_one_gets_a_message():
+    data = b.generic_csv([("2024-09-03", 50.8, 1.6, 7, 0, "Calais")])
+    at = page("views/incidents.py", month="2024-09")
+    at.session_state["upload_result"] = read_upload("mine.csv", data)
+    at.query_params["data"] = "mine"  # read once the session holds an upload
+    at.run()
+    assert at.radio(key="f_source").value == "both" and "data" not in at.query_params
+    assert [w for w in at.warning if "The link's data 'mine' is not one of shipped, upload, both" in shown(w.value)]
+    at.radio(key="f_source").set_value("shipped").run()
+    assert at.query_params["data"] == "shipped" and metrics(at)["Incidents"] == "3"

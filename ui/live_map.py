@@ -23,7 +23,7 @@ from geo.maps import live_map as lm
 from geo.maps.popups import md_text
 from geo.maps.route_map import build_route_map
 from geo.model.mapview import VIEW_KEYS, view_from_map, view_from_query
-from ui import widgets
+from ui import cache, url_state
 
 CSS = """
 .cr-play { display: flex; flex-wrap: wrap; gap: .6rem; align-items: center; margin: 0 0 .4rem 0;
@@ -47,14 +47,14 @@ def incident_map_document(mode: str, lang: str = "en") -> lm.MapDocument:
     """The incidents map without incidents, rendered once per process, mode and language."""
     from geo.maps.incident_map import build_incident_base
     with use_language(lang):
-        return lm.map_document(build_incident_base(widgets.datasets().layers.get("countries"), mode))
+        return lm.map_document(build_incident_base(cache.datasets().layers.get("countries"), mode))
 
 
 @st.cache_resource(show_spinner="Drawing the map…", max_entries=8)
 def route_map_document(speed_kmh: float, lang: str = "en") -> lm.MapDocument:
     """The route map without incidents, rendered once per process, speed and language."""
     with use_language(lang):
-        return lm.map_document(build_route_map(widgets.route_scene(), None, speed_kmh=speed_kmh, live=True))
+        return lm.map_document(build_route_map(cache.route_scene(), None, speed_kmh=speed_kmh, live=True))
 
 
 def _view_state(key: str):
@@ -99,7 +99,7 @@ def live_map(document: lm.MapDocument, payload: dict, key: str, height: int, tit
     reported = view_from_map(getattr(result, "view", None))
     if reported is not None:
         st.session_state[memory] = view = reported
-    widgets.sync_query({} if view is None else view.to_query(), VIEW_KEYS)
+    url_state.sync_query({} if view is None else view.to_query(), VIEW_KEYS)
     clicked = getattr(result, "clicked", None)
     return html.unescape(clicked) if isinstance(clicked, str) else None
 

@@ -1,8 +1,6 @@
-"""The Streamlit edge: cached wrappers around ``geo`` and the shared period.
-
-Only this module, ``app.py`` and ``views/`` import streamlit. Files are read
-and the route graph is built once per process (``st.cache_resource``); a
-period change only filters what is already in memory.
+"""The shared widgets: language and period in the sidebar, data errors,
+figures, the incident source and filters, and what keeps an unexpected error
+from reaching a visitor. Caching is in ``ui.cache``, the URL in ``ui.url_state``.
 """
 
 from __future__ import annotations
@@ -15,11 +13,11 @@ from contextlib import contextmanager
 import streamlit as st
 from streamlit.errors import FragmentHandledException
 
-from geo.data import load
 from geo.i18n import LANGS, LANGUAGE_NAMES, N_, _, lang_from_locale, lang_from_query, set_language
 from geo.maps.popups import md_text
-from geo.model import scene
-from geo.model.period import Period, default_period, month_label, month_span, period_from_query
+from geo.model.period import Period, month_label, month_span, period_from_query
+from ui.cache import data_span, datasets
+from ui.url_state import query_values, sync_query, url_radio
 
 PERIOD_KEYS = ("month", "from", "to")
 LOG = logging.getLogger("channel_routes")
@@ -45,29 +43,6 @@ def errors_logged_not_shown() -> Iterator[None]:
         error_id = secrets.token_hex(4)
         LOG.exception("Error id %s while showing a page", error_id)
         st.error(_(PAGE_FAILED).format(error_id=error_id))
-
-
-@st.cache_resource(show_spinner="Loading the shipped data…")
-def datasets() -> load.Datasets:
-    return load.load_all()
-
-
-@st.cache_resource(show_spinner="Building routes and corridors…")
-def route_scene() -> scene.Scene:
-    return scene.build_scene(datasets())
-
-
-def data_span() -> tuple[Period, Period]:
-    """The span a user can pick from, and the default period (the latest 12
-    months of Home Office data, or of IOM data when the crossings file is broken)."""
-    tables = datasets().tables
-    crossing_months = [] if "crossings" not in tables else list(tables["crossings"]["month"])
-    incident_months = [] if "incidents" not in tables else list(tables["incidents"]["year_month"])
-    months = sorted(set(crossing_months + incident_months))
-    if not months:
-        fallback = Period("2018-01", "2026-08")
-        return fallback, fallback
-    return Period(months[0], months[-1]), default_period(crossing_months or incident_months)
 
 
 def _init_period_state(span: Period, default: Period) -> None:
@@ -163,40 +138,6 @@ def _apply_wanted_period(span: Period) -> None:
     st.session_state.period_range = (start, end)
 
 
-@st.cache_resource(show_spinner="Loading the Home Office weekly, daily and nationality files…")
-def crossings_extra() -> tuple[dict, dict]:
-    """Daily, weekly and nationality tables, and the error of any that failed."""
-    from geo.data import crossings
-    from geo.data.schema import DataFileError
-    tables, errors = {}, {}
-    for key, loader in (("daily", crossings.load_daily), ("weekly", crossings.load_weekly),
-                        ("nationality", crossings.load_nationality)):
-        try:
-            tables[key] = loader()
-        except DataFileError as err:
-            errors[key] = err
-    return tables, errors
-
-
-def query_values(key: str) -> list[str]:
-    """Every value of a repeated query parameter."""
-    return list(st.query_params.get_all(key))
-
-
-def sync_query(wanted: dict[str, object], keys: tuple[str, ...]) -> None:
-    """Make the query string hold ``wanted`` for ``keys`` (lists repeat the key),
-    leaving every other parameter (the period's) alone."""
-    current = {k: (query_values(k) if len(query_values(k)) != 1 else query_values(k)[0])
-               for k in keys if k in st.query_params}
-    if current == wanted:
-        return
-    for key in keys:
-        if key in st.query_params and key not in wanted:
-            del st.query_params[key]
-    for key, value in wanted.items():
-        st.query_params[key] = value
-
-
 def show_data_errors(*keys: str) -> bool:
     """Show an error for each broken file a page needs; True when all are fine."""
     errors = datasets().errors
@@ -205,32 +146,6 @@ def show_data_errors(*keys: str) -> bool:
         st.error(_("Cannot use {file}: {error}. The parts of this page that need it are "
                    "left out; everything else still works.").format(file=md_text(error.file), error=md_text(error)))
     return not broken
-
-
-@st.cache_data(show_spinner="Writing the explainer…", max_entries=16)
-def explainer_html(start: str, end: str, layers: tuple[str, ...], title: str, story: bool, lang: str = "en") -> str:
-    """The self-contained explainer for a period and layers (see geo.export.explainer), in ``lang``."""
-    from geo.export.explainer import ExportOptions, export_html
-    from geo.i18n import use_language
-    tables = datasets().tables
-    with use_language(lang):
-        return export_html(route_scene(), tables.get("incidents"), tables.get("crossings"), Period(start, end),
-                           layers, ExportOptions(title=title, story=story))
-
-
-@st.cache_data(show_spinner="Drawing the picture…", max_entries=8)
-def static_picture(start: str, end: str, layers: tuple[str, ...], fmt: str, size: str, lang: str = "en") -> bytes:
-    """The map as PNG, SVG or PDF bytes (see geo.export.pictures), in ``lang``."""
-    import io
-
-    from geo.export.pictures import save
-    from geo.i18n import use_language
-    tables = datasets().tables
-    buffer = io.BytesIO()
-    with use_language(lang):
-        save(route_scene(), tables.get("incidents"), tables.get("crossings"), Period(start, end), buffer, fmt,
-             layers, size)
-    return buffer.getvalue()
 
 
 FILTER_STATE = {"setting": "f_setting", "cause": "f_cause", "country": "f_country", "min": "f_min"}
@@ -278,12 +193,7 @@ def incidents_for_view():
         if "data" in st.query_params:
             del st.query_params["data"]
         return shipped, False
-    if "f_source" not in st.session_state:
-        wanted = st.query_params.get("data", "both")
-        st.session_state.f_source = wanted if wanted in SOURCES else "both"
-    choice = st.radio(_("Incidents shown"), list(SOURCES), key="f_source", format_func=lambda key: _(SOURCES[key]),
-                      horizontal=True)
-    sync_query({} if choice == "shipped" else {"data": choice}, ("data",))
+    choice = url_radio(_("Incidents shown"), SOURCES, param="data", state_key="f_source", default="both")
     if choice == "shipped" or shipped is None and choice == "both":
         return (shipped, False) if choice == "shipped" else (upload.rows, True)
     if choice == "upload":

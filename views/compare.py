@@ -13,15 +13,15 @@ from geo.maps.popups import md_text, text_table
 from geo.model import filters as gf
 from geo.model.period import Period, month_label, month_span
 from geo.model.stats import figures, headline, incident_figures, incident_notes
-from ui import widgets
+from ui import cache, url_state, widgets
 
 DEFAULTS = {"a": Period("2023-09", "2023-11"), "b": Period("2024-09", "2024-11")}
 
 st.title(_("Compare two periods"))
 widgets.show_data_errors("crossings", "incidents")
-data = widgets.datasets()
+data = cache.datasets()
 crossings = data.tables.get("crossings")
-span, _default = widgets.data_span()
+span, _default = cache.data_span()
 incidents, with_upload = widgets.incidents_for_view()
 if incidents is not None:
     span = Period(min(span.start, incidents["year_month"].min()), max(span.end, incidents["year_month"].max()))
@@ -53,7 +53,7 @@ def period_picker(side: str, column) -> Period:
 
 left, right = st.columns(2)
 periods = {"a": period_picker("a", left), "b": period_picker("b", right)}
-widgets.sync_query({f"{s}_{k}": getattr(p, "start" if k == "from" else "end")
+url_state.sync_query({f"{s}_{k}": getattr(p, "start" if k == "from" else "end")
                  for s, p in periods.items() for k in ("from", "to")},
                 ("a_from", "a_to", "b_from", "b_to"))
 filters = widgets.incident_filters(incidents) if incidents is not None else gf.IncidentFilters()

@@ -3,21 +3,23 @@
 import streamlit as st
 
 from geo.data import crossings as hc
-from geo.i18n import _, format_decimal, format_number
+from geo.i18n import N_, _, format_decimal, format_number
 from geo.maps import charts
 from geo.maps.popups import md_text, text_table
 from geo.model import crossings as gc
 from geo.model.period import month_label
 from geo.model.stats import coverage_sentences, crossings_in, crossings_notes, headline
 from geo.model.stats import figures as stats_figures
-from ui import widgets
+from ui import cache, url_state, widgets
+
+MEASURES = {"people": N_("People"), "boats": N_("Boats"), "people_per_boat": N_("People per boat")}
 
 period = st.session_state.period
 st.title(_("Small-boat crossings · {period}").format(period=period.label))
-data = widgets.datasets()
+data = cache.datasets()
 widgets.show_data_errors("crossings")
 monthly = data.tables.get("crossings")
-extra, extra_errors = widgets.crossings_extra()
+extra, extra_errors = cache.crossings_extra()
 for error in extra_errors.values():
     st.error(_("Cannot use {file}: {error}. The chart that needs it is left out.").format(
         file=md_text(error.file), error=md_text(error)))
@@ -31,17 +33,12 @@ if monthly is not None:
         st.caption(_("Note: {note}").format(note=note))
 
     series = gc.monthly_with_ratio(monthly)
-    measures = {"people": _("People"), "boats": _("Boats"), "people_per_boat": _("People per boat")}
-    if "c_measure" not in st.session_state:
-        wanted = st.query_params.get("measure", "people")
-        st.session_state.c_measure = wanted if wanted in measures else "people"
-    measure = st.radio(_("Measure"), list(measures), key="c_measure", format_func=measures.get, horizontal=True)
-    widgets.sync_query({} if measure == "people" else {"measure": measure}, ("measure",))
+    measure = url_state.url_radio(_("Measure"), MEASURES, param="measure", state_key="c_measure", default="people")
 
-    st.subheader(_("{measure} by month").format(measure=measures[measure]))
+    st.subheader(_("{measure} by month").format(measure=_(MEASURES[measure])))
     event = st.altair_chart(
         charts.crossings_monthly(series, measure, _("{measure} per month: official (blue) and provisional "
-                                                    "(orange)").format(measure=measures[measure])),
+                                                    "(orange)").format(measure=_(MEASURES[measure]))),
         on_select="rerun", selection_mode=charts.PICK, key="crossings_chart", width="stretch")
     st.caption(_("Click a month (shift-click another for a range) to set the period for every page; "
                  "double-click clears. Official: Home Office IER_02a. Provisional: sums of the daily "
@@ -62,7 +59,7 @@ if monthly is not None:
     yoy = gc.year_on_year(monthly, period)
     months = sorted({m[5:] for m in period.months[-12:]})
     st.altair_chart(charts.year_on_year(yoy, measure, _("{measure}: the period's calendar months, each year").format(
-        measure=measures[measure])), width="stretch")
+        measure=_(MEASURES[measure]))), width="stretch")
     totals = yoy.groupby("year").agg(people=("people", "sum"), boats=("boats", "sum"),
                                      months=("month", "size")).reset_index()
     totals["people_per_boat"] = [format_decimal(p / b) if b else "–" for p, b in zip(totals["people"], totals["boats"])]

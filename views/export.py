@@ -6,7 +6,7 @@ from geo.export.embed import iframe_snippet
 from geo.i18n import N_, _, current_language, format_number
 from geo.maps.popups import md_text
 from geo.vocab import LAYER_KEYS
-from ui import widgets
+from ui import cache, widgets
 
 FORMATS = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf"}
 SIZES = {"slides": N_("Slides, 1920×1080 px"), "print": N_("Print, A4 landscape at 300 dpi")}
@@ -31,7 +31,7 @@ if not layers:
 stem = f"channel-routes-{period.start}-{period.end}"
 
 st.header(_("Explainer: one HTML file"))
-page = widgets.explainer_html(period.start, period.end, layers, title, story, lang)
+page = cache.explainer_html(period.start, period.end, layers, title, story, lang)
 size_kb = len(page.encode("utf-8")) / 1024
 st.download_button(_("Download the explainer (HTML)"), page, file_name=f"{stem}.html", mime="text/html",
                    key="download_html", icon="⬇️")
@@ -63,7 +63,7 @@ wanted = (period.start, period.end, layers, fmt, size, lang)
 if st.button(_("Draw the picture"), key="draw_picture"):
     st.session_state.export_picture = wanted
 if st.session_state.get("export_picture") == wanted:
-    picture = widgets.static_picture(*wanted)
+    picture = cache.static_picture(*wanted)
     st.download_button(_("Download the picture ({format}, {size} KB)").format(
         format=fmt.upper(), size=format_number(round(len(picture) / 1024))), picture,
                        file_name=f"{stem}-{size}.{fmt}", mime=FORMATS[fmt], key="download_picture", icon="⬇️")

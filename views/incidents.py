@@ -16,7 +16,7 @@ from geo.model import filters as gf
 from geo.model.period import Period
 from geo.model.stats import incident_figures, incident_notes
 from geo.vocab import SETTING_WORDS
-from ui import live_map, widgets
+from ui import cache, live_map, url_state, widgets
 
 SORTS = {"date": N_("Date"), "dead_missing": N_("Dead + missing"), "dead": N_("Dead"), "missing": N_("Missing"),
          "country": N_("Country"), "cause": N_("Cause")}
@@ -123,12 +123,8 @@ with st.container():
     widgets.show_figures(incident_figures(incident_count(rows), int(rows["dead"].sum()), int(rows["missing"].sum()),
                                        period_coverage))
 
-    if "f_view" not in st.session_state:
-        view = st.query_params.get("view", "clusters")
-        st.session_state.f_view = view if view in MODES else "clusters"
-    mode = st.radio(_("Map view"), list(MODES), key="f_view", format_func=lambda m: _(MODES[m]), horizontal=True)
-    widgets.sync_query({} if mode == "clusters" else {"view": mode}, ("view",))
-countries = widgets.datasets().layers.get("countries")
+    mode = url_state.url_radio(_("Map view"), MODES, param="view", state_key="f_view", default="clusters")
+countries = cache.datasets().layers.get("countries")
 clicked_id = None
 if mode in IN_PLACE_MODES and not live_map.use_st_folium():
     document = live_map.incident_map_document(mode, current_language())
@@ -152,7 +148,7 @@ if len(rows):
 st.text(summary)
 
 st.subheader(_("Dead and missing by month"))
-span, _default = widgets.data_span()
+span, _default = cache.data_span()
 span = Period(min(span.start, incidents["year_month"].min()), max(span.end, incidents["year_month"].max()))
 series = gf.monthly_series(gf.apply_filters(incidents, None, filters), span, period, coverage)
 event = st.altair_chart(charts.incidents_monthly(series, _("Dead + missing per month (selected period in orange)")),

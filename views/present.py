@@ -9,11 +9,11 @@ from streamlit_folium import st_folium
 from geo.i18n import _
 from geo.maps import presentation
 from geo.model import stats
-from ui import widgets
+from ui import cache, widgets
 
 period = st.session_state.period
-span, _default = widgets.data_span()
-data = widgets.datasets()
+span, _default = cache.data_span()
+data = cache.datasets()
 crossings, incidents = data.tables.get("crossings"), data.tables.get("incidents")
 
 
@@ -36,7 +36,7 @@ st.markdown(presentation.callouts_html(stats.figures(headline)), unsafe_allow_ht
 for sentence in stats.coverage_sentences(headline):
     st.caption(sentence)
 period_incidents = None if incidents is None else stats.incidents_in(incidents, period)
-st_folium(presentation.projector_map(widgets.route_scene(), period_incidents), height=760,
+st_folium(presentation.projector_map(cache.route_scene(), period_incidents), height=760,
           use_container_width=True, returned_objects=[], key="present_map")
 for note in headline.crossings_notes + headline.incident_notes:
     st.caption(_("Note: {note}").format(note=note))

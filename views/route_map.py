@@ -22,7 +22,7 @@ from geo.model.drive_time import (
     hours_text,
 )
 from geo.model.scene import osnabrueck_note, ruhr_to_coast
-from ui import live_map, widgets
+from ui import cache, live_map, widgets
 
 
 def story_figures(incidents, crossings, daily) -> None:
@@ -53,8 +53,8 @@ def story_figures(incidents, crossings, daily) -> None:
 
 
 period = st.session_state.period
-data = widgets.datasets()
-scene = widgets.route_scene()
+data = cache.datasets()
+scene = cache.route_scene()
 crossings, incidents = data.tables.get("crossings"), data.tables.get("incidents")
 
 st.title(_("The Channel small-boat route · {period}").format(period=period.label))
@@ -92,7 +92,7 @@ st.caption(_("Storage places are the outlines of the Land, district or city thei
              "Strait in detail. Open a shape for its sources. German outlines © GeoBasis-DE / BKG 2021 (Daten "
              "verändert)."))
 
-story_figures(incidents, crossings, widgets.crossings_extra()[0].get("daily"))
+story_figures(incidents, crossings, cache.crossings_extra()[0].get("daily"))
 
 st.subheader(_("How long is the drive?"))
 van_kmh = st.number_input(_("Van top speed (km/h)"), min_value=VAN_KMH_RANGE[0], max_value=VAN_KMH_RANGE[1],

@@ -138,11 +138,8 @@ def filters_from_query(params: Mapping[str, object], causes: Sequence[str],
     3
     """
     notes = []
-    setting = (_as_list(params.get("setting")) or ["all"])[0]
-    if setting not in SETTING_CHOICES:
-        notes.append(_("The link's setting {value!r} is not one of {allowed}; showing all.").format(
-            value=setting, allowed=", ".join(SETTING_CHOICES)))
-        setting = "all"
+    setting, note = url_choice("setting", (_as_list(params.get("setting")) or ["all"])[0], SETTING_CHOICES, "all")
+    notes += [note] if note else []
     picked = {}
     for key, allowed in (("cause", causes), ("country", countries)):
         values = _as_list(params.get(key))
@@ -158,6 +155,21 @@ def filters_from_query(params: Mapping[str, object], causes: Sequence[str],
             value=raw_min, maximum=MAX_MINIMUM))
         minimum = 0
     return IncidentFilters(setting, picked["cause"], picked["country"], minimum), notes
+
+
+def url_choice(name: str, value: object, choices: Mapping[str, str], default: str) -> tuple[str, str | None]:
+    """A URL value that must be one of ``choices`` (keys), and the note for the
+    reader when it is not (then ``default`` is used).
+
+    >>> url_choice("view", "heatmap", {"clusters": "Clusters", "points": "Points"}, "clusters")
+    ('clusters', "The link's view 'heatmap' is not one of clusters, points; showing clusters.")
+    >>> url_choice("view", "points", {"clusters": "Clusters", "points": "Points"}, "clusters")
+    ('points', None)
+    """
+    if value in choices:
+        return str(value), None
+    return default, _("The link's {name} {value!r} is not one of {allowed}; showing {default}.").format(
+        name=name, value=str(value), allowed=", ".join(choices), default=default)
 
 
 def url_whole_number(text: object, low: int, high: int) -> int | None:

@@ -1,0 +1,121 @@
+"""Cached wrappers around ``geo``: files are read and the route graph is built
+once per process (``st.cache_resource``); a period change only filters what is
+already in memory. Exports are cached per period, layers and language.
+
+The loading messages are shown in the reader's language, so they are spinners
+around the cached calls rather than the decorators' fixed ``show_spinner`` text.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from typing import TypeVar
+
+import streamlit as st
+
+from geo.data import load
+from geo.i18n import N_, _, use_language
+from geo.model import scene
+from geo.model.period import Period, default_period
+
+T = TypeVar("T")
+LOADING_DATA = N_("Loading the shipped data…")
+BUILDING_ROUTES = N_("Building routes and corridors…")
+LOADING_HOME_OFFICE = N_("Loading the Home Office weekly, daily and nationality files…")
+WRITING_EXPLAINER = N_("Writing the explainer…")
+DRAWING_PICTURE = N_("Drawing the picture…")
+_warm: set[str] = set()  # process-wide caches already filled: no spinner element on every rerun
+
+
+def _first_time(message: str, compute: Callable[[], T]) -> T:
+    if message in _warm:
+        return compute()
+    with st.spinner(_(message)):
+        value = compute()
+    _warm.add(message)
+    return value
+
+
+@st.cache_resource(show_spinner=False)
+def _datasets() -> load.Datasets:
+    return load.load_all()
+
+
+def datasets() -> load.Datasets:
+    """Every shipped file, read once per process (broken ones as errors)."""
+    return _first_time(LOADING_DATA, _datasets)
+
+
+@st.cache_resource(show_spinner=False)
+def _route_scene() -> scene.Scene:
+    return scene.build_scene(datasets())
+
+
+def route_scene() -> scene.Scene:
+    """The static route map: areas, corridors, storage places and routes, built once."""
+    return _first_time(BUILDING_ROUTES, _route_scene)
+
+
+def data_span() -> tuple[Period, Period]:
+    """The span a user can pick from, and the default period (the latest 12
+    months of Home Office data, or of IOM data when the crossings file is broken)."""
+    tables = datasets().tables
+    crossing_months = [] if "crossings" not in tables else list(tables["crossings"]["month"])
+    incident_months = [] if "incidents" not in tables else list(tables["incidents"]["year_month"])
+    months = sorted(set(crossing_months + incident_months))
+    if not months:
+        fallback = Period("2018-01", "2026-08")
+        return fallback, fallback
+    return Period(months[0], months[-1]), default_period(crossing_months or incident_months)
+
+
+@st.cache_resource(show_spinner=False)
+def _crossings_extra() -> tuple[dict, dict]:
+    from geo.data import crossings
+    from geo.data.schema import DataFileError
+    tables, errors = {}, {}
+    for key, loader in (("daily", crossings.load_daily), ("weekly", crossings.load_weekly),
+                        ("nationality", crossings.load_nationality)):
+        try:
+            tables[key] = loader()
+        except DataFileError as err:
+            errors[key] = err
+    return tables, errors
+
+
+def crossings_extra() -> tuple[dict, dict]:
+    """Daily, weekly and nationality tables, and the error of any that failed."""
+    return _first_time(LOADING_HOME_OFFICE, _crossings_extra)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _explainer_html(start: str, end: str, layers: tuple[str, ...], title: str, story: bool, lang: str) -> str:
+    from geo.export.explainer import ExportOptions, export_html
+    tables = datasets().tables
+    with use_language(lang):
+        return export_html(route_scene(), tables.get("incidents"), tables.get("crossings"), Period(start, end),
+                           layers, ExportOptions(title=title, story=story))
+
+
+def explainer_html(start: str, end: str, layers: tuple[str, ...], title: str, story: bool, lang: str = "en") -> str:
+    """The self-contained explainer for a period and layers (see geo.export.explainer), in ``lang``."""
+    with st.spinner(_(WRITING_EXPLAINER)):
+        return _explainer_html(start, end, layers, title, story, lang)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _static_picture(start: str, end: str, layers: tuple[str, ...], fmt: str, size: str, lang: str) -> bytes:
+    from geo.export.pictures import save
+    tables = datasets().tables
+    buffer = io.BytesIO()
+    with use_language(lang):
+        save(route_scene(), tables.get("incidents"), tables.get("crossings"), Period(start, end), buffer, fmt,
+             layers, size)
+    return buffer.getvalue()
+
+
+def static_picture(start: str, end: str, layers: tuple[str, ...], fmt: str, size: str, lang: str = "en") -> bytes:
+    """The map as PNG, SVG or PDF bytes (see geo.export.pictures), in ``lang``."""
+    with st.spinner(_(DRAWING_PICTURE)):
+        return _static_picture(start, end, layers, fmt, size, lang)
