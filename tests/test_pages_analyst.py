@@ -201,3 +201,19 @@ def test_the_upload_source_choice_lives_in_the_url_and_a_bad_one_gets_a_message(
     assert [w for w in at.warning if "The link's data 'mine' is not one of shipped, upload, both" in shown(w.value)]
     at.radio(key="f_source").set_value("shipped").run()
     assert at.query_params["data"] == "shipped" and metrics(at)["Incidents"] == "3"
+
+
+def test_an_upload_that_repeats_shipped_records_counts_each_once():
+    from geo.data.load import load_all
+    shipped = load_all().tables["incidents"]
+    september = shipped[shipped["year_month"] == "2024-09"].iloc[0]
+    upload = b.iom_figures_csv([((september["incident_id"], september["record_id"]), "2024-09-03",
+                                 int(september["dead"]) + 100, 0, "Off Calais", "50.95, 1.85")])
+    at = page("views/incidents.py", month="2024-09")
+    before = metrics(at)
+    at.session_state["upload_result"] = read_upload("iom.csv", upload)
+    at.run()
+    after = metrics(at)
+    assert after["Incidents"] == before["Incidents"]
+    assert int(after["Dead"]) == int(before["Dead"]) + 100  # the shipped record's dead are replaced, not added
+    assert [c for c in at.caption if "1 record of your upload has the ID of a shipped IOM record" in c.value]

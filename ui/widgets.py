@@ -13,7 +13,18 @@ from contextlib import contextmanager
 import streamlit as st
 from streamlit.errors import FragmentHandledException
 
-from geo.i18n import LANGS, LANGUAGE_NAMES, N_, _, lang_from_locale, lang_from_query, set_language
+from geo.data.records import with_upload
+from geo.i18n import (
+    LANGS,
+    LANGUAGE_NAMES,
+    N_,
+    _,
+    format_number,
+    lang_from_locale,
+    lang_from_query,
+    ngettext,
+    set_language,
+)
 from geo.maps.popups import md_text
 from geo.model.period import Period, month_label, month_span, period_from_query
 from ui.cache import data_span, datasets
@@ -185,8 +196,6 @@ def incidents_for_view():
 
     The data source lives in the URL as ``data=upload|both`` (only while the
     session holds an upload); shipped data is never changed."""
-    import geopandas as gpd
-    import pandas as pd
     shipped = datasets().tables.get("incidents")
     upload = uploaded()
     if upload is None or upload.rows is None:
@@ -198,8 +207,13 @@ def incidents_for_view():
         return (shipped, False) if choice == "shipped" else (upload.rows, True)
     if choice == "upload":
         return upload.rows, True
-    both = pd.concat([shipped, upload.rows[list(shipped.columns)]], ignore_index=True)
-    return gpd.GeoDataFrame(both, geometry="geometry", crs="EPSG:4326"), True
+    both, replaced = with_upload(shipped, upload.rows)
+    if replaced:
+        st.caption(ngettext("{count} record of your upload has the ID of a shipped IOM record: yours is shown "
+                            "in its place, counted once.",
+                            "{count} records of your upload have the IDs of shipped IOM records: yours are shown "
+                            "in their place, each counted once.", replaced).format(count=format_number(replaced)))
+    return both, True
 
 
 def incident_filters(incidents):

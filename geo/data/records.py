@@ -47,6 +47,26 @@ def incident_count(records: pd.DataFrame) -> int:
     return int(records["incident_id"].nunique())
 
 
+def with_upload(shipped: gpd.GeoDataFrame, uploaded: gpd.GeoDataFrame) -> tuple[gpd.GeoDataFrame, int]:
+    """Shipped records and an upload together, each record once: an uploaded
+    record with a shipped record's ID (``record_id``) replaces it, as the
+    analyst's newer copy. Returns the records and how many were replaced.
+
+    >>> def records(ids, dead):
+    ...     return derive(pd.DataFrame({"incident_id": ids, "record_id": ids, "date": ["2024-09-03"] * len(ids),
+    ...         "dead": dead, "missing": [0] * len(ids), "lat": [50.8] * len(ids), "lon": [1.6] * len(ids),
+    ...         "location": ["Off Calais"] * len(ids), "country": ["France"] * len(ids),
+    ...         "setting": ["sea_or_shore"] * len(ids)}))
+    >>> both, replaced = with_upload(records(["A", "B"], [1, 2]), records(["B", "C"], [5, 7]))
+    >>> sorted(both["record_id"]), int(both["dead"].sum()), replaced
+    (['A', 'B', 'C'], 13, 1)
+    """
+    mine = uploaded[list(shipped.columns)]
+    repeated = shipped["record_id"].astype(str).isin(set(mine["record_id"].astype(str)))
+    both = pd.concat([shipped[~repeated], mine], ignore_index=True)
+    return gpd.GeoDataFrame(both, geometry="geometry", crs="EPSG:4326"), int(repeated.sum())
+
+
 def doubtful_count(records: pd.DataFrame) -> int:
     """Records whose published point contradicts their own text or country."""
     if "location_doubt" not in records.columns:
