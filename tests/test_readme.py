@@ -45,3 +45,12 @@ def test_every_link_and_picture_exists():
     targets = re.findall(r"\]\(([^)#]+)\)", README)
     assert targets
     assert [t for t in targets if not (ROOT / t).exists()] == []
+
+
+def test_every_link_in_the_docs_exists():
+    """Links in docs/ and bench/ are relative to their own file (a `docs/x.md` link from docs/ is broken)."""
+    pages = [*ROOT.glob("docs/*.md"), ROOT / "bench" / "RESULTS.md"]
+    broken = [f"{page.relative_to(ROOT)} -> {target}" for page in pages
+              for target in re.findall(r"\]\(([^)#\s]+)(?:#[^)]*)?\)", page.read_text(encoding="utf-8"))
+              if not target.startswith(("http://", "https://", "mailto:")) and not (page.parent / target).exists()]
+    assert len(pages) > 10 and broken == []
