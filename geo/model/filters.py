@@ -191,8 +191,19 @@ def url_whole_number(text: object, low: int, high: int) -> int | None:
 
 
 def apply_filters(incidents: pd.DataFrame, period: Period | None, filters: IncidentFilters) -> pd.DataFrame:
-    """The rows in ``period`` (None: every month) that pass ``filters``."""
-    keep = incidents["dead_missing"] >= filters.min_dead_missing
+    """The rows in ``period`` (None: every month) that pass ``filters``.
+
+    The minimum dead + missing is the incident's (IOM ``Main ID``), summed
+    over its records: an incident of two records with 2 and 3 dead passes 5.
+
+    >>> records = pd.DataFrame({"incident_id": ["A", "A", "B"], "dead_missing": [2, 3, 4],
+    ...     "year_month": ["2024-09"] * 3, "date": ["2024-09-01", "2024-09-01", "2024-09-02"]})
+    >>> list(apply_filters(records, None, IncidentFilters(min_dead_missing=5))["incident_id"])
+    ['A', 'A']
+    """
+    keep = pd.Series(True, index=incidents.index)
+    if filters.min_dead_missing:
+        keep &= incidents.groupby("incident_id")["dead_missing"].transform("sum") >= filters.min_dead_missing
     if period is not None:
         keep &= incidents["year_month"].between(period.start, period.end)
     if filters.setting != "all":
