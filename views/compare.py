@@ -72,7 +72,6 @@ for (side, period), column in zip(periods.items(), (left, right)):
     with column:
         st.subheader(f"{side.upper()}: {period.label}")
         widgets.show_figures([replace(f, label=f"{f.label} ({side.upper()})") for f in figures(h)[:3]])
-        st.caption(_("UK Home Office") + f", {_(h.crossings_status)}.")
         if rows is None:
             continue
         side_coverage = coverage.period(period)
