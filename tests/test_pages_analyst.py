@@ -217,3 +217,17 @@ def test_an_upload_that_repeats_shipped_records_counts_each_once():
     assert after["Incidents"] == before["Incidents"]
     assert int(after["Dead"]) == int(before["Dead"]) + 100  # the shipped record's dead are replaced, not added
     assert [c for c in at.caption if "1 record of your upload has the ID of a shipped IOM record" in c.value]
+
+
+def test_a_link_message_stays_through_reruns_until_the_reader_changes_that_setting():
+    """The in-place map reruns the page when it reports its view: that must not hide the link's message."""
+    at = page("views/incidents.py", month="2099-01", view="heatmap", setting="moon")
+    for _rerun in range(2):
+        shown_warnings = " ".join(shown(w.value) for w in at.warning)
+        assert "2099-01" in shown_warnings and "'heatmap'" in shown_warnings and "'moon'" in shown_warnings
+        at.run()
+    at.radio(key="f_view").set_value("points").run()
+    shown_warnings = " ".join(shown(w.value) for w in at.warning)
+    assert "'heatmap'" not in shown_warnings and "2099-01" in shown_warnings and "'moon'" in shown_warnings
+    at.selectbox(key="f_setting").set_value("land_or_inland").run()
+    assert "'moon'" not in " ".join(shown(w.value) for w in at.warning)

@@ -28,7 +28,7 @@ from geo.i18n import (
 from geo.maps.popups import md_text
 from geo.model.period import Period, month_label, month_span, period_from_query
 from ui.cache import data_span, datasets
-from ui.url_state import query_values, sync_query, url_radio
+from ui.url_state import keep_link_note, query_values, show_link_note, sync_query, url_radio
 
 PERIOD_KEYS = ("month", "from", "to")
 LOG = logging.getLogger("channel_routes")
@@ -61,7 +61,7 @@ def _init_period_state(span: Period, default: Period) -> None:
     st.session_state.period_mode = ONE_MONTH if period.is_single else RANGE
     st.session_state.period_month = period.start
     st.session_state.period_range = (period.start, period.end)
-    st.session_state.period_message = message
+    keep_link_note("period", message, period)
 
 
 ONE_MONTH, RANGE = "One month", "Range"
@@ -75,16 +75,14 @@ def language_sidebar() -> str:
     if "lang" not in st.session_state:
         wanted, message = lang_from_query(st.query_params.to_dict())
         st.session_state.lang = wanted or lang_from_locale(_browser_locale())
-        st.session_state.lang_message = message
+        keep_link_note("lang", message, st.session_state.lang)
     set_language(st.session_state.lang)
     with st.sidebar:
         # a button group, not a select: the sidebar's one select stays the month (tests and bench open it)
         lang = st.segmented_control("Language · Langue · Sprache", LANGS, key="lang", required=True,
                                     format_func=LANGUAGE_NAMES.get) or st.session_state.lang
     set_language(lang)
-    if st.session_state.get("lang_message"):
-        st.warning(md_text(st.session_state.lang_message))
-        st.session_state.lang_message = None
+    show_link_note("lang", lang)
     if lang != "en" or "lang" in st.query_params:
         sync_query({"lang": lang}, ("lang",))
     return lang
@@ -119,10 +117,7 @@ def period_sidebar() -> Period:
                                           value=(months[0], months[-1]), format_func=month_label)
             period = Period(start, end)
         st.caption(_("Data from {span}. Default: the latest 12 months of Home Office data.").format(span=span.label))
-    message = st.session_state.get("period_message")
-    if message:
-        st.warning(md_text(message))
-        st.session_state.period_message = None
+    show_link_note("period", period)
     sync_query(period.to_query(), PERIOD_KEYS)
     return period
 
@@ -226,11 +221,12 @@ def incident_filters(incidents):
         st.session_state.update({FILTER_STATE["setting"]: found.setting, FILTER_STATE["cause"]: list(found.causes),
                                  FILTER_STATE["country"]: list(found.countries),
                                  FILTER_STATE["min"]: found.min_dead_missing})
-        for note in notes:
-            st.warning(md_text(note))
+        for number, note in enumerate(notes):
+            keep_link_note(f"filter{number}", note, found)
     for key, allowed in (("cause", causes), ("country", countries)):
         state = FILTER_STATE[key]
         st.session_state[state] = [v for v in st.session_state.get(state, []) if v in allowed]
+    notes_place = st.container()
     first, second, third, fourth = st.columns([1.2, 1.6, 1.4, 0.9])
     setting = first.selectbox(_("Setting"), list(gf.SETTING_CHOICES), key=FILTER_STATE["setting"],
                               format_func=lambda key: _(gf.SETTING_CHOICES[key]))
@@ -241,6 +237,8 @@ def incident_filters(incidents):
     minimum = fourth.number_input(_("Min. dead + missing"), min_value=0, max_value=gf.MAX_MINIMUM, step=1,
                                   key=FILTER_STATE["min"])
     chosen = gf.IncidentFilters(setting, tuple(chosen_causes), tuple(chosen_countries), int(minimum))
+    for number in range(len(gf.FILTER_KEYS) + 1):
+        show_link_note(f"filter{number}", chosen, notes_place)
     sync_query(chosen.to_query(), gf.FILTER_KEYS)
     return chosen
 

@@ -37,10 +37,11 @@ def period_picker(side: str, column) -> Period:
             st.session_state[keys[0]], st.session_state[keys[1]] = start, end
         else:
             if start is not None or end is not None:
-                st.warning(md_text(_("The link's period {side} ({start} to {end}) is not a valid range "
-                                     "in the data; showing {default}.").format(
-                    side=side.upper(), start=start, end=end, default=DEFAULTS[side].label)))
+                url_state.keep_link_note(keys[0], _("The link's period {side} ({start} to {end}) is not a valid "
+                                                    "range in the data; showing {default}.").format(
+                    side=side.upper(), start=start, end=end, default=DEFAULTS[side].label), DEFAULTS[side])
             st.session_state[keys[0]], st.session_state[keys[1]] = DEFAULTS[side].start, DEFAULTS[side].end
+    url_state.show_link_note(keys[0], Period(st.session_state[keys[0]], st.session_state[keys[1]]))
     column.markdown("**" + _("Period {side}").format(side=side.upper()) + "**")
     first, second = column.columns(2)
     start = first.selectbox(_("From"), months, key=keys[0], format_func=month_label)
