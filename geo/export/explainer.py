@@ -6,6 +6,9 @@ of the chosen layers, the period's incidents and monthly crossings, a month
 slider with a play button, an optional story mode, the credits and the
 "as of" dates. A Content-Security-Policy meta tag allows only the page's own
 inline scripts (by sha256 hash), inline styles and ``data:`` images.
+
+The page's skeleton, CSS and script are files in ``assets/`` (see
+:mod:`geo.export.page`); this module computes what goes into the skeleton.
 """
 
 from __future__ import annotations
