@@ -166,3 +166,17 @@ def test_explainer_for_an_uncovered_month_says_no_data(shipped):
     page = export_html(built, data.tables["incidents"], data.tables["crossings"], Period("2025-11", "2025-11"))
     assert '<b id="cr-dead">no data</b>' in page and '<b id="cr-missing">no data</b>' in page
     assert "IOM has no records for Nov 2025: known gap 29 Sep 2025 – 26 Jan 2026 (no data, not zero)." in page
+
+
+def test_slot_markers_and_template_text_in_a_title_stay_literal(shipped):
+    """The skeleton's slots are filled once: a title naming another slot, or
+    holding template syntax or a closing script tag, is shown as typed."""
+    data, built = shipped
+    typed = "@@subtitle@@ {{ 7*7 }} ${x} </script><script>alert(1)</script>"
+    page = export_html(built, None, data.tables["crossings"], PERIOD, ("tss",),
+                       ExportOptions(title=typed, subtitle="@@title@@", story=False))
+    shown = "@@subtitle@@ {{ 7*7 }} ${x} &lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;"
+    assert f"<h1>{shown}</h1>" in page and f"<title>{shown} · {PERIOD.label}</title>" in page
+    assert '<p class="cr-sub">@@title@@</p>' in page and '<meta name="description" content="@@title@@">' in page
+    assert block(page, "cr-meta")["parameters"]["title"] == typed
+    assert page.count("</script>") == 5 and len(inline_scripts(page)) == 3

@@ -6,6 +6,9 @@ of the chosen layers, the period's incidents and monthly crossings, a month
 slider with a play button, an optional story mode, the credits and the
 "as of" dates. A Content-Security-Policy meta tag allows only the page's own
 inline scripts (by sha256 hash), inline styles and ``data:`` images.
+
+The page's skeleton, CSS and script are files in ``assets/`` (see
+:mod:`geo.export.page`); this module computes what goes into the skeleton.
 """
 
 from __future__ import annotations
@@ -266,35 +269,22 @@ def export_html(scene: Scene, incidents: gpd.GeoDataFrame | None, crossings: pd.
     m, names = _map(scene, layers)
     figure = m.get_root()
     figure.render()
-    map_js = "L_NO_TOUCH = false; L_DISABLE_3D = false;\n" + figure.script.render()
-    glue = (f"var CR_MAP = {names['map']}, CR_INC = {names['incidents'] or 'null'}, "
-            f"CR_CTRL = {names['control'] or 'null'};")
-    app_js = glue + export_page.APP_JS
-    scripts = [leaflet_js_inline(), map_js, app_js]
+    scripts = {"leaflet_js": leaflet_js_inline(),
+               "map_js": "L_NO_TOUCH = false; L_DISABLE_3D = false;\n" + figure.script.render(),
+               "page_js": export_page.page_script(names["map"], names["incidents"], names["control"])}
     client = _client_data(scene, incidents, crossings, period, layers, options, h)
     meta = export_metadata(period, layers, asdict(options), crossings, incidents)
     subtitle = options.subtitle or _("{period}: where boats are stored, the roads to the coast, the launch "
                                      "beaches, the crossing and the people who died or went missing.").format(
         period=period.label)
     title = _(options.title) if options.title == ExportOptions.title else options.title
-    head = (f'<!DOCTYPE html>\n<html lang="{current_language()}"><head><meta charset="utf-8">'
-            f'<meta http-equiv="Content-Security-Policy" content="{content_security_policy(scripts)}">'
-            '<meta name="viewport" content="width=device-width, initial-scale=1">'
-            f"<title>{esc(title)} · {esc(period.label)}</title>"
-            f'<meta name="description" content="{esc(subtitle)}">'
-            '<meta name="generator" content="Channel Routes (python -m geo export)">'
-            f'<meta name="cr-export" content="{esc(json.dumps(meta["parameters"]))}">'
-            f"<style>{_without_comments(leaflet_css_inline())}</style><style>{ms.MAP_CSS}{export_page.PAGE_CSS}"
-            f"#{names['map']} {{ position: absolute; inset: 0; }}</style></head>")
-    map_label = esc(_("Map"))
-    body = (f'<body><header><h1>{esc(title)}</h1><p class="cr-sub">{esc(subtitle)}</p></header>'
-            f"{_figure_boxes(h)}{_coverage_line(client)}{_controls(period, options.story)}"
-            f"{story_panel() if options.story else ''}"
-            f'<div class="cr-map" id="cr-map" role="region" aria-label="{map_label}" aria-describedby="cr-alt">'
-            f"{figure.html.render()}</div>"
-            f'<p id="cr-alt" class="sr-only">{esc(_text_alternative(scene, h, period))}</p>'
-            f"{_footer(h, as_of(crossings, incidents))}"
-            f'<script type="application/json" id="cr-data">{to_json(client)}</script>'
-            f'<script type="application/json" id="cr-meta">{to_json(meta)}</script>'
-            + "".join(f"<script>{s}</script>" for s in scripts) + "</body></html>\n")
-    return head + body
+    return export_page.fill(export_page.skeleton(), {
+        "lang": current_language(), "csp": content_security_policy(list(scripts.values())),
+        "title": esc(title), "period": esc(period.label), "subtitle": esc(subtitle),
+        "parameters": esc(json.dumps(meta["parameters"])),
+        "leaflet_css": _without_comments(leaflet_css_inline()), "map_css": ms.MAP_CSS,
+        "page_css": export_page.page_css(), "map_name": names["map"],
+        "figures": _figure_boxes(h), "coverage": _coverage_line(client), "controls": _controls(period, options.story),
+        "story": story_panel() if options.story else "", "map_label": esc(_("Map")), "map": figure.html.render(),
+        "text_alternative": esc(_text_alternative(scene, h, period)), "footer": _footer(h, as_of(crossings, incidents)),
+        "data": to_json(client), "meta": to_json(meta), **scripts})

@@ -1,202 +1,76 @@
-"""CSS and JavaScript of the self-contained explainer page (see :mod:`geo.export.explainer`).
+"""The explainer page's own files (see :mod:`geo.export.explainer`) and the one way its skeleton is filled.
 
-Kept apart from the Python that assembles the page so each stays short. The
-script reads its data from a ``<script type="application/json">`` block and
-never fetches anything.
+``geo/export/assets/`` holds ``explainer.html``, the page skeleton;
+``explainer.css``, the style of the page around the map; and
+``explainer.js``, the page script, which reads its data from the
+``<script type="application/json" id="cr-data">`` block and never fetches
+anything.
+
+The skeleton marks each place that takes text with a slot, ``@@name@@``.
+:func:`fill` replaces every slot in one pass with text the caller has already
+made safe for where the slot sits (:func:`geo.maps.popups.esc` for text and
+attributes, :func:`geo.maps.elements.to_json` for JSON blocks). Nothing is
+compiled and a value is never searched for slots, so ``{{ 7*7 }}``, ``${x}``
+or another slot's marker in a value stays as typed.
 """
 
-PAGE_CSS = """
-:root { color-scheme: light dark; --bg: #ffffff; --fg: #1f2328; --muted: #59636e; --card: #f3f5f7;
-  --line: #d0d7de; --accent: #0072B2; }
-@media (prefers-color-scheme: dark) {
-  :root { --bg: #14181d; --fg: #e6edf3; --muted: #9aa6b2; --card: #1f252c; --line: #3a434d; --accent: #56B4E9; }
-  .cr-legend, .leaflet-control-layers, .leaflet-bar a, .leaflet-control-attribution, .leaflet-popup-content-wrapper,
-  .leaflet-popup-tip, .leaflet-tooltip { background: #1f252c !important; color: #e6edf3 !important; }
-  .leaflet-control-attribution a, .leaflet-popup-content a { color: #56B4E9 !important; }
-  .cr-map .leaflet-map-pane { filter: brightness(.82) contrast(1.05); }
-}
-* { box-sizing: border-box; }
-html, body { margin: 0; padding: 0; background: var(--bg); color: var(--fg);
-  font: 16px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
-body { max-width: 1280px; margin: 0 auto; padding: 12px; overflow-x: hidden; }
-h1 { font-size: clamp(1.25rem, 4vw, 2rem); margin: 0 0 4px; line-height: 1.2; }
-.cr-sub { margin: 0 0 10px; color: var(--muted); }
-.cr-figs { display: grid; grid-template-columns: repeat(auto-fit, minmax(120px, 1fr)); gap: 8px; margin: 8px 0; }
-.cr-fig { background: var(--card); border-radius: 6px; padding: 6px 10px; min-width: 0; }
-.cr-fig b { display: block; font-size: clamp(1.2rem, 3.5vw, 1.6rem); }
-.cr-fig span, .cr-fig small { color: var(--muted); font-size: .8rem; }
-.cr-coverage { margin: 4px 0; color: var(--muted); font-size: .9rem; }
-.cr-coverage:empty { display: none; }
-.cr-controls { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; margin: 8px 0; }
-.cr-controls input[type=range] { flex: 1 1 160px; min-width: 0; accent-color: var(--accent); }
-.cr-controls output { font-weight: 600; min-width: 9em; }
-button { font: inherit; padding: 6px 12px; border-radius: 6px; border: 1px solid var(--line);
-  background: var(--card); color: var(--fg); cursor: pointer; min-height: 40px; }
-button:disabled { opacity: .45; cursor: default; }
-button:focus-visible, input:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
-.cr-story { border-left: 4px solid var(--accent); background: var(--card); padding: 8px 12px; margin: 8px 0;
-  border-radius: 0 6px 6px 0; }
-.cr-story h2 { font-size: 1.1rem; margin: 0 0 4px; }
-.cr-story p { margin: 0 0 8px; }
-.cr-story nav { display: flex; gap: 8px; align-items: center; flex-wrap: wrap; }
-.cr-map { position: relative; height: clamp(380px, 68vh, 880px); border: 1px solid var(--line); border-radius: 6px;
-  overflow: hidden; }
-.cr-map .folium-map { position: absolute; inset: 0; }
-footer { font-size: .85rem; color: var(--muted); margin-top: 8px; }
-footer ul { padding-left: 18px; margin: 4px 0; }
-.sr-only { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden;
-  clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
-@media (max-width: 600px) {
-  body { padding: 8px; }
-  .cr-figs { grid-template-columns: repeat(3, minmax(0, 1fr)); }
-  .cr-fig { padding: 4px 6px; }
-  .cr-fig small { display: none; }
-  .leaflet-control-layers { font-size: 13px; }
-}
-"""
+from __future__ import annotations
 
-APP_JS = """
-(function () {
-  var D = JSON.parse(document.getElementById('cr-data').textContent);
-  var map = CR_MAP, group = CR_INC, control = CR_CTRL;
-  // The app's map locks the view to the chain; on a wide page that pins the
-  // centre, so the story could not move. Allow a wider frame here.
-  map.setMaxBounds(L.latLngBounds(D.max_bounds));
-  var $ = function (id) { return document.getElementById(id); };
-  var markers = D.incidents.map(function (f) {
-    var c = f.geometry.coordinates, p = f.properties;
-    var m = L.circleMarker([c[1], c[0]], p.s);
-    if (p.p) { m.bindPopup(p.p, {maxWidth: 320}); }
-    if (p.t) { m.bindTooltip(p.t, {sticky: true}); }
-    return {layer: m, month: p.m, dead: p.d, missing: p.x, incident: p.i};
-  });
-  var W = D.words, nf = new Intl.NumberFormat(D.locale);
-  var df = new Intl.NumberFormat(D.locale, {minimumFractionDigits: 1, maximumFractionDigits: 1});
-  var fmt = function (v) { return v === null ? '\\u2013' : nf.format(v); };
-  var slider = $('cr-month'), out = $('cr-month-label'), play = $('cr-play'), whole = $('cr-whole');
-  var timer = null;
-  function figures(months) {
-    var people = null, boats = null, statuses = {}, dead = 0, missing = 0, count = 0;
-    months.forEach(function (m) {
-      var row = D.crossings[m];
-      if (row) { people = (people || 0) + row[0]; boats = (boats || 0) + row[1]; statuses[row[2]] = 1; }
-    });
-    var shown = 0, seen = {};
-    markers.forEach(function (k) {
-      var on = months.indexOf(k.month) >= 0;
-      if (on) { dead += k.dead; missing += k.missing; }
-      if (on && !seen[k.incident]) { seen[k.incident] = 1; count += 1; }  // incidents, not records
-      if (group) {
-        if (on && !group.hasLayer(k.layer)) { group.addLayer(k.layer); }
-        if (!on && group.hasLayer(k.layer)) { group.removeLayer(k.layer); }
-        if (on) { shown += 1; }
-      }
-    });
-    var s = Object.keys(statuses).sort();
-    var status = s.length === 0 ? W.no_data : s.length === 2 ? W.both : W[s[0]];
-    // A month the data does not cover reads "no data", never 0 (D.coverage, from geo.model.coverage).
-    var none = function (kind) { return months.every(function (m) { return m in D.coverage[kind].none; }); };
-    var noHo = none('ho'), noIom = none('iom');
-    $('cr-people').textContent = noHo ? W.no_data : fmt(people);
-    $('cr-boats').textContent = noHo ? W.no_data : fmt(boats);
-    $('cr-ppb').textContent = noHo ? W.no_data : boats ? df.format(Math.round(people / boats * 10) / 10) : '\\u2013';
-    var iomText = function (v) { return !D.has_incidents ? '\\u2013' : noIom ? W.no_data : fmt(v); };
-    $('cr-dead').textContent = iomText(dead);
-    $('cr-missing').textContent = iomText(missing);
-    $('cr-incidents').textContent = iomText(count);
-    var why = months.length > 1 ? D.coverage.period : [];
-    if (months.length === 1) {
-      ['ho', 'iom'].forEach(function (k) {
-        var w = D.coverage[k].none[months[0]] || D.coverage[k].partial[months[0]];
-        if (w) { why.push(w); }
-      });
-    }
-    $('cr-coverage').textContent = why.join(' ');
-    Array.prototype.forEach.call(document.querySelectorAll('.cr-status'), function (e) { e.textContent = status; });
-    $('cr-map').setAttribute('data-markers', String(shown));
-  }
-  function showMonth(i) {
-    slider.value = String(i);
-    out.textContent = D.labels[i];
-    whole.disabled = false;
-    figures([D.months[i]]);
-  }
-  function showWhole() {
-    out.textContent = D.period_label + ' ' + W.all;
-    whole.disabled = true;
-    figures(D.months);
-  }
-  function stop() { if (timer) { clearInterval(timer); timer = null; play.textContent = '\\u25B6 ' + W.play;
-    play.setAttribute('aria-pressed', 'false'); } }
-  slider.addEventListener('input', function () { stop(); showMonth(Number(slider.value)); });
-  whole.addEventListener('click', function () { stop(); showWhole(); });
-  play.addEventListener('click', function () {
-    if (timer) { stop(); return; }
-    var i = whole.disabled || Number(slider.value) >= D.months.length - 1 ? 0 : Number(slider.value) + 1;
-    showMonth(i);
-    play.textContent = '\\u23F8 ' + W.pause; play.setAttribute('aria-pressed', 'true');
-    timer = setInterval(function () {
-      var next = Number(slider.value) + 1;
-      if (next >= D.months.length) { stop(); return; }
-      showMonth(next);
-    }, D.play_ms);
-  });
-  var reduced = window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-  var story = $('cr-story'), at = -1;
-  function step(i) {
-    if (!D.story.length) { return; }
-    at = Math.max(0, Math.min(D.story.length - 1, i));
-    var s = D.story[at];
-    story.hidden = false;
-    $('cr-story-title').textContent = s.title;
-    $('cr-story-text').textContent = s.text;
-    $('cr-story-count').textContent = (at + 1) + ' / ' + D.story.length;
-    $('cr-prev').disabled = at === 0;
-    $('cr-next').disabled = at === D.story.length - 1;
-    story.setAttribute('data-step', String(at));
-    fit(s.bounds);
-  }
-  // Leaflet drops a zoom asked for while a zoom animation runs: keep the
-  // latest request and apply it when the running one ends.
-  var pending = null;
-  // The Strait inset reserves a corner (geo/inset.py): fit clear of it.
-  function pad() { return map.crFitPadding ? map.crFitPadding() : {}; }
-  function fit(bounds) {
-    if (map._animatingZoom) { pending = bounds; return; }
-    map.fitBounds(bounds, L.extend({padding: [24, 24], animate: !reduced}, pad()));
-  }
-  map.on('zoomend', function () { if (pending) { var b = pending; pending = null; fit(b); } });
-  function endStory() { story.hidden = true; at = -1; fit(D.bounds); }
-  if ($('cr-story-start')) {
-    $('cr-story-start').addEventListener('click', function () { step(0); $('cr-next').focus(); });
-    $('cr-prev').addEventListener('click', function () { step(at - 1); });
-    $('cr-next').addEventListener('click', function () { step(at + 1); });
-    $('cr-story-end').addEventListener('click', endStory);
-    document.addEventListener('keydown', function (e) {
-      if (story.hidden || e.target === slider || e.altKey || e.ctrlKey || e.metaKey) { return; }
-      if (e.key === 'ArrowRight') { step(at + 1); e.preventDefault(); }
-      else if (e.key === 'ArrowLeft') { step(at - 1); e.preventDefault(); }
-      else if (e.key === 'Escape') { endStory(); }
-    });
-  }
-  if (window.innerWidth < 600) {
-    if (control && control.collapse) { control.collapse(); }
-    var legend = document.querySelector('.cr-legend details');
-    if (legend) { legend.open = false; }
-    var credits = map.attributionControl;
-    Object.keys(credits._attributions || {}).forEach(function (a) { credits.removeAttribution(a); });
-    var link = document.createElement('a'); link.href = '#cr-credits'; link.textContent = W.credits_link;
-    var note = document.createElement('span'); note.textContent = W.credits + ' ';
-    credits.addAttribution(note.outerHTML + link.outerHTML);
-  }
-  map.fitBounds(D.bounds, L.extend({animate: false}, pad()));
-  showWhole();
-  window.crExplainer = {
-    markers: function () {
-      return group ? group.getLayers().filter(function (l) { return l instanceof L.CircleMarker; }).length : 0;
-    },
-    step: function () { return at; }
-  };
-  document.documentElement.setAttribute('data-ready', '1');
-})();
-"""
+import re
+from collections.abc import Mapping
+
+from geo.paths import asset_text
+
+SLOT = re.compile(r"@@([a-z_]+)@@")
+
+
+def skeleton() -> str:
+    """The page skeleton (``assets/explainer.html``)."""
+    return asset_text("geo.export", "explainer.html")
+
+
+def page_css() -> str:
+    """The page's stylesheet (``assets/explainer.css``)."""
+    return asset_text("geo.export", "explainer.css")
+
+
+def page_script(map_name: str, incidents_name: str | None, control_name: str | None) -> str:
+    """The page script (``assets/explainer.js``) after one line naming the JS
+    variables folium gave the map, its incidents group and its layer control
+    (folium declares the layer control with ``let``, so the script cannot
+    look it up on ``window``).
+
+    >>> page_script("map_1", None, "layer_control_2").splitlines()[0]
+    'var CR_MAP = map_1, CR_INC = null, CR_CTRL = layer_control_2;'
+    """
+    glue = f"var CR_MAP = {map_name}, CR_INC = {incidents_name or 'null'}, CR_CTRL = {control_name or 'null'};"
+    return glue + "\n" + asset_text("geo.export", "explainer.js")
+
+
+def fill(template: str, slots: Mapping[str, str]) -> str:
+    """``template`` with each ``@@name@@`` replaced by ``slots[name]``, as it is.
+
+    Every slot needs a text value and every value a slot; a value is inserted
+    once and never read again, so markers inside it stay literal.
+
+    >>> fill("<h1>@@title@@</h1><p>@@text@@</p>", {"title": "@@text@@", "text": "{{ 7*7 }}"})
+    '<h1>@@text@@</h1><p>{{ 7*7 }}</p>'
+    >>> fill("<h1>@@title@@</h1>", {})
+    Traceback (most recent call last):
+    ...
+    ValueError: Expected a value for every slot of the page, instead got none for: 'title'
+    """
+    if stray := re.search(r"@@\S{0,40}", SLOT.sub("", template)):
+        raise ValueError(f"Expected slots written @@name@@ (a-z and _), instead got: {stray.group()!r}")
+    wanted = set(SLOT.findall(template))
+    if missing := sorted(wanted - slots.keys()):
+        raise ValueError(f"Expected a value for every slot of the page, instead got none for: {_quoted(missing)}")
+    if unknown := sorted(slots.keys() - wanted):
+        raise ValueError(f"Expected values only for slots the page has, instead got: {_quoted(unknown)}")
+    if not_text := sorted(name for name, value in slots.items() if not isinstance(value, str)):
+        raise ValueError(f"Expected text for every slot, instead got other values for: {_quoted(not_text)}")
+    return SLOT.sub(lambda match: slots[match.group(1)], template)
+
+
+def _quoted(names: list[str]) -> str:
+    return ", ".join(repr(name) for name in names)

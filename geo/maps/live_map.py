@@ -14,7 +14,6 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
-from importlib import resources
 
 import folium
 import geopandas as gpd
@@ -23,6 +22,7 @@ import pandas as pd
 from geo.i18n import _, current_language
 from geo.maps.route_map import EMPTY_INCIDENTS, incident_columns
 from geo.model.period import Period, month_label
+from geo.paths import asset_text
 
 
 @dataclass(frozen=True)
@@ -79,4 +79,4 @@ def player_words() -> dict[str, str]:
 
 def script() -> str:
     """The browser side (an ES module for ``st.components.v2``)."""
-    return resources.files("geo.maps").joinpath("assets/live_map.js").read_text(encoding="utf-8")
+    return asset_text("geo.maps", "live_map.js")
