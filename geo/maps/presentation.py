@@ -12,18 +12,9 @@ from geo.maps.popups import esc
 from geo.maps.route_map import build_route_map
 from geo.model.period import Period, month_span
 from geo.model.stats import Figure
+from geo.paths import asset_text
 
-PROJECTOR_CSS = """
-<style>
-.leaflet-container { font-size: 20px; }
-.cr-legend { font-size: 18px; max-width: 440px; }
-.cr-label span { font-size: 18px; }
-.cr-label.region span { font-size: 22px; }
-.leaflet-control-layers { font-size: 18px; }
-.leaflet-control-attribution { font-size: 14px; }
-.cr-inset-title { font-size: 20px; }
-</style>
-"""
+PROJECTOR_CSS = "<style>\n" + asset_text("geo.maps", "projector.css") + "</style>\n"
 
 
 def projector_map(scene, incidents, height: int = 760) -> folium.Map:
@@ -56,35 +47,6 @@ def callouts_html(figures: list[Figure]) -> str:
     return f'<div class="cr-callouts">{boxes}</div>'
 
 
-CALLOUT_CSS = """
-<style>
-.cr-callouts { display: flex; flex-wrap: wrap; gap: 12px; margin: 0 0 12px; }
-.cr-callout { flex: 1 1 180px; background: rgba(127,127,127,.1); border-radius: 8px; padding: 10px 16px; }
-.cr-callout b { display: block; font-size: 3rem; line-height: 1.1; }
-.cr-callout span { display: block; font-size: 1.4rem; }
-.cr-callout small { display: block; font-size: 1rem; opacity: .75; }
-</style>
-"""
+CALLOUT_CSS = "<style>\n" + asset_text("geo.maps", "callouts.css") + "</style>\n"
 
-# Arrow keys anywhere in the app page click the previous/next buttons. The
-# component's iframe is same-origin, so it can listen on the parent document;
-# the previous run's handler is removed first so keys never fire twice.
-KEYS_JS = """
-<script>
-(function () {
-  var doc = window.parent.document, host = window.parent;
-  if (host.__crPresentKeys) { doc.removeEventListener('keydown', host.__crPresentKeys); }
-  host.__crPresentKeys = function (e) {
-    var t = e.target, tag = t && t.tagName;
-    if (e.altKey || e.ctrlKey || e.metaKey || tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT'
-        || (t && t.isContentEditable)) { return; }
-    // Streamlit marks a keyed widget's container with st-key-<key>: the buttons' labels are translated.
-    var key = e.key === 'ArrowRight' ? 'present_next' : e.key === 'ArrowLeft' ? 'present_prev' : null;
-    if (!key) { return; }
-    var button = doc.querySelector('.st-key-' + key + ' button');
-    if (button && !button.disabled) { e.preventDefault(); button.click(); }
-  };
-  doc.addEventListener('keydown', host.__crPresentKeys);
-})();
-</script>
-"""
+KEYS_JS = "<script>\n" + asset_text("geo.maps", "present_keys.js") + "</script>\n"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 
 from geo.i18n import N_, _
+from geo.paths import asset_text
 
 SEA = "#dce9f1"
 LAND = "#f4f2ec"
@@ -91,26 +92,4 @@ def legend_html(speed_kmh: float) -> str:
             + _("Sea or land: a keyword heuristic, not IOM data.") + "</small></details>")
 
 
-MAP_CSS = """
-.leaflet-container { font: 15px/1.35 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
-.cr-legend { background: rgba(255,255,255,.94); padding: 8px 12px; border-radius: 6px;
-  box-shadow: 0 1px 4px rgba(0,0,0,.3); color: #1f2328; max-width: 300px; font-size: 14px; }
-.cr-legend ul { list-style: none; margin: 6px 0; padding: 0; }
-.cr-legend li { margin: 2px 0; display: flex; align-items: center; }
-.cr-sw { display: inline-block; width: 22px; height: 14px; margin-right: 8px; flex: none; }
-.cr-half { width: 16px; height: 16px; margin: 0 11px 0 3px; }
-.cr-legend summary { cursor: pointer; }
-.cr-label span { white-space: nowrap; font-weight: 600; color: #30363d;
-  text-shadow: 0 0 3px #fff, 0 0 3px #fff, 0 0 3px #fff; }
-.cr-label.sea span { color: #4b6f8a; font-style: italic; font-weight: 500; letter-spacing: .08em; }
-.cr-label.region span { color: #7d3c68; font-size: 16px; display: inline-block; transform: translate(-50%, -50%); }
-.cr-label.town span { font-size: 13px; font-weight: 500; }
-.cr-pop h4 { margin: 0 0 4px; font-size: 15px; }
-.cr-pop ul { padding-left: 16px; margin: 4px 0; max-height: 220px; overflow-y: auto; }
-.cr-pop q { color: #555; font-style: italic; }
-.cr-pop { max-height: 320px; overflow-y: auto; }
-.cr-doubt { color: #8a3b00; }
-.leaflet-control-layers { font-size: 15px; }
-.leaflet-control-attribution { font-size: 12px; }
-@media (max-width: 600px) { .cr-legend { font-size: 12px; max-width: 220px; } }
-"""
+MAP_CSS = asset_text("geo.maps", "map.css")
