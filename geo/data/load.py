@@ -21,7 +21,7 @@ from geo.i18n import N_
 from geo.paths import DATA_DIR
 from geo.paths import data_dir as current_data_dir
 
-OUTSIDE_EUROPE = ("outside Europe, which this map covers: are latitude and longitude swapped, "
+OUTSIDE_EUROPE = N_("outside Europe, which this map covers: are latitude and longitude swapped, "
                   "or are these projected metres (e.g. EPSG:3857) rather than degrees?")
 SETTINGS = frozenset({"sea_or_shore", "land_or_inland"})
 COUNT = {"kind": "int", "minimum": 0}
