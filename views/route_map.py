@@ -84,6 +84,8 @@ with figures_box:
                                                        sea=format_number(sea), land=format_number(land)))
     for note in headline.crossings_notes + headline.incident_notes:
         st.caption(_("Note: {note}").format(note=note))
+if current_language() != "en":
+    st.caption(_("Place descriptions, causes and sources are shown as IOM publishes them, in English."))
 if doubt_summary(period_incidents):
     st.caption(md_text(doubt_summary(period_incidents)))
 st.caption(_("Storage places are the outlines of the Land, district or city their sources name (filled: boats "
