@@ -34,3 +34,31 @@ def test_a_semicolon_file_says_how_it_was_read_in_german():
     result = read_upload("x.csv", b"date;latitude;longitude;dead;missing\n2024-09-03;50,9;1,6;1;0\n\n")
     with i18n.use_language("de"):
         assert "Gelesen als: getrennt durch Semikolon, Dezimalkommas als Punkte gelesen" in result.summary()
+
+
+def test_the_drive_times_and_their_tables_in_german():
+    from tests.harness import app_page
+    at = app_page("views/route_map.py", 120, lang="de", month="2024-09")
+    speeds, routes = at.table[0].value, at.table[1].value
+    assert list(speeds.columns) == ["Straße", "Schnelles Ende \\(km/h\\)",
+                                    "Langsames Ende, typischer Transporter \\(km/h\\)", "Grundlage"]
+    assert speeds.iloc[0].tolist()[::3] == ["Deutsche Autobahn",
+                                            "kein allgemeines Tempolimit; 130 km/h ist die Richtgeschwindigkeit"]
+    assert list(routes.columns)[:6] == ["Herkunft", "Art der Herkunft", "Ziel", "km", "Stunden \\(min\\.\\)",
+                                        "Stunden \\(max\\.\\)"]
+    assert "Köln" in set(routes["Herkunft"]) and "Stadt" in set(routes["Art der Herkunft"])
+    assert all("," in hours for hours in routes["Stunden \\(min\\.\\)"])  # 5,6 not 5.6
+    drive = next(m.value for m in at.markdown if "Fahrt, " in m.value)
+    assert "Vergleich: länger als die drei Stunden der NCA und überlappend mit den berichteten vier" in drive
+    assert "„driven for four or five hours“" in drive and "Zitat auf Englisch" in drive  # the quote as said
+    assert "hier berechnet: " in drive and "computed here" not in drive
+
+
+def test_the_routes_csv_stays_english_for_machines():
+    from geo.data import load
+    from geo.export.route_table import routes_csv
+    from geo.model import scene
+    routes = scene.build_scene(load.load_all()).routes
+    with i18n.use_language("fr"):
+        csv_text = routes_csv(routes).decode()
+    assert "\norigin,origin kind,destination,km,hours low,hours high," in csv_text

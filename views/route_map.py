@@ -5,7 +5,7 @@ import streamlit as st
 from geo.data.load import LAYERS as ROUTE_MAP_LAYERS
 from geo.data.records import doubt_summary
 from geo.export.meta import as_of
-from geo.export.route_table import routes_csv, routes_frame
+from geo.export.route_table import routes_csv, routes_shown
 from geo.i18n import _, current_language, format_number, place_name
 from geo.maps import seed_charts
 from geo.maps.live_map import incident_payload
@@ -112,7 +112,7 @@ if drive:
         "end at typical van speeds, with no stops, queues or breaks. That is {comparison}.").format(
         hours=answer, min_km=format_number(round(drive["min_km"])), max_km=format_number(round(drive["max_km"])),
         comparison=claim_comparison(drive["min_hours"], drive["max_hours"])) + "\n\n"
-        f"- {md_text(REPORTED_CLAIM)}\n- {md_text(NCA_CLAIM)}\n- " + _(
+        f"- {md_text(_(REPORTED_CLAIM))}\n- {md_text(_(NCA_CLAIM))}\n- " + _(
         "A July 2022 Tages-Anzeiger report put the Osnabrück farm “500 Kilometer” from the French "
         "beaches{note}.").format(note=osnabrueck_note(scene.routes)) + "\n\n" + _(
         "Routes are computed shortest paths on OpenStreetMap motorways, trunk and primary roads "
@@ -125,9 +125,9 @@ if drive:
     with st.expander(_("Every storage place to every launch area ({count} routes)").format(count=len(scene.routes)),
                      expanded=True):
         st.caption(_("Regions: indicative, from the population-weighted centre of the Land's cities. A straight "
-                     "access or egress leg over 20 km is flagged. hours low: at the limits; high: typical van "
-                     "speeds."))
-        st.table(text_table(routes_frame(scene.routes, van_kmh)))
+                     "access or egress leg over 20 km is flagged. Hours (low): every road at its limit; Hours "
+                     "(high): typical van speeds."))
+        st.table(text_table(routes_shown(scene.routes, van_kmh)))
     st.download_button(_("Routes table (CSV)"), routes_csv(scene.routes, van_kmh), "channel-routes-drives.csv",
                        "text/csv", key="routes_csv")
 else:
