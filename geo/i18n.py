@@ -155,6 +155,23 @@ def place_name(name: str) -> str:
     return _(name) if name in PLACE_NAMES else name
 
 
+COUNTRY_CODES = {"Germany": "DE", "France": "FR", "Belgium": "BE", "Netherlands": "NL", "Luxembourg": "LU",
+                 "Bulgaria": "BG", "Türkiye": "TR", "United Kingdom": "GB", "UK": "GB"}
+
+
+def country_name(name: str) -> str:
+    """A country's English name in the reader's language (Babel's CLDR names); others unchanged.
+
+    >>> with use_language("de"):
+    ...     country_name("Netherlands"), country_name("Atlantis")
+    ('Niederlande', 'Atlantis')
+    """
+    code = COUNTRY_CODES.get(name)
+    if code is None or current_language() == DEFAULT_LANG:
+        return name
+    return Locale.parse(current_language()).territories.get(code, name)
+
+
 def lang_from_query(params: Mapping[str, object]) -> tuple[str | None, str | None]:
     """The language a URL asks for, and a message when its value is not one of ours.
 

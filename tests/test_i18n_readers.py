@@ -62,3 +62,18 @@ def test_the_routes_csv_stays_english_for_machines():
     with i18n.use_language("fr"):
         csv_text = routes_csv(routes).decode()
     assert "\norigin,origin kind,destination,km,hours low,hours high," in csv_text
+
+
+def test_the_corridors_and_the_reports_not_drawn_in_french():
+    from tests.harness import app_page
+    at = app_page("views/route_map.py", 120, lang="fr", month="2024-09")
+    corridors, not_drawn = at.table[2].value, at.table[3].value
+    lanes = " ".join(corridors["Voies du DST traversées"])
+    assert "direction SO" in lanes and "bound" not in lanes
+    assert all("," in km for km in corridors["km en mer"])
+    assert list(not_drawn.columns) == ["Lieu", "Pays", "Date", "Éditeur", "Pourquoi non dessiné"]
+    assert {"Allemagne", "Pays\\-Bas"} <= set(not_drawn["Pays"])
+    assert "une déclaration à l'échelle d'un pays qui ne nomme aucun lieu" in set(not_drawn["Pourquoi non dessiné"])
+    assert "25 oct\\. 2024" in set(not_drawn["Date"])
+    assert any("Place descriptions" not in c.value and "telles que l'OIM les publie, en anglais" in c.value
+               for c in at.caption)

@@ -6,12 +6,13 @@ from geo.data.load import LAYERS as ROUTE_MAP_LAYERS
 from geo.data.records import doubt_summary
 from geo.export.meta import as_of
 from geo.export.route_table import routes_csv, routes_shown
-from geo.i18n import _, current_language, format_number, place_name
+from geo.i18n import _, current_language, format_decimal, format_number, place_name
 from geo.maps import seed_charts
 from geo.maps.live_map import incident_payload
 from geo.maps.popups import md_text, text_table
 from geo.maps.route_map import build_route_map
 from geo.model import seed_figures, stats
+from geo.model.corridors import lanes_text
 from geo.model.drive_time import (
     DEFAULT_VAN_KMH,
     NCA_CLAIM,
@@ -21,6 +22,7 @@ from geo.model.drive_time import (
     claim_comparison,
     hours_text,
 )
+from geo.model.places import unmapped_shown
 from geo.model.scene import osnabrueck_note, ruhr_to_coast
 from ui import live_map, widgets
 
@@ -134,10 +136,10 @@ else:
     st.info(_("Drive times need the road network, storage and launch places; one of them did not load (see above)."))
 
 st.subheader(_("Crossing corridors"))
-st.table(text_table([{_("From"): place_name(c.launch), _("To"): place_name(c.landing), _("Sea km"): round(c.km, 1),
-           _("TSS lanes crossed"): ", ".join(c.lanes_crossed) or _("none found")} for c in scene.corridors]))
+st.table(text_table([{_("From"): place_name(c.launch), _("To"): place_name(c.landing),
+                      _("Sea km"): format_decimal(c.km), _("TSS lanes crossed"): lanes_text(c.lanes_crossed)}
+                     for c in scene.corridors]))
 st.caption(_("Lanes are OpenStreetMap seamark centre lines of the Dover Strait traffic separation scheme."))
 if scene.unmapped is not None and not scene.unmapped.empty:
     with st.expander(_("{count} reports are not drawn, and why").format(count=len(scene.unmapped))):
-        st.table(text_table(scene.unmapped[["place", "country", "date", "publisher", "not_drawn"]]
-                            .rename(columns={"not_drawn": _("why not drawn")}).reset_index(drop=True)))
+        st.table(text_table(unmapped_shown(scene.unmapped)))

@@ -39,6 +39,7 @@ from geo.maps.popups import (
     survivors_text,
 )
 from geo.maps.safe_folium import SafeFeatureGroup, SafeLayerControl, SafeMap
+from geo.model.corridors import lanes_text
 from geo.model.drive_time import DEFAULT_VAN_KMH, hours_range, hours_text
 from geo.model.filters import quality_words
 from geo.model.routing import Route
@@ -150,7 +151,7 @@ def _route_features(routes: list[Route], van_kmh: float) -> list[dict]:
 
 def _corridor_features(scene: Scene) -> list[dict]:
     style = {"color": ms.CORRIDOR, "weight": 3, "dashArray": "8 6", "opacity": 0.9}
-    lanes = lambda c: ", ".join(c.lanes_crossed) or _("none found")  # noqa: E731
+    lanes = lambda c: lanes_text(c.lanes_crossed)  # noqa: E731
     return [feature(c.line, style, tip=esc(_("{launch} → {landing}: {km} km by sea; crosses TSS lanes: {lanes}").format(
                 launch=place_name(c.launch), landing=place_name(c.landing), km=f"{c.km:.0f}", lanes=lanes(c))))
             for c in scene.corridors]
