@@ -22,7 +22,7 @@ from functools import cache
 from importlib import resources
 
 from babel import Locale, UnknownLocaleError
-from babel.dates import format_date
+from babel.dates import format_date, get_month_names
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal as _babel_decimal
@@ -120,6 +120,16 @@ def format_month(month: str, width: str = "abbreviated") -> str:
     """
     skeleton = {"abbreviated": "MMM y", "wide": "MMMM y"}[width]
     return format_date(dt.date.fromisoformat(month + "-01"), skeleton, locale=current_language())
+
+
+def month_abbreviations() -> list[str]:
+    """January to December, abbreviated as the locale writes them on their own (a chart's axis).
+
+    >>> [month_abbreviations()[8]] + [f()[8] for f in _in("fr", "de", fn="month_abbreviations")]
+    ['Sep', 'sept.', 'Sep']
+    """
+    names = get_month_names("abbreviated", context="stand-alone", locale=current_language())
+    return [names[number] for number in range(1, 13)]
 
 
 DAY_PATTERNS = {"en": "d MMM y", "fr": "d MMM y", "de": "d. MMM y"}

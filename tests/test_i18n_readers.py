@@ -77,3 +77,32 @@ def test_the_corridors_and_the_reports_not_drawn_in_french():
     assert "25 oct\\. 2024" in set(not_drawn["Date"])
     assert any("Place descriptions" not in c.value and "telles que l'OIM les publie, en anglais" in c.value
                for c in at.caption)
+
+
+def _datasets():
+    from geo.data import load
+    return load.load_all()
+
+
+def test_chart_tooltips_say_status_months_and_why_incomplete_in_the_readers_language():
+    import json
+
+    from geo.maps import charts, seed_charts
+    from geo.model import crossings, seed_figures
+    from geo.model.period import Period
+    data = _datasets()
+    monthly = crossings.monthly_with_ratio(data.tables["crossings"])
+    with i18n.use_language("de"):
+        spec = json.dumps(charts.year_on_year(crossings.year_on_year(data.tables["crossings"],
+                                                                     Period("2024-09", "2024-10")),
+                                              "people", "t").to_dict(), ensure_ascii=False)
+        monthly_spec = json.dumps(charts.crossings_monthly(monthly, "people", "t").to_dict(), ensure_ascii=False)
+    assert '"month_of_year": "Okt"' in spec and '"Sep"' in spec and '"Oct"' not in spec
+    assert '"status_words": "amtlich"' in monthly_spec and '"status_words": "vorläufig"' in monthly_spec
+    with i18n.use_language("fr"):
+        table = seed_figures.yearly_dead_missing(data.tables["incidents"])
+        yearly = seed_figures.people_per_boat_by_year(data.tables["crossings"])
+        ppb = json.dumps(seed_charts.people_per_boat_by_year(yearly, "t").to_dict(), ensure_ascii=False)
+    notes = " ".join(set(table["note"]))
+    assert "aucun enregistrement du 29 sept. 2025 au 26 janv. 2026" in notes and "fin des données le " in notes
+    assert '"status_words": "comprend des mois provisoires"' in ppb
