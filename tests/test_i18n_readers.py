@@ -106,3 +106,34 @@ def test_chart_tooltips_say_status_months_and_why_incomplete_in_the_readers_lang
     notes = " ".join(set(table["note"]))
     assert "aucun enregistrement du 29 sept. 2025 au 26 janv. 2026" in notes and "fin des données le " in notes
     assert '"status_words": "comprend des mois provisoires"' in ppb
+
+
+def test_the_update_report_in_french_with_locale_numbers_and_its_json_in_english(tmp_path, capsys):
+    import json
+
+    import pandas as pd
+
+    from geo import cli
+    from tests import builders
+    data = builders.copy_of_data(tmp_path / "data")
+    ier = tmp_path / "ier_02a.csv"
+    pd.DataFrame({"month": ["2026-07"], "people_arrived": [1200], "boats_arrived": [35]}).to_csv(ier, index=False)
+    report = tmp_path / "report.json"
+    assert cli.main(["update", str(ier), "--data", str(data), "--dry-run", "--report", str(report),
+                     "--lang", "fr"]) == 0
+    out = capsys.readouterr().out
+    assert "essai à blanc, rien n'est écrit" in out and "Avertissements :" in out
+    assert "2026-07 : personnes en baisse de 2\u202f316 à 1\u202f200" in out
+    assert "personnes 2\u202f316 → 1\u202f200, bateaux 32 → 35 (provisoire → officiel)" in out
+    warnings = json.loads(report.read_text(encoding="utf-8"))["warnings"]
+    assert "2026-07: people fell from 2,316 to 1,200" in warnings
+
+
+def test_an_update_error_in_german(tmp_path, capsys):
+    from geo import cli
+    from tests import builders
+    data = builders.copy_of_data(tmp_path / "data")
+    odd = tmp_path / "notes.csv"
+    odd.write_text("a,b\n1,2\n", encoding="utf-8")
+    assert cli.main(["update", str(odd), "--data", str(data), "--lang", "de"]) == 1
+    assert "notes.csv: unklar, was diese Datei ist" in capsys.readouterr().err

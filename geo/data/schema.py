@@ -30,7 +30,8 @@ class Reason(str):
     values: dict
 
     def __new__(cls, template: str, **values: object) -> Reason:
-        made = super().__new__(cls, template.format(**values))
+        english = {k: f"{v:,}" if isinstance(v, int) and not isinstance(v, bool) else v for k, v in values.items()}
+        made = super().__new__(cls, template.format(**english))
         made.template, made.values = template, values
         return made
 
