@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import gettext
 import io
+import re
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -180,6 +181,27 @@ def country_name(name: str) -> str:
     if code is None or current_language() == DEFAULT_LANG:
         return name
     return Locale.parse(current_language()).territories.get(code, name)
+
+
+@cache
+def _template_pattern(template: str) -> re.Pattern:
+    parts = re.split(r"\{(\w+)\}", template)
+    return re.compile("".join(re.escape(part) if i % 2 == 0 else f"(?P<{part}>.+?)" for i, part in enumerate(parts)))
+
+
+def from_english(text: str, templates: tuple[str, ...], shown=lambda value: value) -> str:
+    """Text this app wrote in English from one of ``templates`` (and stored, e.g. in a cached table), in the
+    reader's language; ``shown`` turns each value into what the reader sees. Other text comes back unchanged.
+
+    >>> with use_language("de"):
+    ...     from_english("5 km from Calais", ("{km} km from {place}",), shown=str.upper)
+    '5 km from CALAIS'
+    """
+    for template in templates:
+        match = _template_pattern(template).fullmatch(text)
+        if match:
+            return _(template).format(**{name: shown(value) for name, value in match.groupdict().items()})
+    return text
 
 
 def lang_from_query(params: Mapping[str, object]) -> tuple[str | None, str | None]:

@@ -137,3 +137,18 @@ def test_an_update_error_in_german(tmp_path, capsys):
     odd.write_text("a,b\n1,2\n", encoding="utf-8")
     assert cli.main(["update", str(odd), "--data", str(data), "--lang", "de"]) == 1
     assert "notes.csv: unklar, was diese Datei ist" in capsys.readouterr().err
+
+
+def test_a_doubtful_location_is_explained_in_german_in_popup_and_table():
+    from geo.data.location_check import doubt_text
+    from geo.maps.popups import doubt_note
+    stored = "published point is 12 km outside France, its country of incident"
+    with i18n.use_language("de"):
+        note = doubt_note(stored)
+    assert "der veröffentlichte Punkt liegt 12 km außerhalb von Frankreich, seinem Land des Vorfalls" in note
+    data = _datasets().tables["incidents"]
+    doubts = [d for d in data["location_doubt"] if d]
+    assert doubts, "the shipped data has doubtful points"
+    with i18n.use_language("de"):
+        shown = [doubt_text(d) for d in doubts]
+    assert not any("published point" in text for text in shown), [t for t in shown if "published" in t][:3]

@@ -13,6 +13,7 @@ from urllib.parse import urlparse
 
 import pandas as pd
 
+from geo.data.location_check import doubt_text
 from geo.i18n import _, format_day, place_name
 from geo.model.places import Report
 from geo.vocab import SETTING_WORDS
@@ -147,7 +148,7 @@ def doubt_note(reason: object) -> str:
     """
     if not reason:
         return ""
-    return '<br><b class="cr-doubt">' + esc(_("Location doubtful: {reason}").format(reason=reason)) + "</b>"
+    return '<br><b class="cr-doubt">' + esc(_("Location doubtful: {reason}").format(reason=doubt_text(reason))) + "</b>"
 
 
 def record_block(record) -> str:
