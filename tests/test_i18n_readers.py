@@ -152,3 +152,18 @@ def test_a_doubtful_location_is_explained_in_german_in_popup_and_table():
     with i18n.use_language("de"):
         shown = [doubt_text(d) for d in doubts]
     assert not any("published point" in text for text in shown), [t for t in shown if "published" in t][:3]
+
+
+def test_a_workbook_without_its_sheet_is_refused_in_french(tmp_path, capsys):
+    import zipfile
+
+    from geo import cli
+    from tests import builders
+    data = builders.copy_of_data(tmp_path / "data")
+    book = tmp_path / "book.ods"
+    with zipfile.ZipFile(book, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+    assert cli.main(["update", str(book), "--data", str(data), "--lang", "fr"]) == 1
+    err = capsys.readouterr().err
+    assert "book.ods" in err and "data/ n'a pas été modifié" in err
+    assert "cannot" not in err and "file may be" not in err
