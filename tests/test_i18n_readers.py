@@ -167,3 +167,15 @@ def test_a_workbook_without_its_sheet_is_refused_in_french(tmp_path, capsys):
     err = capsys.readouterr().err
     assert "book.ods" in err and "data/ n'a pas été modifié" in err
     assert "cannot" not in err and "file may be" not in err
+
+
+def test_a_bad_map_link_and_the_map_tooltips_in_the_readers_language():
+    from geo.maps.route_map import TSS_KINDS
+    from geo.model.corridors import compass
+    from geo.model.mapview import view_from_query
+    with i18n.use_language("fr"):
+        assert view_from_query({"z": "40", "c": "50.95,1.6"})[1] == (
+            "Le zoom du lien '40' n'est pas un nombre de 5 à 13 ; affichage de la vue par défaut.")
+        assert i18n._(TSS_KINDS["separation_lane"]) == "DST, voie de circulation" and compass("SW") == "SO"
+    with i18n.use_language("de"):
+        assert compass("ENE") == "ONO"

@@ -39,7 +39,7 @@ from geo.maps.popups import (
     survivors_text,
 )
 from geo.maps.safe_folium import SafeFeatureGroup, SafeLayerControl, SafeMap
-from geo.model.corridors import lanes_text
+from geo.model.corridors import compass, lanes_text
 from geo.model.drive_time import DEFAULT_VAN_KMH, hours_range, hours_text
 from geo.model.filters import quality_words
 from geo.model.routing import Route
@@ -157,6 +157,12 @@ def _corridor_features(scene: Scene) -> list[dict]:
             for c in scene.corridors]
 
 
+TSS_KINDS = {"separation_lane": N_("TSS separation lane"), "separation_boundary": N_("TSS separation boundary"),
+             "separation_zone": N_("TSS separation zone"), "separation_line": N_("TSS separation line"),
+             "inshore_traffic_zone": N_("Inshore traffic zone"), "separation_crossing": N_("TSS crossing area"),
+             "anchorage": N_("Anchorage")}
+
+
 def _tss_features(tss: gpd.GeoDataFrame) -> list[dict]:
     features = []
     for kind, flow, geometry in zip(tss["seamark_type"], tss.get("tss_flow_cardinal"), tss.geometry):
@@ -164,8 +170,8 @@ def _tss_features(tss: gpd.GeoDataFrame) -> list[dict]:
             style = {"color": ms.TSS_ZONE, "weight": 1, "fillColor": ms.TSS_ZONE, "fillOpacity": 0.35}
         else:
             style = {"color": ms.TSS_LANE, "weight": 2 if kind == "separation_lane" else 1}
-        tip = (f"TSS {esc(kind).replace('_', ' ')}"
-               + (esc(_(", traffic flows {flow}").format(flow=flow)) if isinstance(flow, str) else "")
+        tip = (esc(_(TSS_KINDS.get(kind, kind)))
+               + (esc(_(", traffic flows {flow}").format(flow=compass(flow))) if isinstance(flow, str) else "")
                + f". {esc(_(TSS_SOURCE))}")
         features.append(feature(geometry, style, tip=tip))
     return features

@@ -50,6 +50,11 @@ class Corridor:
 COMPASS = {"fr": str.maketrans("W", "O"), "de": str.maketrans("E", "O")}  # SO (sud-ouest), NO (Nordost)
 
 
+def compass(direction: str) -> str:
+    """A compass direction in the reader's letters (``SW`` is ``SO`` in French, ``NE`` is ``NO`` in German)."""
+    return direction.translate(COMPASS.get(current_language(), {}))
+
+
 def lanes_text(lanes: tuple[str, ...]) -> str:
     """The lanes crossed as the reader says them (the labels stay English in the data).
 
@@ -64,7 +69,7 @@ def lanes_text(lanes: tuple[str, ...]) -> str:
     words = []
     for label in lanes:
         if label.endswith("-bound"):
-            flow = label.removesuffix("-bound").translate(COMPASS.get(current_language(), {}))
+            flow = compass(label.removesuffix("-bound"))
             words.append(_("{flow}-bound").format(flow=flow))
         else:
             words.append(_("lane"))
