@@ -147,6 +147,22 @@ def format_day(day: dt.date | str) -> str:
     return format_date(day, DAY_PATTERNS[current_language()], locale=current_language())
 
 
+def format_when(text: str) -> str:
+    """A source's date as the locale writes it, at the precision given (day, month or as it is).
+
+    >>> [format_when("2024-10-25"), format_when("2024-12"), format_when("2024")]
+    ['25 Oct 2024', 'Dec 2024', '2024']
+    >>> [f("2024-10-25") for f in _in("fr", "de", fn="format_when")]
+    ['25 oct. 2024', '25. Okt. 2024']
+    """
+    text = str(text)
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        return format_day(text)
+    if re.fullmatch(r"\d{4}-\d{2}", text):
+        return format_month(text)
+    return text
+
+
 # Places whose name differs in French or German; everything else keeps its own name.
 PLACE_NAMES = (N_("Dunkirk"), N_("Dunkirk – Gravelines"), N_("Dover"), N_("Cologne"), N_("Dover Strait"),
                N_("English Channel"), N_("North Rhine-Westphalia"), N_("Lower Saxony"),

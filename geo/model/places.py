@@ -13,7 +13,7 @@ import geopandas as gpd
 import pandas as pd
 import shapely
 
-from geo.i18n import N_, _, country_name, format_day, format_month
+from geo.i18n import N_, _, country_name, format_when
 from geo.measure import area_around
 
 STORAGE_KINDS = ("storage_region", "storage_district", "storage_city")
@@ -166,11 +166,9 @@ def unmapped_reports(reports: pd.DataFrame) -> pd.DataFrame:
 def unmapped_shown(unmapped: pd.DataFrame) -> pd.DataFrame:
     """The reports not drawn as a reader sees them: headers, countries, dates and why in the reader's
     language; the place and publisher as the sources write them."""
-    def when(date: str) -> str:
-        return format_day(date) if len(date) == 10 else format_month(date) if len(date) == 7 else date
-
     return pd.DataFrame({_("Place"): unmapped["place"], _("Country"): unmapped["country"].map(country_name),
-                         _("Date"): unmapped["date"].astype(str).map(when), _("Publisher"): unmapped["publisher"],
+                         _("Date"): unmapped["date"].astype(str).map(format_when),
+                         _("Publisher"): unmapped["publisher"],
                          _("Why not drawn"): unmapped["not_drawn"].map(_)}).reset_index(drop=True)
 
 
