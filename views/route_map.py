@@ -100,7 +100,7 @@ story_figures(incidents, crossings, widgets.crossings_extra()[0].get("daily"))
 
 st.subheader(_("How long is the drive?"))
 van_kmh = st.number_input(_("Van top speed (km/h)"), min_value=VAN_KMH_RANGE[0], max_value=VAN_KMH_RANGE[1],
-                          step=5.0, value=DEFAULT_VAN_KMH, key="speed",
+                          step=5.0, value=DEFAULT_VAN_KMH, format="%.0f", key="speed",
                           help=_("Caps every road speed below. 80 km/h: a van towing a trailer in Germany."))
 drive = ruhr_to_coast(scene.routes, van_kmh)
 if drive:
