@@ -179,3 +179,17 @@ def test_a_bad_map_link_and_the_map_tooltips_in_the_readers_language():
         assert i18n._(TSS_KINDS["separation_lane"]) == "DST, voie de circulation" and compass("SW") == "SO"
     with i18n.use_language("de"):
         assert compass("ENE") == "ONO"
+
+
+def test_a_broken_shipped_layer_is_named_in_french(tmp_path):
+    import pytest
+
+    from geo.data.road_network import load_network
+    from geo.data.schema import DataFileError
+    broken = tmp_path / "roads.geojson"
+    broken.write_text('{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {"class": '
+                      '"lane", "cc": "DE"}, "geometry": {"type": "LineString", "coordinates": [[7, 51], [6, 51]]}}]}')
+    with pytest.raises(DataFileError) as caught:
+        load_network(broken, "roads.geojson")
+    with i18n.use_language("fr"):
+        assert str(caught.value).startswith("roads.geojson, ligne 0, colonne 'class': attendu : l'une des valeurs [")
