@@ -169,7 +169,7 @@ PLACE_NAMES = (N_("Dunkirk"), N_("Dunkirk – Gravelines"), N_("Dover"), N_("Col
                N_("Düsseldorf region"), N_("Osnabrück area"), N_("Somme bay (Cayeux-sur-Mer)"),
                N_("Belgian coast (De Panne – Nieuwpoort)"), N_("Canche – Berck – Authie bay"),
                N_("Amsterdam (Schiphol arrest)"), N_("Kingsdown (near Deal)"), N_("North Sea"),
-               N_("Ruhr/Cologne area"), N_("Dunkirk–Calais coast"))
+               N_("Ruhr/Cologne area"), N_("Dunkirk–Calais coast"), N_("near Osnabrück"))
 
 
 def place_name(name: str) -> str:

@@ -193,3 +193,14 @@ def test_a_broken_shipped_layer_is_named_in_french(tmp_path):
         load_network(broken, "roads.geojson")
     with i18n.use_language("fr"):
         assert str(caught.value).startswith("roads.geojson, ligne 0, colonne 'class': attendu : l'une des valeurs [")
+
+
+def test_an_areas_popup_names_the_report_role_and_date_in_german():
+    from geo.maps.popups import _report_item
+    from geo.model.places import Report
+    fields = {name: "" for name in Report.__dataclass_fields__}
+    report = Report(**{**fields, "date": "2022-11-14", "role": "launch", "place": "Gravelines",
+                       "publisher": "The Daily Telegraph", "url": "https://example.org/a"})
+    with i18n.use_language("de"):
+        item = _report_item(report)
+    assert "<b>14. Nov. 2022</b> · Ablegen · Gravelines" in item

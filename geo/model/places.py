@@ -23,6 +23,9 @@ LEVEL_WORDS = {"storage_region": N_("region level"), "storage_district": N_("dis
 # first kind in this order that a place has is the one its shape shows.
 EVENT_WORDS = {"storage": N_("storage"), "seizure": N_("seizure"), "arrest": N_("arrest or raid"),
                "purchase": N_("purchase offer"), "transit": N_("transit")}
+# What a coast report says happened there (``role``), shown translated in an area's popup.
+COAST_ROLES = {"launch": N_("launch"), "landing": N_("landing"), "rescue": N_("rescue"),
+               "taxi-boat pick-up": N_("taxi-boat pick-up")}
 KIND_ORDER = ("storage", "seizure", "arrest or raid", "purchase offer", "transit")
 AREA_SEPARATOR = " "
 
