@@ -204,3 +204,14 @@ def test_an_areas_popup_names_the_report_role_and_date_in_german():
     with i18n.use_language("de"):
         item = _report_item(report)
     assert "<b>14. Nov. 2022</b> · Ablegen · Gravelines" in item
+
+
+def test_a_geojson_line_is_refused_in_german():
+    from geo.data.upload import read_upload
+    data = (b'{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {}, "geometry": '
+            b'{"type": "LineString", "coordinates": [[1.6, 50.9], [1.7, 51.0]]}}]}')
+    result = read_upload("x.geojson", data)
+    with i18n.use_language("de"):
+        reasons = list(result.issue_table()["Grund"])
+    assert reasons == ["ist kein Point: diese Karte nimmt einen Punkt pro Vorfall (einen MultiPoint aufteilen, für "
+                       "eine Linie oder Fläche einen Punkt angeben)"]

@@ -216,21 +216,23 @@ def _feature_cells(feature: object, file: str, number: int) -> tuple[dict[str, s
         return {}, RowIssue(file, number, column, _short(json.dumps(value, default=str)), reason)
 
     if not isinstance(feature, dict) or feature.get("type") != "Feature":
-        return refuse("feature", feature, "is not a GeoJSON Feature object")
+        return refuse("feature", feature, N_("is not a GeoJSON Feature object"))
     properties = feature.get("properties")
     if properties is None:
         properties = {}
     if not isinstance(properties, dict):
-        return refuse("properties", properties, "is not an object of named values")
+        return refuse("properties", properties, N_("is not an object of named values"))
     geometry = feature.get("geometry")
     if not isinstance(geometry, dict):
-        return refuse("geometry", geometry, "is missing (null)" if geometry is None else "is not a geometry object")
+        why = N_("is missing (null)") if geometry is None else N_("is not a geometry object")
+        return refuse("geometry", geometry, why)
     if geometry.get("type") != "Point":
-        return refuse("geometry", geometry.get("type"), "is not a Point: this map takes one point per incident "
-                      "(split a MultiPoint, give a line or area as its point)")
+        return refuse("geometry", geometry.get("type"), N_("is not a Point: this map takes one point per "
+                                                           "incident (split a MultiPoint, give a line or area as "
+                                                           "its point)"))
     coordinates = geometry.get("coordinates")
     if not isinstance(coordinates, list) or len(coordinates) not in (2, 3):
-        return refuse("geometry", coordinates, "is not a [longitude, latitude] pair")
+        return refuse("geometry", coordinates, N_("is not a [longitude, latitude] pair"))
     cells = {clean_name(str(k)): _text(v) for k, v in properties.items()}
     cells["longitude"], cells["latitude"] = _text(coordinates[0]), _text(coordinates[1])
     return cells, None
