@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import gettext
 import io
+import re
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -22,7 +23,7 @@ from functools import cache
 from importlib import resources
 
 from babel import Locale, UnknownLocaleError
-from babel.dates import format_date
+from babel.dates import format_date, get_month_names
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal as _babel_decimal
@@ -122,6 +123,16 @@ def format_month(month: str, width: str = "abbreviated") -> str:
     return format_date(dt.date.fromisoformat(month + "-01"), skeleton, locale=current_language())
 
 
+def month_abbreviations() -> list[str]:
+    """January to December, abbreviated as the locale writes them on their own (a chart's axis).
+
+    >>> [month_abbreviations()[8]] + [f()[8] for f in _in("fr", "de", fn="month_abbreviations")]
+    ['Sep', 'sept.', 'Sep']
+    """
+    names = get_month_names("abbreviated", context="stand-alone", locale=current_language())
+    return [names[number] for number in range(1, 13)]
+
+
 DAY_PATTERNS = {"en": "d MMM y", "fr": "d MMM y", "de": "d. MMM y"}
 
 
@@ -136,13 +147,29 @@ def format_day(day: dt.date | str) -> str:
     return format_date(day, DAY_PATTERNS[current_language()], locale=current_language())
 
 
+def format_when(text: str) -> str:
+    """A source's date as the locale writes it, at the precision given (day, month or as it is).
+
+    >>> [format_when("2024-10-25"), format_when("2024-12"), format_when("2024")]
+    ['25 Oct 2024', 'Dec 2024', '2024']
+    >>> [f("2024-10-25") for f in _in("fr", "de", fn="format_when")]
+    ['25 oct. 2024', '25. Okt. 2024']
+    """
+    text = str(text)
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        return format_day(text)
+    if re.fullmatch(r"\d{4}-\d{2}", text):
+        return format_month(text)
+    return text
+
+
 # Places whose name differs in French or German; everything else keeps its own name.
 PLACE_NAMES = (N_("Dunkirk"), N_("Dunkirk – Gravelines"), N_("Dover"), N_("Cologne"), N_("Dover Strait"),
                N_("English Channel"), N_("North Rhine-Westphalia"), N_("Lower Saxony"),
                N_("Düsseldorf region"), N_("Osnabrück area"), N_("Somme bay (Cayeux-sur-Mer)"),
                N_("Belgian coast (De Panne – Nieuwpoort)"), N_("Canche – Berck – Authie bay"),
                N_("Amsterdam (Schiphol arrest)"), N_("Kingsdown (near Deal)"), N_("North Sea"),
-               N_("Ruhr/Cologne area"), N_("Dunkirk–Calais coast"))
+               N_("Ruhr/Cologne area"), N_("Dunkirk–Calais coast"), N_("near Osnabrück"))
 
 
 def place_name(name: str) -> str:
@@ -153,6 +180,44 @@ def place_name(name: str) -> str:
     ('Köln', 'Calais')
     """
     return _(name) if name in PLACE_NAMES else name
+
+
+COUNTRY_CODES = {"Germany": "DE", "France": "FR", "Belgium": "BE", "Netherlands": "NL", "Luxembourg": "LU",
+                 "Bulgaria": "BG", "Türkiye": "TR", "United Kingdom": "GB", "UK": "GB"}
+
+
+def country_name(name: str) -> str:
+    """A country's English name in the reader's language (Babel's CLDR names); others unchanged.
+
+    >>> with use_language("de"):
+    ...     country_name("Netherlands"), country_name("Atlantis")
+    ('Niederlande', 'Atlantis')
+    """
+    code = COUNTRY_CODES.get(name)
+    if code is None or current_language() == DEFAULT_LANG:
+        return name
+    return Locale.parse(current_language()).territories.get(code, name)
+
+
+@cache
+def _template_pattern(template: str) -> re.Pattern:
+    parts = re.split(r"\{(\w+)\}", template)
+    return re.compile("".join(re.escape(part) if i % 2 == 0 else f"(?P<{part}>.+?)" for i, part in enumerate(parts)))
+
+
+def from_english(text: str, templates: tuple[str, ...], shown=lambda value: value) -> str:
+    """Text this app wrote in English from one of ``templates`` (and stored, e.g. in a cached table), in the
+    reader's language; ``shown`` turns each value into what the reader sees. Other text comes back unchanged.
+
+    >>> with use_language("de"):
+    ...     from_english("5 km from Calais", ("{km} km from {place}",), shown=str.upper)
+    '5 km from CALAIS'
+    """
+    for template in templates:
+        match = _template_pattern(template).fullmatch(text)
+        if match:
+            return _(template).format(**{name: shown(value) for name, value in match.groupdict().items()})
+    return text
 
 
 def lang_from_query(params: Mapping[str, object]) -> tuple[str | None, str | None]:

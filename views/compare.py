@@ -7,7 +7,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from geo.data.records import incident_count
-from geo.i18n import _
+from geo.i18n import _, format_day
 from geo.maps.incident_map import build_incident_map
 from geo.maps.popups import md_text, text_table
 from geo.model import filters as gf
@@ -92,7 +92,7 @@ for (side, period), column in zip(periods.items(), (left, right)):
                                        filters=filters.describe()))
         if len(rows):
             table = rows[["date", "location", "dead", "missing"]].copy()
-            table["date"] = table["date"].dt.strftime("%Y-%m-%d")
+            table["date"] = table["date"].map(lambda day: format_day(day.date()))
             st.table(text_table(table.rename(columns={"date": _("Date"), "location": _("Place"), "dead": _("Dead"),
                                            "missing": _("Missing")})))
 st.caption(_("IOM figures are minimum estimates. Home Office provisional months are revised later.") + " "

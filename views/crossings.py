@@ -3,11 +3,10 @@
 import streamlit as st
 
 from geo.data import crossings as hc
-from geo.i18n import N_, _, format_decimal, format_number
+from geo.i18n import N_, _, format_day, format_decimal, format_month, format_number
 from geo.maps import charts
 from geo.maps.popups import md_text, text_table
 from geo.model import crossings as gc
-from geo.model.period import month_label
 from geo.model.stats import coverage_sentences, crossings_in, crossings_notes, headline
 from geo.model.stats import figures as stats_figures
 from ui import cache, url_state, widgets
@@ -67,7 +66,7 @@ if monthly is not None:
     st.table(text_table(totals.rename(columns={"year": _("Year"), "people": _("People"), "boats": _("Boats"),
                                     "months": _("Months with data"), "people_per_boat": _("People per boat")})))
     st.caption(_("Calendar months compared: {months}. Picking is not offered on this chart: it compares years, "
-                 "not one period.").format(months=", ".join(month_label("2000-" + m)[:-5] for m in months)))
+                 "not one period.").format(months=", ".join(format_month("2000-" + m, "wide")[:-5] for m in months)))
 
 if "weekly" in extra:
     st.subheader(_("French preventions, weekly"))
@@ -76,7 +75,8 @@ if "weekly" in extra:
                                                  "per week")), width="stretch")
     st.caption(_("French figures start with the week ending {start}. They are French "
                  "operational estimates supplied to the UK (Home Office SB_02). Weekly figures do not "
-                 "follow the month period: picking is not available on this chart.").format(start=gc.PREVENTIONS_START))
+                 "follow the month period: picking is not available on this chart.").format(
+                     start=format_day(gc.PREVENTIONS_START)))
 
 if "nationality" in extra:
     st.subheader(_("Nationality by quarter"))

@@ -4,6 +4,7 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
+from geo.data.location_check import doubt_text
 from geo.data.records import doubt_summary, incident_count
 from geo.data.upload import read_upload
 from geo.export import downloads
@@ -71,7 +72,7 @@ def details_table(records: pd.DataFrame) -> pd.DataFrame:
             format_day(row.date.date()), row.location, row.country, _(SETTING_WORDS.get(row.setting, row.setting)),
             str(int(row.dead)), str(int(row.missing)), survivors_text(row.survivors), row.cause, row.source,
             gf.quality_words(row.source_quality), row.incident_id, row.record_id,
-            _("Doubtful: {reason}").format(reason=row.location_doubt) if row.location_doubt
+            _("Doubtful: {reason}").format(reason=doubt_text(row.location_doubt)) if row.location_doubt
             else _("Point agrees with its text and country")]
     return pd.DataFrame(table)
 
@@ -185,7 +186,8 @@ left, right = st.columns([2, 1])
 sort_key = left.selectbox(_("Sort by"), list(SORTS), format_func=lambda k: _(SORTS[k]), key="f_sort")
 descending = right.toggle(_("Largest / latest first"), value=True, key="f_desc")
 table = rows.sort_values(sort_key, ascending=not descending, kind="stable")[list(TABLE_COLUMNS)].copy()
-table["date"] = table["date"].dt.strftime("%Y-%m-%d")
+table["date"] = table["date"].map(lambda day: format_day(day.date()))
+table["location_doubt"] = table["location_doubt"].map(doubt_text)
 table["setting"] = table["setting"].map(lambda s: _(SETTING_WORDS.get(s, s)))
 table["survivors"] = table["survivors"].map(lambda v: "" if v is None or v != v else str(int(v)))
 st.table(text_table(table.rename(columns={k: _(v) for k, v in TABLE_COLUMNS.items()}).reset_index(drop=True)))

@@ -5,13 +5,14 @@ import streamlit as st
 from geo.data.load import LAYERS as ROUTE_MAP_LAYERS
 from geo.data.records import doubt_summary
 from geo.export.meta import as_of
-from geo.export.route_table import routes_csv, routes_frame
-from geo.i18n import _, current_language, format_number, place_name
+from geo.export.route_table import routes_csv, routes_shown
+from geo.i18n import _, current_language, format_decimal, format_number, place_name
 from geo.maps import seed_charts
 from geo.maps.live_map import incident_payload
 from geo.maps.popups import md_text, text_table
 from geo.maps.route_map import build_route_map
 from geo.model import seed_figures, stats
+from geo.model.corridors import lanes_text
 from geo.model.drive_time import (
     DEFAULT_VAN_KMH,
     NCA_CLAIM,
@@ -21,6 +22,7 @@ from geo.model.drive_time import (
     claim_comparison,
     hours_text,
 )
+from geo.model.places import unmapped_shown
 from geo.model.scene import osnabrueck_note, ruhr_to_coast
 from ui import cache, live_map, widgets
 
@@ -84,6 +86,8 @@ with figures_box:
                                                        sea=format_number(sea), land=format_number(land)))
     for note in headline.crossings_notes + headline.incident_notes:
         st.caption(_("Note: {note}").format(note=note))
+if current_language() != "en":
+    st.caption(_("Place descriptions, causes and sources are shown as IOM publishes them, in English."))
 if doubt_summary(period_incidents):
     st.caption(md_text(doubt_summary(period_incidents)))
 st.caption(_("Storage places are the outlines of the Land, district or city their sources name (filled: boats "
@@ -96,7 +100,7 @@ story_figures(incidents, crossings, cache.crossings_extra()[0].get("daily"))
 
 st.subheader(_("How long is the drive?"))
 van_kmh = st.number_input(_("Van top speed (km/h)"), min_value=VAN_KMH_RANGE[0], max_value=VAN_KMH_RANGE[1],
-                          step=5.0, value=DEFAULT_VAN_KMH, key="speed",
+                          step=5.0, value=DEFAULT_VAN_KMH, format="%.0f", key="speed",
                           help=_("Caps every road speed below. 80 km/h: a van towing a trailer in Germany."))
 drive = ruhr_to_coast(scene.routes, van_kmh)
 if drive:
@@ -110,7 +114,7 @@ if drive:
         "end at typical van speeds, with no stops, queues or breaks. That is {comparison}.").format(
         hours=answer, min_km=format_number(round(drive["min_km"])), max_km=format_number(round(drive["max_km"])),
         comparison=claim_comparison(drive["min_hours"], drive["max_hours"])) + "\n\n"
-        f"- {md_text(REPORTED_CLAIM)}\n- {md_text(NCA_CLAIM)}\n- " + _(
+        f"- {md_text(_(REPORTED_CLAIM))}\n- {md_text(_(NCA_CLAIM))}\n- " + _(
         "A July 2022 Tages-Anzeiger report put the Osnabrück farm “500 Kilometer” from the French "
         "beaches{note}.").format(note=osnabrueck_note(scene.routes)) + "\n\n" + _(
         "Routes are computed shortest paths on OpenStreetMap motorways, trunk and primary roads "
@@ -123,19 +127,19 @@ if drive:
     with st.expander(_("Every storage place to every launch area ({count} routes)").format(count=len(scene.routes)),
                      expanded=True):
         st.caption(_("Regions: indicative, from the population-weighted centre of the Land's cities. A straight "
-                     "access or egress leg over 20 km is flagged. hours low: at the limits; high: typical van "
-                     "speeds."))
-        st.table(text_table(routes_frame(scene.routes, van_kmh)))
+                     "access or egress leg over 20 km is flagged. Hours (low): every road at its limit; Hours "
+                     "(high): typical van speeds."))
+        st.table(text_table(routes_shown(scene.routes, van_kmh)))
     st.download_button(_("Routes table (CSV)"), routes_csv(scene.routes, van_kmh), "channel-routes-drives.csv",
                        "text/csv", key="routes_csv")
 else:
     st.info(_("Drive times need the road network, storage and launch places; one of them did not load (see above)."))
 
 st.subheader(_("Crossing corridors"))
-st.table(text_table([{_("From"): place_name(c.launch), _("To"): place_name(c.landing), _("Sea km"): round(c.km, 1),
-           _("TSS lanes crossed"): ", ".join(c.lanes_crossed) or _("none found")} for c in scene.corridors]))
+st.table(text_table([{_("From"): place_name(c.launch), _("To"): place_name(c.landing),
+                      _("Sea km"): format_decimal(c.km), _("TSS lanes crossed"): lanes_text(c.lanes_crossed)}
+                     for c in scene.corridors]))
 st.caption(_("Lanes are OpenStreetMap seamark centre lines of the Dover Strait traffic separation scheme."))
 if scene.unmapped is not None and not scene.unmapped.empty:
     with st.expander(_("{count} reports are not drawn, and why").format(count=len(scene.unmapped))):
-        st.table(text_table(scene.unmapped[["place", "country", "date", "publisher", "not_drawn"]]
-                            .rename(columns={"not_drawn": _("why not drawn")}).reset_index(drop=True)))
+        st.table(text_table(unmapped_shown(scene.unmapped)))

@@ -150,13 +150,13 @@ AREA_SEPARATOR = " "
 
 # Why a report is not drawn (the country-level default is in _not_drawn).
 NOT_DRAWN = {
-    "Amsterdam Schiphol Airport": "an arrest at Schiphol airport; the source says the boats were stored in "
-                                  "Germany, so it is no storage place",
-    "Eupen": "no gazetteer point in shared/data/places and no outline of the town shipped",
-    "Quesnoy-sur-Deûle": "no gazetteer point in shared/data/places and no outline of the commune shipped",
-    "Kapitan Andreevo border checkpoint": "outside the map (Bulgarian-Turkish border) and no gazetteer point",
-    "Watten (canal de l'Aa, inland)": "no gazetteer point in shared/data/places",
-    "Cap Gris-Nez (offshore)": "an offshore position, not a launch place",
+    "Amsterdam Schiphol Airport": N_("an arrest at Schiphol airport; the source says the boats were stored in "
+                                     "Germany, so it is no storage place"),
+    "Eupen": N_("no gazetteer point in shared/data/places and no outline of the town shipped"),
+    "Quesnoy-sur-Deûle": N_("no gazetteer point in shared/data/places and no outline of the commune shipped"),
+    "Kapitan Andreevo border checkpoint": N_("outside the map (Bulgarian-Turkish border) and no gazetteer point"),
+    "Watten (canal de l'Aa, inland)": N_("no gazetteer point in shared/data/places"),
+    "Cap Gris-Nez (offshore)": N_("an offshore position, not a launch place"),
 }
 
 
@@ -261,7 +261,7 @@ def build_areas(outlines: dict, starts: dict[str, tuple[float, float, str]]) -> 
 def _not_drawn(place: str, level: str) -> str:
     if place in NOT_DRAWN:
         return NOT_DRAWN[place]
-    return "a country-level statement that names no place" if level == "country" else ""
+    return N_("a country-level statement that names no place") if level == "country" else ""
 
 
 def _locate(reports: pd.DataFrame, mapping: dict, refs: dict) -> pd.DataFrame:

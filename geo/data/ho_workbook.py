@@ -20,7 +20,8 @@ from pathlib import Path
 import pandas as pd
 
 from geo.data.crossings import DAILY, WEEKLY
-from geo.data.schema import Column, DataFileError, RowIssue, Schema, validate_rows
+from geo.data.schema import Column, DataFileError, Reason, RowIssue, Schema, validate_rows
+from geo.i18n import N_, _
 
 # Workbook header (lower case) -> shipped column, per sheet.
 SHEETS = {
@@ -95,15 +96,15 @@ def _open_sheets(path: Path, name: str) -> dict[str, list[list]]:
         book = CalamineWorkbook.from_path(str(path))
         missing = [s for s in SHEETS if s not in book.sheet_names]
         if missing:
-            raise _fail(name, f"has no sheet {missing[0]!r} (sheets: {', '.join(book.sheet_names)}); "
-                              "is this the small-boats time-series workbook?")
+            raise _fail(name, Reason(N_("has no sheet {sheet!r} (sheets: {sheets}); is this the small-boats "
+                                        "time-series workbook?"), sheet=missing[0], sheets=", ".join(book.sheet_names)))
         return {s: book.get_sheet_by_name(s).to_python() for s in SHEETS}
     except DataFileError:
         raise
     except Exception as err:  # calamine raises its own types for damaged zips and XML
         reason = str(err).splitlines()[0][:160] if str(err) else type(err).__name__
-        raise _fail(name, f"cannot be read as a spreadsheet, the file may be truncated or damaged ({reason})") \
-            from None
+        raise _fail(name, Reason(N_("cannot be read as a spreadsheet, the file may be truncated or damaged "
+                                    "({error})"), error=reason)) from None
 
 
 def _fail(name: str, reason: str, row: int | None = None, column: str | None = None,
@@ -114,22 +115,23 @@ def _fail(name: str, reason: str, row: int | None = None, column: str | None = N
 def _read_table(sheets: dict[str, list[list]], sheet: str, name: str) -> pd.DataFrame:
     schema, headers = SHEETS[sheet]
     rows = sheets[sheet]
-    where = f"{name}, sheet {sheet}"
+    where = _("{name}, sheet {sheet}").format(name=name, sheet=sheet)
     header_at = next((i for i, row in enumerate(rows) if row and cell_text(row[0]).lower() in headers), None)
     if header_at is None:
-        raise _fail(where, f"has no header row starting with {schema.names[0]!r}-like text "
-                           f"({', '.join(h for h in headers if headers[h] == schema.names[0])})")
+        first = schema.names[0]
+        raise _fail(where, Reason(N_("has no header row starting with {name!r}-like text ({names})"),
+                                  name=first, names=", ".join(h for h in headers if headers[h] == first)))
     found = {cell_text(c).lower(): i for i, c in enumerate(rows[header_at]) if cell_text(c)}
     absent = [h for h in headers if h not in found]
     if absent:
-        raise _fail(where, "column is missing from the header", header_at + 1, absent[0])
+        raise _fail(where, N_("column is missing from the header"), header_at + 1, absent[0])
     body = rows[header_at + 1:]
     while body and not any(cell_text(c) for c in body[-1]):
         body = body[:-1]
     frame = pd.DataFrame([[cell_text(r[found[h]]) if found[h] < len(r) else "" for h in headers] for r in body],
                          columns=[headers[h] for h in headers], dtype=str)
     if frame.empty:
-        raise _fail(where, "has a header but no data rows", header_at + 1)
+        raise _fail(where, N_("has a header but no data rows"), header_at + 1)
     _check(frame, schema, where, header_at, {v: k for k, v in headers.items()}, rows[header_at])
     return frame[schema.names]
 
@@ -153,7 +155,7 @@ def read_official(path: Path) -> pd.DataFrame:
     try:
         raw = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
     except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as err:
-        raise _fail(name, f"cannot be read as UTF-8 CSV ({type(err).__name__})") from None
+        raise _fail(name, Reason(N_("cannot be read as UTF-8 CSV ({error})"), error=type(err).__name__)) from None
     rename = {c: OFFICIAL_NAMES[c.strip().lower()] for c in raw.columns if c.strip().lower() in OFFICIAL_NAMES}
     frame = raw.rename(columns=rename)
     frame = frame.loc[:, ~frame.columns.duplicated()]
@@ -163,7 +165,7 @@ def read_official(path: Path) -> pd.DataFrame:
         raise DataFileError(name, [RowIssue(i.file, i.row, origin.get(i.column, i.column), i.value, i.reason)
                                    for i in issues])
     if good.empty:
-        raise _fail(name, "has a header but no data rows", 1)
+        raise _fail(name, N_("has a header but no data rows"), 1)
     return good[OFFICIAL.names].sort_values("month").reset_index(drop=True)
 
 

@@ -19,8 +19,9 @@ from pathlib import Path
 import pandas as pd
 
 from geo.data.load import INCIDENT_NAMES, INCIDENTS
-from geo.data.schema import Column, DataFileError, RowIssue, validate_rows
+from geo.data.schema import Column, DataFileError, Reason, RowIssue, validate_rows
 from geo.data.upload import IOM_FIGURES, IOM_WEBSITE, detect_layout, parse_date, split_coordinates
+from geo.i18n import N_
 
 RECORD_KEY, GROUP_KEY = "Incident ID", "Main ID"
 ROUTE_NOW = "Mainland Europe to the UK"
@@ -79,11 +80,11 @@ def read_iom(path: Path, columns: list[str]) -> IomFile:
     try:
         raw = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
     except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as err:
-        raise _fail(name, f"cannot be read as UTF-8 CSV ({type(err).__name__})") from None
+        raise _fail(name, Reason(N_("cannot be read as UTF-8 CSV ({error})"), error=type(err).__name__)) from None
     layout = detect_layout(list(raw.columns))
     route = next((c for c in ROUTE_COLUMNS if c in raw.columns), None)
     if route is None:
-        raise _fail(name, "has no 'Migration Route' column, so the Channel-route rows cannot be picked out", 1)
+        raise _fail(name, N_("has no 'Migration Route' column, so the Channel-route rows cannot be picked out"), 1)
     channel = raw[raw[route].str.strip().isin(CHANNEL_ROUTES)]
     origin = _origin(list(raw.columns), layout, columns)
     records = pd.DataFrame({target: channel[source].str.strip() for target, source in origin.items()},

@@ -16,12 +16,12 @@ import pandas as pd
 
 from geo.data import road_network
 from geo.data.records import derive
-from geo.data.schema import Column, DataFileError, RowIssue, Schema, validate_strict
+from geo.data.schema import Column, DataFileError, Reason, RowIssue, Schema, validate_strict
 from geo.i18n import N_
 from geo.paths import DATA_DIR
 from geo.paths import data_dir as current_data_dir
 
-OUTSIDE_EUROPE = ("outside Europe, which this map covers: are latitude and longitude swapped, "
+OUTSIDE_EUROPE = N_("outside Europe, which this map covers: are latitude and longitude swapped, "
                   "or are these projected metres (e.g. EPSG:3857) rather than degrees?")
 SETTINGS = frozenset({"sea_or_shore", "land_or_inland"})
 COUNT = {"kind": "int", "minimum": 0}
@@ -101,7 +101,7 @@ def read_table(path: Path, schema: Schema) -> pd.DataFrame:
     except FileNotFoundError:
         raise DataFileError(name, [RowIssue(name, None, None, None, N_("file is missing"))]) from None
     except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as err:
-        reason = f"cannot be read as UTF-8 CSV ({type(err).__name__}: {err})"
+        reason = Reason(N_("cannot be read as UTF-8 CSV ({error})"), error=f"{type(err).__name__}: {err}")
         raise DataFileError(name, [RowIssue(name, None, None, None, reason)]) from None
     return validate_strict(raw, schema, name)
 
@@ -158,7 +158,7 @@ def load_layer(relative: str, data_dir: Path | None = None) -> gpd.GeoDataFrame:
     except FileNotFoundError:
         raise DataFileError(name, [RowIssue(name, None, None, None, N_("file is missing"))]) from None
     except (ValueError, UnicodeDecodeError, OSError) as err:
-        reason = f"is not valid GeoJSON ({type(err).__name__}: {str(err)[:120]})"
+        reason = Reason(N_("is not valid GeoJSON ({error})"), error=f"{type(err).__name__}: {str(err)[:120]}")
         raise DataFileError(name, [RowIssue(name, None, None, None, reason)]) from None
     if layer.empty or layer.geometry.isna().all():
         raise DataFileError(name, [RowIssue(name, None, "geometry", None, N_("layer has no geometries"))])

@@ -39,6 +39,8 @@ import pandas as pd
 import shapely
 from pyproj import Geod
 
+from geo.i18n import N_, _, country_name, format_decimal, format_number, from_english, place_name
+
 PLACE_KM = 20.0
 PLACE_KM_AT_SEA = 30.0
 LAND_AT_SEA_KM = 1.5
@@ -51,13 +53,40 @@ NOT_PLACES = re.compile(r"(?i)nord[- ]pas[- ]de[- ]calais|pas[- ]de[- ]calais|st
 ELSEWHERE = re.compile(r"(?i)\b(?:embarkation|embarked|departed|departing|driving|en route|on the way|"
                        r"travelling|coming|leaving|heading)\b[^,;)]*")
 # The Channel Tunnel's French terminal is at Coquelles (a shipped GeoNames place).
-TUNNEL = "the Channel Tunnel terminal (Coquelles)"
+TUNNEL = N_("the Channel Tunnel terminal (Coquelles)")
 ALIASES = {"Channel Tunnel": TUNNEL, "Eurotunnel": TUNNEL, "EuroTunnel": TUNNEL, "Chunnel": TUNNEL,
            "Dunkerque": "Dunkirk"}
 ALIAS_PLACES = {TUNNEL: "Coquelles"}
 WORD_SPLIT = re.compile(r"[^\w']+")
 ALIAS_PATTERN = re.compile(rf"(?<!\w)({'|'.join(ALIASES)})(?!\w)")
 COUNTRY_NAMES = {"United Kingdom of Great Britain and Northern Ireland": "United Kingdom"}
+# Why a point is doubtful: stored in English (one table for every reader), shown through doubt_text.
+PLACE_FAR = N_("published point is {km} km from {place}, which its location text names")
+OUT_TO_SEA = N_("published point is {km} km out to sea, but the record is on land")
+OUTSIDE_OUTLINES = N_("published point lies outside the area whose outlines are shipped (it says {country})")
+OUTSIDE_COUNTRY = N_("published point is {km} km outside {country}, its country of incident")
+DOUBTS = (PLACE_FAR, OUT_TO_SEA, OUTSIDE_OUTLINES, OUTSIDE_COUNTRY)
+
+
+def doubt_text(doubt: str) -> str:
+    """A stored doubt (English reasons joined by "; ") in the reader's language.
+
+    >>> from geo.i18n import use_language
+    >>> with use_language("fr"):
+    ...     doubt_text("published point is 1.6 km out to sea, but the record is on land; published point is 524 km "
+    ...                "from the Channel Tunnel terminal (Coquelles), which its location text names").split(" ; ")
+    ['le point publié est à 1,6 km en mer, alors que l’incident est sur terre', 'le point publié est à 524 km de \
+Coquelles (terminal du tunnel sous la Manche), que nomme son texte de lieu']
+    """
+    return _("; ").join(from_english(part, DOUBTS, _doubt_value) for part in str(doubt).split("; ") if part)
+
+
+def _doubt_value(value: str) -> str:
+    if re.fullmatch(r"\d+(\.\d)?", value):
+        return format_decimal(float(value), 1) if "." in value else format_number(int(value))
+    if value == TUNNEL:
+        return _(TUNNEL)
+    return country_name(place_name(value))
 
 
 def fold(text: str) -> str:
@@ -126,7 +155,7 @@ def place_doubt(lat: float, lon: float, names: list[str], places: dict[str, tupl
     km = metres[nearest] / 1000
     if km <= limit_km:
         return ""
-    return f"published point is {km:.0f} km from {names[nearest]}, which its location text names"
+    return PLACE_FAR.format(km=f"{km:.0f}", place=names[nearest])
 
 
 @lru_cache(maxsize=4)
@@ -207,7 +236,7 @@ def _km_outside(points: np.ndarray, area: object, pick: np.ndarray) -> np.ndarra
 
 def _land_at_sea(reasons: list[list[str]], km_from_land: np.ndarray, on_land: np.ndarray) -> None:
     for i in np.flatnonzero(on_land & (km_from_land > LAND_AT_SEA_KM)):
-        reasons[i].append(f"published point is {km_from_land[i]:.1f} km out to sea, but the record is on land")
+        reasons[i].append(OUT_TO_SEA.format(km=f"{km_from_land[i]:.1f}"))
 
 
 def _wrong_country(reasons: list[list[str]], rows: pd.DataFrame, metric: np.ndarray,
@@ -221,8 +250,6 @@ def _wrong_country(reasons: list[list[str]], rows: pd.DataFrame, metric: np.ndar
         km = _km_outside(metric, outline, np.isin(np.arange(len(metric)), pick))[pick]
         for i, distance in zip(pick, km):
             if not inside[i]:
-                reasons[i].append(f"published point lies outside the area whose outlines are shipped "
-                                  f"(it says {country})")
+                reasons[i].append(OUTSIDE_OUTLINES.format(country=country))
             elif distance > COUNTRY_KM:
-                reasons[i].append(f"published point is {distance:.0f} km outside {country}, "
-                                  "its country of incident")
+                reasons[i].append(OUTSIDE_COUNTRY.format(km=f"{distance:.0f}", country=country))

@@ -19,7 +19,8 @@ import numpy as np
 import pandas as pd
 from pyproj import Geod
 
-from geo.data.schema import DataFileError, RowIssue
+from geo.data.schema import DataFileError, Reason, RowIssue
+from geo.i18n import N_
 
 NETWORK_FILE = "roads/osm_motorway_trunk_corridor-primary.geojson"
 ROAD_CLASSES = frozenset({"motorway", "trunk", "primary"})
@@ -75,21 +76,24 @@ def network_table(collection: dict, name: str = NETWORK_FILE) -> pd.DataFrame:
         props, geometry = feature.get("properties") or {}, feature.get("geometry") or {}
         coords = geometry.get("coordinates")
         if geometry.get("type") != "LineString" or not isinstance(coords, list) or len(coords) < 2:
-            raise _issue(name, index, "geometry", geometry.get("type"), "expected a LineString of 2+ points")
+            raise _issue(name, index, "geometry", geometry.get("type"), N_("expected a LineString of 2+ points"))
         if props.get("class") not in ROAD_CLASSES:
-            raise _issue(name, index, "class", props.get("class"), f"expected one of {sorted(ROAD_CLASSES)}")
+            raise _issue(name, index, "class", props.get("class"), Reason(N_("expected one of {allowed}"),
+                                                                         allowed=str(sorted(ROAD_CLASSES))))
         if props.get("cc") not in COUNTRIES:
-            raise _issue(name, index, "cc", props.get("cc"), f"expected one of {sorted(COUNTRIES)}")
+            raise _issue(name, index, "cc", props.get("cc"), Reason(N_("expected one of {allowed}"),
+                                                                   allowed=str(sorted(COUNTRIES))))
         columns["road_class"].append(props["class"])
         columns["cc"].append(props["cc"])
         columns["ref"].append(clean_ref(props.get("ref")))
         columns["coords"].append(coords)
     if not columns["coords"]:
-        raise _issue(name, None, "geometry", None, "layer has no road lines")
+        raise _issue(name, None, "geometry", None, N_("layer has no road lines"))
     try:
         km = line_km(columns["coords"])
     except (TypeError, ValueError) as err:
-        raise _issue(name, None, "geometry", None, f"has coordinates that are not number pairs ({err})") from None
+        raise _issue(name, None, "geometry", None, Reason(N_("has coordinates that are not number pairs ({error})"),
+                                                           error=str(err))) from None
     return pd.DataFrame({**columns, "km": km}, dtype=object).astype({"km": float})
 
 
@@ -98,9 +102,10 @@ def load_network(path: Path, name: str) -> pd.DataFrame:
     try:
         collection = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise _issue(name, None, None, None, "file is missing") from None
+        raise _issue(name, None, None, None, N_("file is missing")) from None
     except (ValueError, UnicodeDecodeError) as err:
-        raise _issue(name, None, None, None, f"is not valid GeoJSON ({type(err).__name__}: {str(err)[:120]})") from None
+        raise _issue(name, None, None, None, Reason(N_("is not valid GeoJSON ({error})"),
+                                                     error=f"{type(err).__name__}: {str(err)[:120]}")) from None
     if not isinstance(collection, dict):
-        raise _issue(name, None, None, None, "is not a GeoJSON FeatureCollection")
+        raise _issue(name, None, None, None, N_("is not a GeoJSON FeatureCollection"))
     return network_table(collection, name)

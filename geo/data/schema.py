@@ -12,7 +12,47 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from geo.i18n import N_, _
+from geo.i18n import N_, _, format_number
+
+
+class Reason(str):
+    """A reason in English that keeps its template and values, so it can be
+    shown in the reader's language later (a file is read once for every reader).
+
+    >>> from geo.i18n import use_language
+    >>> reason = Reason(N_("must be at least {minimum}{hint}"), minimum="0", hint="")
+    >>> with use_language("de"):
+    ...     str(reason), reason_text(reason)
+    ('must be at least 0', 'muss mindestens 0 sein')
+    """
+
+    template: str
+    values: dict
+
+    def __new__(cls, template: str, **values: object) -> Reason:
+        english = {k: f"{v:,}" if isinstance(v, int) and not isinstance(v, bool) else v for k, v in values.items()}
+        made = super().__new__(cls, template.format(**english))
+        made.template, made.values = template, values
+        return made
+
+
+def reason_text(reason: str) -> str:
+    """A reason in the reader's language (a plain string is looked up as it is)."""
+    if isinstance(reason, Reason):
+        return _(reason.template).format(**{k: _shown(v) for k, v in reason.values.items()})
+    return _(reason)
+
+
+def _shown(value: object) -> object:
+    """A value inside a reason as the reader sees it: counts in the locale's digits."""
+    if isinstance(value, Reason):
+        return reason_text(value)
+    return format_number(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+def reason_of(err: Exception) -> str:
+    """The reason an error carries: its :class:`Reason` if it has one, else its text."""
+    return err.args[0] if err.args and isinstance(err.args[0], Reason) else str(err)
 
 
 @dataclass(frozen=True)
@@ -31,7 +71,7 @@ class RowIssue:
             where.append(_("row {row}").format(row=self.row))
         if self.column is not None:
             where.append(_("column '{column}'").format(column=self.column))
-        text = ", ".join(where) + ": " + _(self.reason)  # fixed reasons are in the catalogs (N_ below)
+        text = ", ".join(where) + ": " + reason_text(self.reason)
         if self.value is not None:
             text += _(" (value: {value!r})").format(value=self.value)
         return text
@@ -109,13 +149,13 @@ def parse_cell(raw: object, column: Column) -> object:
         return column.default
     text = str(raw).strip()
     value = _convert(text, column.kind)
-    hint = f": {column.hint}" if column.hint else ""
+    hint = Reason(": {hint}", hint=Reason(column.hint)) if column.hint else ""
     if column.minimum is not None and value < column.minimum:
-        raise ValueError(f"must be at least {column.minimum:g}{hint}")
+        raise ValueError(Reason(N_("must be at least {minimum}{hint}"), minimum=f"{column.minimum:g}", hint=hint))
     if column.maximum is not None and value > column.maximum:
-        raise ValueError(f"must be at most {column.maximum:g}{hint}")
+        raise ValueError(Reason(N_("must be at most {maximum}{hint}"), maximum=f"{column.maximum:g}", hint=hint))
     if column.allowed is not None and value not in column.allowed:
-        raise ValueError(f"must be one of {', '.join(sorted(column.allowed))}")
+        raise ValueError(Reason(N_("must be one of {allowed}"), allowed=", ".join(sorted(column.allowed))))
     return value
 
 
@@ -126,7 +166,7 @@ def _convert(text: str, kind: str) -> object:
         try:
             number = float(text.replace(",", "")) if kind == "int" else float(text)
         except ValueError:
-            raise ValueError(f"is not a number ({kind})") from None
+            raise ValueError(Reason(N_("is not a number ({kind})"), kind=kind)) from None
         if not math.isfinite(number):
             raise ValueError(N_("is not a finite number"))
         if kind == "int":
@@ -189,7 +229,7 @@ def _parse_record(record: tuple, schema: Schema, file: str, row_number: int) -> 
         try:
             values[column.name] = parse_cell(raw, column)
         except ValueError as err:
-            issues.append(RowIssue(file, row_number, column.name, raw, str(err)))
+            issues.append(RowIssue(file, row_number, column.name, raw, reason_of(err)))
     return values, issues
 
 

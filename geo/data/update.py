@@ -29,6 +29,7 @@ from geo.data.ho_workbook import Edition, is_official_header, is_workbook, read_
 from geo.data.iom_records import IomFile, merge_records, read_iom
 from geo.data.schema import DataFileError
 from geo.data.upload import detect_layout
+from geo.i18n import LANGS, _, use_language
 from geo.paths import data_dir as current_data_dir
 
 DAILY = "crossings/ho_small_boats_daily.csv"
@@ -62,7 +63,7 @@ class Inputs:
 def kind_of(path: Path) -> str:
     """``workbook``, ``official`` or ``iom``, from the file's content; raises :class:`UpdateError`."""
     if not path.is_file():
-        raise UpdateError(f"{path}: file not found")
+        raise UpdateError(_("{path}: file not found").format(path=path))
     if is_workbook(path):
         return "workbook"
     try:
@@ -74,9 +75,9 @@ def kind_of(path: Path) -> str:
         return "official"
     if detect_layout(header).startswith("IOM"):
         return "iom"
-    raise UpdateError(f"{path.name}: cannot tell what this file is; expected the Home Office small-boats "
-                      "workbook (.ods), an IER_02a CSV (month, people, boats) or an IOM Missing Migrants CSV "
-                      f"(header starts: {', '.join(header[:4])!r})")
+    raise UpdateError(_("{name}: cannot tell what this file is; expected the Home Office small-boats workbook "
+                        "(.ods), an IER_02a CSV (month, people, boats) or an IOM Missing Migrants CSV (header "
+                        "starts: {header!r})").format(name=path.name, header=", ".join(header[:4])))
 
 
 def read_inputs(paths: list[Path], incident_columns: list[str], progress: Progress) -> Inputs:
@@ -104,8 +105,8 @@ def read_text_table(data_dir: Path, relative: str) -> pd.DataFrame:
     try:
         return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
     except (OSError, pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as err:
-        raise UpdateError(f"{data_dir.name}/{relative}: cannot be read ({type(err).__name__}); "
-                          "rebuild data/ before updating") from None
+        raise UpdateError(_("{file}: cannot be read ({error}); rebuild data/ before updating").format(
+            file=f"{data_dir.name}/{relative}", error=type(err).__name__)) from None
 
 
 def csv_text(table: pd.DataFrame, line_end: str = "\n") -> str:
@@ -162,8 +163,9 @@ def plan(data_dir: Path, inputs: Inputs) -> Plan:
 def _refuse_older(edition: Edition, daily: pd.DataFrame) -> None:
     last, current = edition.daily["date"].max(), daily["date"].max()
     if last < current:
-        raise UpdateError(f"{edition.file}: this edition ends {last}, before the data in use (to {current}); "
-                          "an older edition would undo later revisions, so nothing was changed")
+        raise UpdateError(_("{file}: this edition ends {last}, before the data in use (to {current}); an older "
+                            "edition would undo later revisions, so nothing was changed").format(
+            file=edition.file, last=last, current=current))
 
 
 def validate_folder(folder: Path, shown_as: str) -> None:
@@ -216,9 +218,9 @@ def run(paths: list[Path], data_dir: Path | None = None, retrieved: dt.date | No
     data_dir = Path(data_dir or current_data_dir()).resolve()
     retrieved = retrieved or dt.datetime.now(dt.UTC).date()
     if not paths:
-        raise UpdateError("no files given: name the downloaded workbook, IER_02a CSV or IOM CSV")
+        raise UpdateError(_("no files given: name the downloaded workbook, IER_02a CSV or IOM CSV"))
     if not (data_dir / "datapackage.json").is_file():
-        raise UpdateError(f"{data_dir}: not a data folder (no datapackage.json)")
+        raise UpdateError(_("{folder}: not a data folder (no datapackage.json)").format(folder=data_dir))
     old_package = (data_dir / "datapackage.json").read_text(encoding="utf-8")
     columns = list(read_text_table(data_dir, INCIDENTS).columns)
     try:
@@ -255,10 +257,18 @@ def add_arguments(parser) -> None:
                         help="date the files were downloaded, YYYY-MM-DD (default: today, UTC)")
     parser.add_argument("--data", type=Path, default=None,
                         help="data folder to update (default: CHANNEL_ROUTES_DATA or data/)")
+    parser.add_argument("--lang", type=str.lower, choices=LANGS, default="en",
+                        help="language of the printed report and the error line: en, fr or de (the JSON report, "
+                             "the progress lines and data/ stay English)")
 
 
 def command(args) -> int:
     """Run the update; one line on stderr and exit 1 when it cannot go ahead."""
+    with use_language(getattr(args, "lang", "en")):
+        return _command(args)
+
+
+def _command(args) -> int:
     import json
     import sys
     import time
@@ -279,6 +289,6 @@ def command(args) -> int:
             write_atomic(target, (json.dumps(report, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
             progress(f"wrote the JSON report to {target}")
     except (UpdateError, DataFileError, OSError) as err:
-        raise CliError(f"{one_line(err)}; data/ was not changed") from err
+        raise CliError(_("{error}; data/ was not changed").format(error=one_line(err))) from err
     print(render_text(report), end="")
     return 0

@@ -11,6 +11,9 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from geo.data.schema import Reason
+from geo.i18n import N_
+
 IOM_GAP_DAYS = 90  # a stretch this long with no IOM record is reported as a gap (not zero)
 
 
@@ -101,9 +104,21 @@ def _int(value: object) -> int | None:
     return int(float(text)) if text not in ("", "nan", "<NA>", "None") else None
 
 
-def fell(months: list[dict], measure: str) -> list[str]:
-    """Warnings for months whose ``measure`` went down."""
-    return [f"{m['month']}: {measure.replace('_', ' ')} fell from {m[measure][0]:,} to {m[measure][1]:,}"
+MEASURE_WORDS = {"people": N_("people"), "boats": N_("boats"), "dead_and_missing": N_("dead and missing")}
+
+
+def fell(months: list[dict], measure: str) -> list[Reason]:
+    """Warnings for months whose ``measure`` went down (English, shown translated by ``reason_text``).
+
+    >>> from geo.i18n import use_language
+    >>> from geo.data.schema import reason_text
+    >>> warning = fell([{"month": "2024-09", "people": (4192, 4100)}], "people")[0]
+    >>> with use_language("fr"):
+    ...     str(warning), reason_text(warning)
+    ('2024-09: people fell from 4,192 to 4,100', '2024-09 : personnes en baisse de 4\\u202f192 à 4\\u202f100')
+    """
+    return [Reason(N_("{month}: {measure} fell from {old} to {new}"), month=m["month"],
+                   measure=Reason(MEASURE_WORDS[measure]), old=m[measure][0], new=m[measure][1])
             for m in months if m[measure][0] is not None and m[measure][1] is not None
             and m[measure][1] < m[measure][0]]
 

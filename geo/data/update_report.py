@@ -12,7 +12,9 @@ import json
 from pathlib import Path
 
 from geo.data import update_diff
+from geo.data.schema import Reason, reason_text
 from geo.data.update_diff import date_gaps, new_gaps
+from geo.i18n import N_, _, format_number
 
 SHOWN = 12  # revisions listed in the text summary per table (the JSON has them all)
 
@@ -44,10 +46,10 @@ def _as_of(old: dict, new: dict) -> dict[str, list]:
         rows = table.loc[table["status"] == "official", "month"]
         return rows.max() if len(rows) else None
 
-    return {"Home Office daily (SB_01, provisional)": [old[DAILY]["date"].max(), new[DAILY]["date"].max()],
-            "Home Office weekly (SB_02)": [old[WEEKLY]["week_ending"].max(), new[WEEKLY]["week_ending"].max()],
-            "Home Office official monthly (IER_02a)": [official(old[MONTHLY]), official(new[MONTHLY])],
-            "IOM Missing Migrants Project": [old[INCIDENTS]["Incident Date"].max(),
+    return {N_("Home Office daily (SB_01, provisional)"): [old[DAILY]["date"].max(), new[DAILY]["date"].max()],
+            N_("Home Office weekly (SB_02)"): [old[WEEKLY]["week_ending"].max(), new[WEEKLY]["week_ending"].max()],
+            N_("Home Office official monthly (IER_02a)"): [official(old[MONTHLY]), official(new[MONTHLY])],
+            N_("IOM Missing Migrants Project"): [old[INCIDENTS]["Incident Date"].max(),
                                              new[INCIDENTS]["Incident Date"].max()]}
 
 
@@ -61,34 +63,39 @@ def _incident_counts(old, new, merges) -> dict:
             "joined_rows_split": {k: v for _, m in merges for k, v in m.split.items()}}
 
 
-def _warnings(plan, months: list[dict], iom_months: list[dict], package: dict) -> list[str]:
+def _warnings(plan, months: list[dict], iom_months: list[dict], package: dict) -> list[Reason]:
     from geo.data.update import DAILY, INCIDENTS, WEEKLY
 
     old, new, changes = plan.old, plan.new, plan.changes
     out = update_diff.fell(months, "people") + update_diff.fell(months, "boats")
-    out += [f"IOM {w}" for w in update_diff.fell(iom_months, "dead_and_missing")]
-    for rel, unit in ((DAILY, "day"), (WEEKLY, "week")):
+    out += [Reason(N_("IOM {warning}"), warning=w) for w in update_diff.fell(iom_months, "dead_and_missing")]
+    kept_words = {DAILY: N_("{count} day(s) in {table} are not in the newest workbook and were kept: {keys}"),
+                  WEEKLY: N_("{count} week(s) in {table} are not in the newest workbook and were kept: {keys}")}
+    for rel, template in kept_words.items():
         if changes[rel].kept:
             kept = changes[rel].kept
-            out.append(f"{len(kept)} {unit}(s) in {rel} are not in the newest workbook and were kept: {_few(kept)}")
+            out.append(Reason(template, count=len(kept), table=rel, keys=_few(kept)))
     for file, merge in plan.iom_merges:
         for key in merge.vanished:
             row = new[INCIDENTS].loc[new[INCIDENTS]["Incident ID"] == key].iloc[0]
-            out.append(f"IOM record {key} (incident {row['Main ID']}, {row['Incident Date']}) is not in "
-                       f"{file.file} although it lies within that file's dates: kept, check it with IOM")
-        out += [f"IOM row {key} held several records; {file.file} has them as separate records "
-                f"({', '.join(parts)}): the joined row was replaced by them" for key, parts in merge.split.items()]
-    gaps = [(DAILY, "date", 1, 1, "days"), (WEEKLY, "week_ending", 7, 7, "weeks"),
-            (INCIDENTS, "Incident Date", 1, update_diff.IOM_GAP_DAYS, "IOM records")]
+            out.append(Reason(N_("IOM record {key} (incident {incident}, {date}) is not in {file} although it lies "
+                                 "within that file's dates: kept, check it with IOM"),
+                              key=key, incident=row["Main ID"], date=row["Incident Date"], file=file.file))
+        out += [Reason(N_("IOM row {key} held several records; {file} has them as separate records ({parts}): "
+                          "the joined row was replaced by them"), key=key, file=file.file, parts=", ".join(parts))
+                for key, parts in merge.split.items()]
+    gaps = [(DAILY, "date", 1, 1, N_("days")), (WEEKLY, "week_ending", 7, 7, N_("weeks")),
+            (INCIDENTS, "Incident Date", 1, update_diff.IOM_GAP_DAYS, N_("IOM records"))]
     for rel, key, step, least, what in gaps:
         for first, last in new_gaps(date_gaps(list(old[rel][key]), step, least),
                                     date_gaps(list(new[rel][key]), step, least)):
-            out.append(f"new gap: no {what} from {first} to {last} (no data, not zero)")
+            out.append(Reason(N_("new gap: no {what} from {first} to {last} (no data, not zero)"),
+                              what=Reason(what), first=str(first), last=str(last)))
     out += _known_gap_notes(package, new[INCIDENTS], changes[INCIDENTS].added)
     return out
 
 
-def _known_gap_notes(package: dict, incidents, added: list[str]) -> list[str]:
+def _known_gap_notes(package: dict, incidents, added: list[str]) -> list[Reason]:
     from geo.data.update import INCIDENTS
 
     notes = []
@@ -99,63 +106,77 @@ def _known_gap_notes(package: dict, incidents, added: list[str]) -> list[str]:
             inside = incidents[incidents["Incident ID"].isin(added)
                                & incidents["Incident Date"].between(gap["start"], gap["end"])]
             if len(inside):
-                notes.append(f"{len(inside)} new IOM record(s) fall in the known gap {gap['start']} to {gap['end']}: "
-                             "edit known_gaps in datapackage.json")
+                notes.append(Reason(N_("{count} new IOM record(s) fall in the known gap {start} to {end}: edit "
+                                       "known_gaps in datapackage.json"),
+                                    count=len(inside), start=gap["start"], end=gap["end"]))
     return notes
 
 
-def _few(keys: list[str], limit: int = 6) -> str:
-    return ", ".join(keys[:limit]) + (f" and {len(keys) - limit} more" if len(keys) > limit else "")
+def _few(keys: list[str], limit: int = 6) -> str | Reason:
+    if len(keys) <= limit:
+        return ", ".join(keys)
+    return Reason(N_("{keys} and {count} more"), keys=", ".join(keys[:limit]), count=len(keys) - limit)
 
 
 def _span(keys: list[str]) -> str:
     if not keys:
-        return "none"
-    return f"{len(keys):,} ({keys[0]} to {keys[-1]})" if len(keys) > 1 else keys[0]
+        return _("none")
+    return _("{count} ({first} to {last})").format(count=format_number(len(keys)), first=keys[0],
+                                                    last=keys[-1]) if len(keys) > 1 else keys[0]
 
 
 def render_text(report: dict) -> str:
-    """The plain-text summary of a report."""
-    verb = "would change" if report["dry_run"] else "changed"
-    lines = [f"Update of {report['data_dir']} (retrieved {report['retrieved']})"
-             + ("; dry run, nothing written" if report["dry_run"] else "")]
-    lines += [f"  input: {i['file']} — {i['kind']}" for i in report["inputs"]]
-    lines += ["", f"{'table':44} {'added':>7} {'revised':>8} {'unchanged':>10} {'kept*':>6}"]
+    """The plain-text summary of a report, in the reader's language (the JSON report stays English)."""
+    lines = [_("Update of {folder} (retrieved {day})").format(folder=report["data_dir"], day=report["retrieved"])
+             + (_("; dry run, nothing written") if report["dry_run"] else "")]
+    lines += ["  " + _("input: {file} — {kind}").format(file=i["file"], kind=i["kind"]) for i in report["inputs"]]
+    words = (_("table"), _("added"), _("revised"), _("unchanged"), _("kept*"))
+    lines += ["", f"{words[0]:44} " + " ".join(f"{word:>10}" for word in words[1:])]
     for rel, table in report["tables"].items():
-        lines.append(f"{rel:44} {table['added']:>7,} {table['revised']:>8,} {table['unchanged']:>10,} "
-                     f"{table['kept_absent_from_new_source']:>6,}")
-    lines.append("  * kept: in data/ but absent from the new source; kept, never deleted")
+        counts = (table["added"], table["revised"], table["unchanged"], table["kept_absent_from_new_source"])
+        lines.append(f"{rel:44} " + " ".join(f"{format_number(count):>10}" for count in counts))
+    lines.append("  " + _("* kept: in data/ but absent from the new source; kept, never deleted"))
     for rel, table in report["tables"].items():
         if table["added"] or table["revised"]:
-            lines.append(f"{rel}: added {_span(table['added_keys'])}")
+            lines.append(_("{table}: added {keys}").format(table=rel, keys=_span(table["added_keys"])))
             for key, cells in list(table["revisions"].items())[:SHOWN]:
-                shown = "; ".join(f"{c} {a or '(blank)'} → {b or '(blank)'}" for c, (a, b) in cells.items())
-                lines.append(f"  revised {key}: {shown}")
+                blank = _("(blank)")
+                shown = "; ".join(f"{c} {a or blank} → {b or blank}" for c, (a, b) in cells.items())
+                lines.append("  " + _("revised {key}: {cells}").format(key=key, cells=shown))
             if len(table["revisions"]) > SHOWN:
-                lines.append(f"  … and {len(table['revisions']) - SHOWN} more revisions (see the JSON report)")
+                lines.append("  " + _("… and {count} more revisions (see the JSON report)").format(
+                    count=format_number(len(table["revisions"]) - SHOWN)))
     lines += _month_lines(report["months_changed"])
-    lines += ["", "As of (old → new):"]
-    lines += [f"  {name}: {a} → {b}" for name, (a, b) in report["as_of"].items()]
-    lines += ["", f"Files {verb}: {', '.join(report['files_changed']) or 'none'}"]
-    lines += ["", "Warnings:" if report["warnings"] else "Warnings: none"]
-    lines += [f"  - {w}" for w in report["warnings"]]
+    lines += ["", _("As of (old → new):")]
+    lines += [f"  {_(name)}: {a} → {b}" for name, (a, b) in report["as_of"].items()]
+    files = ", ".join(report["files_changed"]) or _("none")
+    lines += ["", (_("Files that would change: {files}") if report["dry_run"] else _("Files changed: {files}"))
+              .format(files=files)]
+    lines += ["", _("Warnings:") if report["warnings"] else _("Warnings: none")]
+    lines += [f"  - {reason_text(w)}" for w in report["warnings"]]
     return "\n".join(lines) + "\n"
 
 
 def _month_lines(months: dict) -> list[str]:
     lines = []
     if months["crossings"]:
-        lines += ["", "Crossings months whose figures or status changed (old → new):"]
+        lines += ["", _("Crossings months whose figures or status changed (old → new):")]
         for m in months["crossings"]:
-            status = m["status"][1] if m["status"][0] == m["status"][1] else f"{m['status'][0]} → {m['status'][1]}"
-            lines.append(f"  {m['month']}: people {_n(m['people'][0])} → {_n(m['people'][1])}, boats "
-                         f"{_n(m['boats'][0])} → {_n(m['boats'][1])} ({status})")
+            before, after = m["status"]
+            old, new = _(before), _(after)
+            lines.append("  " + _("{month}: people {old_people} → {new_people}, boats {old_boats} → {new_boats} "
+                                  "({status})").format(
+                month=m["month"], old_people=_n(m["people"][0]), new_people=_n(m["people"][1]),
+                old_boats=_n(m["boats"][0]), new_boats=_n(m["boats"][1]),
+                status=new if old == new else f"{old} → {new}"))
     if months["incidents"]:
-        lines += ["", "IOM months whose dead + missing or incidents changed (old → new):"]
-        lines += [f"  {m['month']}: dead + missing {_n(m['dead_and_missing'][0])} → {_n(m['dead_and_missing'][1])}, "
-                  f"incidents {_n(m['incidents'][0])} → {_n(m['incidents'][1])}" for m in months["incidents"]]
+        lines += ["", _("IOM months whose dead + missing or incidents changed (old → new):")]
+        lines += ["  " + _("{month}: dead + missing {old_dead} → {new_dead}, incidents {old_incidents} → "
+                           "{new_incidents}").format(
+            month=m["month"], old_dead=_n(m["dead_and_missing"][0]), new_dead=_n(m["dead_and_missing"][1]),
+            old_incidents=_n(m["incidents"][0]), new_incidents=_n(m["incidents"][1])) for m in months["incidents"]]
     return lines
 
 
 def _n(value) -> str:
-    return "none" if value is None else f"{value:,}"
+    return _("none") if value is None else format_number(value)

@@ -19,7 +19,7 @@ import pandas as pd
 
 from geo.data.load import OUTSIDE_EUROPE
 from geo.data.records import derive
-from geo.data.schema import Column, RowIssue, Schema, validate_rows
+from geo.data.schema import Column, Reason, RowIssue, Schema, reason_of, reason_text, validate_rows
 from geo.data.upload_read import RawTable, decimal_point, decode, read_csv_text, read_geojson_text
 from geo.i18n import N_, _
 
@@ -69,8 +69,8 @@ DATE_FORMATS = ("%Y-%m-%d", "%d.%m.%Y", "%a, %m/%d/%Y - %H:%M", "%Y-%m-%dT%H:%M:
                 "%Y-%m-%dT%H:%M:%SZ")
 BAD_DATE = N_("is not a date as YYYY-MM-DD, DD.MM.YYYY or like 'Tue, 01/27/2026 - 12:00' "
               "(03/09/2024 could be March or September: write 2024-09-03)")
-HEADER_NAMES = {"date": "date (Incident Date or date)", "lat": "latitude (Latitude, Coordinates or latitude)",
-                "lon": "longitude (Longitude, Coordinates or longitude)"}
+HEADER_NAMES = {"date": N_("date (Incident Date or date)"), "lat": N_("latitude (Latitude, Coordinates or latitude)"),
+                "lon": N_("longitude (Longitude, Coordinates or longitude)")}
 SEA_WORDS = ("sea", "channel", "beach", "shore", "coast", "boat", "drown", "water", "off ", "port",
              "harbour", "canal", "river", "dinghy", "strait")
 
@@ -100,14 +100,15 @@ class UploadResult:
     def summary(self) -> str:
         """One line a person reads: the counts add up, and how the file was read."""
         text = _("{file}: {accepted} of {total} rows accepted as {layout}; {rejected} row(s) rejected.").format(
-            file=self.file, accepted=self.accepted, total=self.total_rows, layout=self.layout,
+            file=self.file, accepted=self.accepted, total=self.total_rows, layout=_(self.layout),
             rejected=self.rejected_rows)
-        return text + (" " + _("Read as: {how}.").format(how="; ".join(self.read_as)) if self.read_as else "")
+        how = "; ".join(map(reason_text, self.read_as))
+        return text + (" " + _("Read as: {how}.").format(how=how) if self.read_as else "")
 
     def issue_table(self) -> pd.DataFrame:
         row, column, value, reason = _("Row"), _("Column"), _("Value"), _("Reason")
         return pd.DataFrame([{row: i.row, column: i.column, value: "" if i.value is None else str(i.value),
-                              reason: _(i.reason)} for i in self.issues],
+                              reason: reason_text(i.reason)} for i in self.issues],
                             columns=[row, column, value, reason])
 
 
@@ -156,10 +157,10 @@ def detect_layout(columns: list[str]) -> str:
     """
     names = set(columns)
     if "Number Dead" in names or "Location of death" in names or "Reported Month" in names:
-        return "IOM website download"
+        return N_("IOM website download")
     if "Main ID" in names and ("Coordinates" in names or "Latitude" in names):
-        return "IOM Global Figures"
-    return "generic CSV"
+        return N_("IOM Global Figures")
+    return N_("generic CSV")
 
 
 def _canonical(raw: pd.DataFrame, layout: str) -> tuple[pd.DataFrame, dict[str, str]]:
@@ -202,7 +203,8 @@ def _prepare(frame: pd.DataFrame, decimal_comma: bool) -> tuple[pd.DataFrame, di
             if iso is None and str(raw).strip():
                 bad_dates[position] = BAD_DATE
             elif iso is not None and not FIRST_DAY.isoformat() <= iso <= LAST_DAY.isoformat():
-                bad_dates[position] = f"is outside the years {FIRST_DAY.year}-{LAST_DAY.year}: is the year right?"
+                bad_dates[position] = Reason(N_("is outside the years {first}-{last}: is the year right?"),
+                                             first=str(FIRST_DAY.year), last=str(LAST_DAY.year))
         frame["date"] = [p if p is not None and i not in bad_dates else "" if i in bad_dates else v
                          for i, (p, v) in enumerate(zip(parsed, frame["date"]))]
     return frame, bad_dates
@@ -253,7 +255,8 @@ def _reason(issue: RowIssue, bad_dates: dict[int, str], position: int | None) ->
     if issue.column == "date" and position in bad_dates:
         return bad_dates[position]
     if position is None:
-        return f"no column for the {HEADER_NAMES.get(issue.column, issue.column)} in the header"
+        column = HEADER_NAMES.get(issue.column, issue.column)
+        return Reason(N_("no column for the {column} in the header"), column=Reason(column))
     return issue.reason
 
 
@@ -266,10 +269,9 @@ def _original(raw: pd.DataFrame, issue: RowIssue, origin: dict[str, str], positi
 
 def _header_check(result: UploadResult) -> UploadResult:
     """A header without the needed columns is an unusable file: one message."""
-    header = [i for i in result.issues if i.reason.startswith("no column for the ")]
+    header = [i for i in result.issues if getattr(i.reason, "template", "").startswith("no column for the ")]
     if header and result.accepted == 0:
-        needed = "; ".join(i.reason.removeprefix("no column for the ").removesuffix(" in the header")
-                           for i in header)
+        needed = "; ".join(reason_text(i.reason.values["column"]) for i in header)
         result.error = _("{file} cannot be used: it has no column for {needed}. Use one of the IOM layouts, or "
                          "columns date, latitude, longitude, dead, missing.").format(file=result.file, needed=needed)
         result.rows, result.layout, result.issues = None, "unreadable", []
@@ -278,21 +280,21 @@ def _header_check(result: UploadResult) -> UploadResult:
 
 def _read(name: str, data: bytes) -> UploadResult:
     if len(data) > MAX_BYTES:
-        raise ValueError(f"is larger than {MAX_BYTES // 1_000_000} MB")
+        raise ValueError(Reason(N_("is larger than {size} MB"), size=MAX_BYTES // 1_000_000))
     if data.count(b"\n") > MAX_ROWS + 1:
-        raise ValueError(f"has more than {MAX_ROWS:,} rows")
+        raise ValueError(Reason(N_("has more than {rows} rows"), rows=MAX_ROWS))
     if not data.strip():
         raise ValueError(N_("is empty"))
     text, encoding = decode(data)
     if not text.strip(" \t\r\n\ufeff"):
         raise ValueError(N_("is empty"))
     if name.lower().endswith((".geojson", ".json")) or text.lstrip("\ufeff \t\r\n")[:1] in ("{", "["):
-        table, layout = read_geojson_text(text.lstrip("\ufeff"), name), "GeoJSON points"
+        table, layout = read_geojson_text(text.lstrip("\ufeff"), name), N_("GeoJSON points")
     else:
         table = read_csv_text(text, name)
         layout = detect_layout(table.header)
     if encoding:
-        table.read_as.append(f"{encoding} text")
+        table.read_as.append(Reason(N_("{encoding} text"), encoding=encoding))
     return validate_table(table, name, layout)
 
 
@@ -306,12 +308,14 @@ def read_upload(name: str, data: bytes) -> UploadResult:
     try:
         return _read(name, data)
     except (ValueError, UnicodeDecodeError) as err:
-        reason = str(err).splitlines()[0][:200] if str(err) else type(err).__name__
+        reason = reason_of(err) if str(err) else type(err).__name__
+        if not isinstance(reason, Reason):
+            reason = reason.splitlines()[0][:200]
         if isinstance(err, UnicodeDecodeError):
             reason = N_("its text is neither UTF-8, UTF-16 nor Windows-1252")
         message = _("{name} cannot be read: {reason}. Expected a CSV (comma- or semicolon-separated: IOM Global "
                     "Figures, IOM website download or date/latitude/longitude columns) or GeoJSON points.").format(
-            name=name, reason=_(reason))
+            name=name, reason=reason_text(reason))
         return UploadResult(name, "unreadable", None, error=message)
     except Exception as err:  # noqa: BLE001 - the last resort: a message for the visitor, details in the log
         LOG.exception("upload %r could not be read", name)

@@ -16,10 +16,10 @@ import json
 import re
 from dataclasses import dataclass, field
 
-from geo.data.schema import RowIssue
+from geo.data.schema import Reason, RowIssue
 from geo.i18n import N_
 
-DELIMITERS = {",": "comma", ";": "semicolon", "\t": "tab", "|": "bar"}
+DELIMITERS = {",": N_("comma"), ";": N_("semicolon"), "\t": N_("tab"), "|": N_("bar")}
 MAX_CELL = 5_000
 INVISIBLE = "\ufeff\u200b\u200c\u200d\u200e\u200f\u2060"
 SIGNATURES = {b"PK\x03\x04": N_("is a ZIP archive (an .xlsx or .ods workbook?): save it as CSV first"),
@@ -113,7 +113,7 @@ def read_csv_text(text: str, file: str) -> RawTable:
     try:
         rows = list(enumerate(csv.reader(lines[skip:], delimiter=delimiter), start=skip + 1))
     except csv.Error as err:
-        raise ValueError(f"cannot be split into cells ({err})") from None
+        raise ValueError(Reason(N_("cannot be split into cells ({error})"), error=str(err))) from None
     filled = [(n, r) for n, r in rows if any(cell.strip() for cell in r)]
     if not filled:
         raise ValueError(N_("is empty"))
@@ -130,9 +130,10 @@ def read_csv_text(text: str, file: str) -> RawTable:
         table.records.append(dict(zip(header, cells)))
         table.numbers.append(number)
     if delimiter != ",":
-        table.read_as.append(f"{DELIMITERS[delimiter]}-separated, decimal commas read as points")
+        table.read_as.append(Reason(N_("{delimiter}-separated, decimal commas read as points"),
+                                    delimiter=Reason(DELIMITERS[delimiter])))
     if len(rows) > len(filled):
-        table.read_as.append(f"{len(rows) - len(filled)} blank row(s) skipped")
+        table.read_as.append(Reason(N_("{count} blank row(s) skipped"), count=len(rows) - len(filled)))
     return table
 
 
@@ -141,8 +142,9 @@ def _unique(header: list[str]) -> list[str]:
     names = []
     for position, name in enumerate(header, start=1):
         if name in names:
-            raise ValueError(f"has two columns named {name!r} (the second is column {position}): "
-                             "rename or remove one, so that it is clear which to use")
+            raise ValueError(Reason(N_("has two columns named {name!r} (the second is column {position}): "
+                                       "rename or remove one, so that it is clear which to use"),
+                                    name=name, position=position))
         names.append(name or f"(column {position})")
     return names
 
@@ -151,10 +153,12 @@ def _row_problem(file: str, number: int, header: list[str], cells: list[str], de
     if len(cells) != len(header):
         line = delimiter.join(cells)
         return RowIssue(file, number, None, _short(line),
-                        f"has {len(cells)} cells where the header has {len(header)} columns")
+                        Reason(N_("has {cells} cells where the header has {columns} columns"),
+                               cells=len(cells), columns=len(header)))
     for name, cell in zip(header, cells):
         if len(cell) > MAX_CELL:
-            return RowIssue(file, number, name, _short(cell), f"is longer than {MAX_CELL:,} characters")
+            return RowIssue(file, number, name, _short(cell),
+                            Reason(N_("is longer than {limit} characters"), limit=MAX_CELL))
     return None
 
 
@@ -194,8 +198,8 @@ def _features(document: object) -> list:
     if crs is not None:
         name = str((crs.get("properties") or {}).get("name", crs) if isinstance(crs, dict) else crs)
         if not any(code in name for code in GEOGRAPHIC):
-            raise ValueError(f"declares the coordinate system {_short(name)!r}; only longitude and latitude "
-                             "in WGS 84 (EPSG:4326), as GeoJSON requires, can be used")
+            raise ValueError(Reason(N_("declares the coordinate system {name!r}; only longitude and latitude "
+                                       "in WGS 84 (EPSG:4326), as GeoJSON requires, can be used"), name=_short(name)))
     if document["type"] == "Feature":
         return [document]
     features = document.get("features")
@@ -212,21 +216,23 @@ def _feature_cells(feature: object, file: str, number: int) -> tuple[dict[str, s
         return {}, RowIssue(file, number, column, _short(json.dumps(value, default=str)), reason)
 
     if not isinstance(feature, dict) or feature.get("type") != "Feature":
-        return refuse("feature", feature, "is not a GeoJSON Feature object")
+        return refuse("feature", feature, N_("is not a GeoJSON Feature object"))
     properties = feature.get("properties")
     if properties is None:
         properties = {}
     if not isinstance(properties, dict):
-        return refuse("properties", properties, "is not an object of named values")
+        return refuse("properties", properties, N_("is not an object of named values"))
     geometry = feature.get("geometry")
     if not isinstance(geometry, dict):
-        return refuse("geometry", geometry, "is missing (null)" if geometry is None else "is not a geometry object")
+        why = N_("is missing (null)") if geometry is None else N_("is not a geometry object")
+        return refuse("geometry", geometry, why)
     if geometry.get("type") != "Point":
-        return refuse("geometry", geometry.get("type"), "is not a Point: this map takes one point per incident "
-                      "(split a MultiPoint, give a line or area as its point)")
+        return refuse("geometry", geometry.get("type"), N_("is not a Point: this map takes one point per "
+                                                           "incident (split a MultiPoint, give a line or area as "
+                                                           "its point)"))
     coordinates = geometry.get("coordinates")
     if not isinstance(coordinates, list) or len(coordinates) not in (2, 3):
-        return refuse("geometry", coordinates, "is not a [longitude, latitude] pair")
+        return refuse("geometry", coordinates, N_("is not a [longitude, latitude] pair"))
     cells = {clean_name(str(k)): _text(v) for k, v in properties.items()}
     cells["longitude"], cells["latitude"] = _text(coordinates[0]), _text(coordinates[1])
     return cells, None

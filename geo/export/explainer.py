@@ -200,6 +200,9 @@ def _text_alternative(scene: Scene, h, period: Period) -> str:
 
 def _footer(h, dates: dict[str, str]) -> str:
     notes = "".join(f"<li>{esc(note)}</li>" for note in h.crossings_notes + h.incident_notes)
+    if current_language() != "en":  # data text stays as published: say in which language
+        notes += "<li>" + esc(_("Place descriptions, causes and sources are shown as IOM publishes them, in "
+                                "English.")) + "</li>"
     outlines = esc(_("German administrative outlines:"))
     publishers = "".join(f"<li>{esc(_(p))}</li>" for p in vocab.PUBLISHERS) + (
         f"<li>{outlines} "

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 import altair as alt
 import pandas as pd
 
-from geo.i18n import N_, _, vega_locale
+from geo.i18n import N_, _, month_abbreviations, vega_locale
 from geo.model.period import Period, is_month
 
 MEASURE_LABELS = {"people": N_("People"), "boats": N_("Boats"), "people_per_boat": N_("People per boat")}
@@ -36,6 +36,11 @@ def _style(chart: alt.Chart, title: str) -> alt.Chart:
 def status_words() -> str:
     """A Vega expression naming the Home Office statuses in the reader's language."""
     return json.dumps({status: _(status) for status in STATUS_COLOURS}, ensure_ascii=False) + "[datum.label]"
+
+
+def with_status_words(frame: pd.DataFrame) -> pd.DataFrame:
+    """The frame with ``status_words``: its Home Office status in the reader's language (for tooltips)."""
+    return frame.assign(status_words=[_(status) if isinstance(status, str) else status for status in frame["status"]])
 
 
 def _pick() -> alt.Parameter:
@@ -71,8 +76,9 @@ def crossings_monthly(monthly: pd.DataFrame, measure: str, title: str) -> alt.Ch
     label = _(MEASURE_LABELS[measure])
     status = alt.Color("status:N", title=_("Home Office figures"), legend=alt.Legend(labelExpr=status_words()),
                        scale=alt.Scale(domain=list(STATUS_COLOURS), range=list(STATUS_COLOURS.values())))
-    tooltip = [alt.Tooltip("label:N", title=_("Month")), alt.Tooltip(f"{measure}:Q", title=label, format=",")
-               , alt.Tooltip("status:N", title=_("Status"))]
+    tooltip = [alt.Tooltip("label:N", title=_("Month")), alt.Tooltip(f"{measure}:Q", title=label, format=","),
+               alt.Tooltip("status_words:N", title=_("Status"))]
+    monthly = with_status_words(monthly)
     x = alt.X("month_date:T", title=None, axis=alt.Axis(format="%Y", tickCount="year"))
     if measure == "people_per_boat":
         chart = alt.Chart(monthly).mark_point(filled=True, size=60).encode(
@@ -90,7 +96,9 @@ def year_on_year(frame: pd.DataFrame, measure: str, title: str) -> alt.Chart:
     """The same calendar months, one line per year (colour and dash by year)."""
     label = _(MEASURE_LABELS[measure])
     months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-    present = [m for m in months if m in set(frame["month_of_year"])]
+    words = dict(zip(months, month_abbreviations()))
+    present = [words[m] for m in months if m in set(frame["month_of_year"])]
+    frame = with_status_words(frame).assign(month_of_year=frame["month_of_year"].map(words))
     years = sorted(set(frame["year"]))
     palette = (OKABE_ITO * 2)[:len(years)]
     encode = dict(
@@ -98,7 +106,7 @@ def year_on_year(frame: pd.DataFrame, measure: str, title: str) -> alt.Chart:
         y=alt.Y(f"{measure}:Q", title=label),
         color=alt.Color("year:N", title=_("Year"), scale=alt.Scale(domain=years, range=palette)),
         tooltip=[alt.Tooltip("label:N", title=_("Month")), alt.Tooltip(f"{measure}:Q", title=label, format=","),
-                 alt.Tooltip("status:N", title=_("Status"))],
+                 alt.Tooltip("status_words:N", title=_("Status"))],
     )
     if len(present) == 1:
         chart = alt.Chart(frame).mark_bar().encode(**{**encode, "x": alt.X("year:N", title=None)})
@@ -128,7 +136,8 @@ def nationality(frame: pd.DataFrame, title: str) -> alt.Chart:
         color=alt.Color("nationality:N", title=_("Nationality"), sort=order,
                         scale=alt.Scale(domain=order, range=OKABE_ITO[:len(order)])),
         order=alt.Order("rank:Q"),
-        tooltip=["Quarter:N", "nationality:N", alt.Tooltip("people:Q", format=",")])
+        tooltip=[alt.Tooltip("Quarter:N", title=_("Quarter")), alt.Tooltip("nationality:N", title=_("Nationality")),
+                 alt.Tooltip("people:Q", title=_("People detected"), format=",")])
     return _style(chart, title)
 
 

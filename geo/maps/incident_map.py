@@ -15,7 +15,7 @@ from folium.elements import JSCSSMixin
 from jinja2 import Template
 from shapely.geometry import box
 
-from geo.i18n import N_, _
+from geo.i18n import N_, _, format_number
 from geo.maps import style as ms
 from geo.maps.elements import DataLayer, Furniture, IncidentLayer, ScriptElement, feature, to_json
 from geo.maps.offline import APP_BASE_URL
@@ -66,7 +66,8 @@ def density_features(incidents: pd.DataFrame, size: float = GRID_DEG) -> list[di
         shape = box(cell.col * size, cell.row * size, (cell.col + 1) * size, (cell.row + 1) * size)
         colour = DENSITY_COLOURS[density_level(cell.dead_missing)]
         style = {"color": "#333333", "weight": 0.6, "fillColor": colour, "fillOpacity": 0.8}
-        tip = f"{int(cell.dead_missing)} dead or missing in {int(cell.incidents)} incident(s) in this cell"
+        tip = esc(_("{dead_missing} dead or missing in {incidents} incident(s) in this cell")).format(
+            dead_missing=format_number(int(cell.dead_missing)), incidents=format_number(int(cell.incidents)))
         features.append(feature(shape, style, tip=tip))
     return features
 
@@ -154,7 +155,7 @@ def build_incident_map(incidents: gpd.GeoDataFrame, countries: gpd.GeoDataFrame 
         west, south, east, north = extent.total_bounds
         bounds = [[south - 0.15, west - 0.2], [north + 0.15, east + 0.2]]
     fit_bounds(m, bounds, padding_top_left=(230, 20), padding_bottom_right=(20, 120))  # clear of the legend
-    Furniture(legend(mode), esc("Data: IOM Missing Migrants Project (minimum estimates) · Natural Earth"),
+    Furniture(legend(mode), esc(_("Data: IOM Missing Migrants Project (minimum estimates) · Natural Earth")),
               ms.MAP_CSS, ms.SEA).add_to(m)
     return m
 
@@ -178,6 +179,6 @@ def build_incident_base(countries: gpd.GeoDataFrame | None, mode: str = "cluster
     group = folium.FeatureGroup(name="Incidents").add_to(m)
     IncidentLayer(incident_columns(EMPTY_INCIDENTS), cluster_from=1 if mode == "clusters" else 10**9).add_to(group)
     m.fit_bounds(CHANNEL_BOUNDS, padding_top_left=(230, 20), padding_bottom_right=(20, 120))
-    Furniture(legend(mode), esc("Data: IOM Missing Migrants Project (minimum estimates) · Natural Earth"),
+    Furniture(legend(mode), esc(_("Data: IOM Missing Migrants Project (minimum estimates) · Natural Earth")),
               ms.MAP_CSS, ms.SEA).add_to(m)
     return m

@@ -13,7 +13,8 @@ from urllib.parse import urlparse
 
 import pandas as pd
 
-from geo.i18n import _, format_day, place_name
+from geo.data.location_check import doubt_text
+from geo.i18n import _, format_day, format_when, place_name
 from geo.model.places import Report
 from geo.vocab import SETTING_WORDS
 
@@ -77,7 +78,7 @@ def links(urls: object, text: str = "link") -> str:
 
 def _report_item(report: Report) -> str:
     quote = f'<br><q>{esc(report.quote)}</q>' if report.quote else ""
-    return (f"<li><b>{esc(report.date)}</b> · {esc(_(report.role))} · {esc(report.place)}<br>"
+    return (f"<li><b>{esc(format_when(report.date))}</b> · {esc(_(report.role))} · {esc(report.place)}<br>"
             f"{link(report.url, report.publisher)}{quote}</li>")
 
 
@@ -147,7 +148,7 @@ def doubt_note(reason: object) -> str:
     """
     if not reason:
         return ""
-    return '<br><b class="cr-doubt">' + esc(_("Location doubtful: {reason}").format(reason=reason)) + "</b>"
+    return '<br><b class="cr-doubt">' + esc(_("Location doubtful: {reason}").format(reason=doubt_text(reason))) + "</b>"
 
 
 def record_block(record) -> str:

@@ -39,6 +39,7 @@ from geo.maps.popups import (
     survivors_text,
 )
 from geo.maps.safe_folium import SafeFeatureGroup, SafeLayerControl, SafeMap
+from geo.model.corridors import compass, lanes_text
 from geo.model.drive_time import DEFAULT_VAN_KMH, hours_range, hours_text
 from geo.model.filters import quality_words
 from geo.model.routing import Route
@@ -150,10 +151,16 @@ def _route_features(routes: list[Route], van_kmh: float) -> list[dict]:
 
 def _corridor_features(scene: Scene) -> list[dict]:
     style = {"color": ms.CORRIDOR, "weight": 3, "dashArray": "8 6", "opacity": 0.9}
-    lanes = lambda c: ", ".join(c.lanes_crossed) or _("none found")  # noqa: E731
+    lanes = lambda c: lanes_text(c.lanes_crossed)  # noqa: E731
     return [feature(c.line, style, tip=esc(_("{launch} → {landing}: {km} km by sea; crosses TSS lanes: {lanes}").format(
                 launch=place_name(c.launch), landing=place_name(c.landing), km=f"{c.km:.0f}", lanes=lanes(c))))
             for c in scene.corridors]
+
+
+TSS_KINDS = {"separation_lane": N_("TSS separation lane"), "separation_boundary": N_("TSS separation boundary"),
+             "separation_zone": N_("TSS separation zone"), "separation_line": N_("TSS separation line"),
+             "inshore_traffic_zone": N_("Inshore traffic zone"), "separation_crossing": N_("TSS crossing area"),
+             "anchorage": N_("Anchorage")}
 
 
 def _tss_features(tss: gpd.GeoDataFrame) -> list[dict]:
@@ -163,8 +170,8 @@ def _tss_features(tss: gpd.GeoDataFrame) -> list[dict]:
             style = {"color": ms.TSS_ZONE, "weight": 1, "fillColor": ms.TSS_ZONE, "fillOpacity": 0.35}
         else:
             style = {"color": ms.TSS_LANE, "weight": 2 if kind == "separation_lane" else 1}
-        tip = (f"TSS {esc(kind).replace('_', ' ')}"
-               + (esc(_(", traffic flows {flow}").format(flow=flow)) if isinstance(flow, str) else "")
+        tip = (esc(_(TSS_KINDS.get(kind, kind)))
+               + (esc(_(", traffic flows {flow}").format(flow=compass(flow))) if isinstance(flow, str) else "")
                + f". {esc(_(TSS_SOURCE))}")
         features.append(feature(geometry, style, tip=tip))
     return features

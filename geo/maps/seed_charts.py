@@ -6,19 +6,20 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from geo.i18n import _
+from geo.i18n import N_, _
 from geo.maps import style as ms
 from geo.maps.charts import HIGHLIGHT, MUTED, OKABE_ITO, _style
 from geo.maps.popups import SETTING_WORDS
 
-INCOMPLETE = "incomplete"
+INCOMPLETE = N_("incomplete")
+COMPLETE = N_("complete")
 
 
 def dead_missing_by_year(table: pd.DataFrame, title: str) -> alt.Chart:
     """Stacked bars per year: at sea or on the shore, on land; incomplete years
     paler and labelled, so a short year never reads as a safe one."""
     frame = table.assign(setting_words=table["setting"].map(lambda key: _(SETTING_WORDS.get(key, key))),
-                         status=table["incomplete"].map({True: INCOMPLETE, False: "complete"}))
+                         status=table["incomplete"].map({True: _(INCOMPLETE), False: _(COMPLETE)}))
     colours = alt.Scale(domain=[_(SETTING_WORDS[s]) for s in ms.SETTING_COLOURS],
                         range=list(ms.SETTING_COLOURS.values()))
     bars = alt.Chart(frame).mark_bar().encode(
@@ -54,6 +55,7 @@ def crossings_year_to_date(ytd: pd.DataFrame, title: str) -> alt.Chart:
 
 def people_per_boat_by_year(table: pd.DataFrame, title: str) -> alt.Chart:
     """Bars per year with the value on top; an incomplete year is paler."""
+    table = table.assign(status_words=table["status"].map(_))
     base = alt.Chart(table).encode(x=alt.X("year:O", title=None, axis=alt.Axis(labelAngle=0)))
     bars = base.mark_bar(color=OKABE_ITO[4]).encode(
         y=alt.Y("people_per_boat:Q", title=_("People per boat")),
@@ -61,7 +63,7 @@ def people_per_boat_by_year(table: pd.DataFrame, title: str) -> alt.Chart:
         tooltip=[alt.Tooltip("year:O", title=_("Year")), alt.Tooltip("people:Q", title=_("People"), format=","),
                  alt.Tooltip("boats:Q", title=_("Boats"), format=","),
                  alt.Tooltip("people_per_boat:Q", title=_("People per boat")),
-                 alt.Tooltip("status:N", title=_("Status"))])
+                 alt.Tooltip("status_words:N", title=_("Status"))])
     labels = base.mark_text(dy=-10, fontSize=14).encode(y="people_per_boat:Q", text=alt.Text("label:N")) \
         .transform_calculate(label="format(datum.people_per_boat, '.1f') + (datum.incomplete ? '*' : '')")
     return _style(alt.layer(bars, labels), title)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import geopandas as gpd
 from shapely.geometry import LineString, box
 
+from geo.i18n import _, current_language
 from geo.measure import geodesic_km, geodesic_line
 
 # The Dover Strait and its approaches (lon/lat): the TSS shown on the map.
@@ -44,6 +45,35 @@ class Corridor:
     @property
     def n_lanes(self) -> int:
         return len(self.lanes_crossed)
+
+
+COMPASS = {"fr": str.maketrans("W", "O"), "de": str.maketrans("E", "O")}  # SO (sud-ouest), NO (Nordost)
+
+
+def compass(direction: str) -> str:
+    """A compass direction in the reader's letters (``SW`` is ``SO`` in French, ``NE`` is ``NO`` in German)."""
+    return direction.translate(COMPASS.get(current_language(), {}))
+
+
+def lanes_text(lanes: tuple[str, ...]) -> str:
+    """The lanes crossed as the reader says them (the labels stay English in the data).
+
+    >>> from geo.i18n import use_language
+    >>> with use_language("de"):
+    ...     lanes_text(("ENE-bound", "SW-bound")), lanes_text(())
+    ('Richtung ONO, Richtung SW', 'keine gefunden')
+    >>> with use_language("fr"):
+    ...     lanes_text(("NE-bound", "SW-bound"))
+    'direction NE, direction SO'
+    """
+    words = []
+    for label in lanes:
+        if label.endswith("-bound"):
+            flow = compass(label.removesuffix("-bound"))
+            words.append(_("{flow}-bound").format(flow=flow))
+        else:
+            words.append(_("lane"))
+    return ", ".join(words) or _("none found")
 
 
 def lanes_crossed(line: LineString, tss: gpd.GeoDataFrame) -> tuple[str, ...]:

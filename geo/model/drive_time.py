@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from geo.i18n import format_decimal
+from geo.i18n import N_, _, format_decimal
 from geo.model.routing import Route
 
 DEFAULT_VAN_KMH = 130.0  # no cap beyond the road limits
@@ -30,20 +30,20 @@ class RoadSpeed:
     basis: str
 
 
-SPEEDS = {
-    ("motorway", "DE"): RoadSpeed("German Autobahn", 130, 110,
-                                  "no general limit; 130 km/h is the advisory speed (Richtgeschwindigkeit)"),
-    ("motorway", "FR"): RoadSpeed("French autoroute", 130, 110, "130 km/h limit in dry weather"),
-    ("motorway", "BE"): RoadSpeed("Belgian motorway", 120, 105, "120 km/h limit"),
-    ("motorway", "NL"): RoadSpeed("Dutch motorway", 100, 95, "100 km/h limit from 6:00 to 19:00 (since 2020)"),
-    ("motorway", "LU"): RoadSpeed("Luxembourg motorway", 130, 110, "130 km/h limit in dry weather"),
-    ("motorway", "GB"): RoadSpeed("UK motorway", 113, 100, "70 mph limit"),
-    ("trunk", "*"): RoadSpeed("Trunk road (dual-carriageway national road)", 100, 80,
-                              "limits 90 to 110 km/h by country; through junctions and towns"),
-    ("primary", "*"): RoadSpeed("Primary road", 80, 60,
-                                "80 or 90 km/h outside towns in France, 100 in Germany; 50 inside towns"),
-    ("leg", "*"): RoadSpeed("Straight access or egress leg (off the network)", 50, 30,
-                            "town streets; a straight line is shorter than the streets"),
+SPEEDS = {  # road and basis are shown translated (N_ here, _ in assumptions_table)
+    ("motorway", "DE"): RoadSpeed(N_("German Autobahn"), 130, 110,
+                                  N_("no general limit; 130 km/h is the advisory speed (Richtgeschwindigkeit)")),
+    ("motorway", "FR"): RoadSpeed(N_("French autoroute"), 130, 110, N_("130 km/h limit in dry weather")),
+    ("motorway", "BE"): RoadSpeed(N_("Belgian motorway"), 120, 105, N_("120 km/h limit")),
+    ("motorway", "NL"): RoadSpeed(N_("Dutch motorway"), 100, 95, N_("100 km/h limit from 6:00 to 19:00 (since 2020)")),
+    ("motorway", "LU"): RoadSpeed(N_("Luxembourg motorway"), 130, 110, N_("130 km/h limit in dry weather")),
+    ("motorway", "GB"): RoadSpeed(N_("UK motorway"), 113, 100, N_("70 mph limit")),
+    ("trunk", "*"): RoadSpeed(N_("Trunk road (dual-carriageway national road)"), 100, 80,
+                              N_("limits 90 to 110 km/h by country; through junctions and towns")),
+    ("primary", "*"): RoadSpeed(N_("Primary road"), 80, 60,
+                                N_("80 or 90 km/h outside towns in France, 100 in Germany; 50 inside towns")),
+    ("leg", "*"): RoadSpeed(N_("Straight access or egress leg (off the network)"), 50, 30,
+                            N_("town streets; a straight line is shorter than the streets")),
 }
 
 
@@ -88,21 +88,28 @@ def hours_text(low: float, high: float) -> str:
 
 
 def assumptions_table(van_kmh: float = DEFAULT_VAN_KMH) -> list[dict]:
-    """The speed assumptions as rows for a table on the page."""
-    return [{"Road": speed.road, "Fast end (km/h)": min(speed.legal_kmh, van_kmh),
-             "Slow end, typical van (km/h)": min(speed.typical_kmh, van_kmh), "Basis": speed.basis}
-            for speed in SPEEDS.values()]
+    """The speed assumptions as rows for a table on the page, in the reader's language.
+
+    >>> from geo.i18n import use_language
+    >>> with use_language("de"):
+    ...     list(assumptions_table(80)[0].items())[:2]
+    [('Straße', 'Deutsche Autobahn'), ('Schnelles Ende (km/h)', 80)]
+    """
+    road, fast, slow, basis = _("Road"), _("Fast end (km/h)"), _("Slow end, typical van (km/h)"), _("Basis")
+    return [{road: _(speed.road), fast: min(speed.legal_kmh, van_kmh), slow: min(speed.typical_kmh, van_kmh),
+             basis: _(speed.basis)} for speed in SPEEDS.values()]
 
 
-REPORTED_CLAIM = ("December 2024 press reports quoted the UK Home Secretary, after the Calais Group meeting, as "
-                  "saying that boats stored in Germany are \u201cdriven for four or five hours\u201d to the coast. "
-                  "This is a reported claim from officials: our sources could not find it in any archived page.")
-NCA_CLAIM = ("NCA Director General Graeme Biggar spoke of boats stored \u201cjust a three-hour drive from "
-             "the Channel coast\u201d (interview with The Sun, 2024, read via aggregator copies).")
+REPORTED_CLAIM = N_("December 2024 press reports quoted the UK Home Secretary, after the Calais Group meeting, "
+                    "as saying that boats stored in Germany are \u201cdriven for four or five hours\u201d to the "
+                    "coast. This is a reported claim from officials: our sources could not find it in any archived "
+                    "page.")
+NCA_CLAIM = N_("NCA Director General Graeme Biggar spoke of boats stored \u201cjust a three-hour drive from the "
+               "Channel coast\u201d (interview with The Sun, 2024, read via aggregator copies).")
 
 
 def claim_comparison(low: float, high: float) -> str:
-    """How a computed range of hours stands against the two claims.
+    """How a computed range of hours stands against the two claims, in the reader's language.
 
     >>> claim_comparison(3.2, 4.3)
     'longer than NCA\u2019s three hours and overlapping the reported four or five hours'
@@ -110,15 +117,15 @@ def claim_comparison(low: float, high: float) -> str:
     'including NCA\u2019s three hours and shorter than the reported four or five hours'
     """
     if high < 3:
-        nca = "shorter than NCA\u2019s three hours"
+        nca = _("shorter than NCA\u2019s three hours")
     elif low > 3:
-        nca = "longer than NCA\u2019s three hours"
+        nca = _("longer than NCA\u2019s three hours")
     else:
-        nca = "including NCA\u2019s three hours"
+        nca = _("including NCA\u2019s three hours")
     if high < 4:
-        reported = "shorter than the reported four or five hours"
+        reported = _("shorter than the reported four or five hours")
     elif low > 5:
-        reported = "longer than the reported four or five hours"
+        reported = _("longer than the reported four or five hours")
     else:
-        reported = "overlapping the reported four or five hours"
-    return f"{nca} and {reported}"
+        reported = _("overlapping the reported four or five hours")
+    return _("{nca} and {reported}").format(nca=nca, reported=reported)

@@ -10,6 +10,8 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from geo.i18n import _
+
 MIN_ZOOM, MAX_ZOOM = 5.0, 13.0
 LAT_RANGE, LON_RANGE = (47.5, 55.5), (-5.0, 12.0)  # the route map's max bounds
 VIEW_KEYS = ("z", "c")
@@ -67,16 +69,17 @@ def view_from_query(params: Mapping[str, object]) -> tuple[MapView | None, str |
     if zoom_text is None and centre_text is None:
         return None, None
     if zoom_text is None or centre_text is None:
-        missing = "a zoom without a centre (c=latitude,longitude)" if centre_text is None \
-            else "a centre without a zoom (z=5 to 13)"
-        return None, f"The link gives {missing}; showing the default view."
+        missing = _("a zoom without a centre (c=latitude,longitude)") if centre_text is None \
+            else _("a centre without a zoom (z=5 to 13)")
+        return None, _("The link gives {missing}; showing the default view.").format(missing=missing)
     zoom = _zoom(zoom_text)
     if zoom is None:
-        return None, f"The link's zoom '{zoom_text}' is not a number from 5 to 13; showing the default view."
+        return None, _("The link's zoom '{zoom}' is not a number from 5 to 13; showing the default view.").format(
+            zoom=zoom_text)
     centre = _centre(centre_text)
     if centre is None:
-        return None, (f"The link's centre '{centre_text}' is not 'latitude,longitude' inside the map; "
-                      "showing the default view.")
+        return None, _("The link's centre '{centre}' is not 'latitude,longitude' inside the map; showing the "
+                       "default view.").format(centre=centre_text)
     return MapView(zoom, *centre), None
 
 

@@ -13,7 +13,7 @@ import geopandas as gpd
 import pandas as pd
 import shapely
 
-from geo.i18n import N_
+from geo.i18n import N_, _, country_name, format_when
 from geo.measure import area_around
 
 STORAGE_KINDS = ("storage_region", "storage_district", "storage_city")
@@ -23,6 +23,9 @@ LEVEL_WORDS = {"storage_region": N_("region level"), "storage_district": N_("dis
 # first kind in this order that a place has is the one its shape shows.
 EVENT_WORDS = {"storage": N_("storage"), "seizure": N_("seizure"), "arrest": N_("arrest or raid"),
                "purchase": N_("purchase offer"), "transit": N_("transit")}
+# What a coast report says happened there (``role``), shown translated in an area's popup.
+COAST_ROLES = {"launch": N_("launch"), "landing": N_("landing"), "rescue": N_("rescue"),
+               "taxi-boat pick-up": N_("taxi-boat pick-up")}
 KIND_ORDER = ("storage", "seizure", "arrest or raid", "purchase offer", "transit")
 AREA_SEPARATOR = " "
 
@@ -161,6 +164,15 @@ def landing_points(areas: pd.DataFrame, coast_reports: pd.DataFrame) -> gpd.GeoD
 def unmapped_reports(reports: pd.DataFrame) -> pd.DataFrame:
     """Reports not drawn on the map; ``not_drawn`` says why."""
     return reports[~reports["area_id"].astype(bool)]
+
+
+def unmapped_shown(unmapped: pd.DataFrame) -> pd.DataFrame:
+    """The reports not drawn as a reader sees them: headers, countries, dates and why in the reader's
+    language; the place and publisher as the sources write them."""
+    return pd.DataFrame({_("Place"): unmapped["place"], _("Country"): unmapped["country"].map(country_name),
+                         _("Date"): unmapped["date"].astype(str).map(format_when),
+                         _("Publisher"): unmapped["publisher"],
+                         _("Why not drawn"): unmapped["not_drawn"].map(_)}).reset_index(drop=True)
 
 
 def storage_counts(storage: gpd.GeoDataFrame) -> dict[str, int]:

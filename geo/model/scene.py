@@ -11,6 +11,7 @@ import geopandas as gpd
 import pandas as pd
 
 from geo.data.load import Datasets
+from geo.i18n import _, format_number
 from geo.model import corridors, drive_time, places, routing
 
 FRANCE = "France"
@@ -90,4 +91,5 @@ def osnabrueck_note(routes: list[routing.Route]) -> str:
     if not found:
         return ""
     km = sorted(round(r.total_km) for r in found)
-    return f"; computed here: {km[0]}–{km[-1]} km from the Osnabrück area to the Dunkirk–Calais coast"
+    return _("; computed here: {low}–{high} km from the Osnabrück area to the Dunkirk–Calais coast").format(
+        low=format_number(km[0]), high=format_number(km[-1]))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from geo.i18n import _, format_day, format_number
+from geo.i18n import N_, _, format_day, format_number
 from geo.model.stats import IOM_KNOWN_GAP
 
 SETTING_ORDER = ("sea_or_shore", "land_or_inland")
@@ -23,12 +23,12 @@ def _complete_years(first: pd.Timestamp, last: pd.Timestamp, gaps: list[tuple[st
     for year in range(first.year, last.year + 1):
         reasons = []
         if first > pd.Timestamp(year, 1, 1):
-            reasons.append(f"data start {first:%d %b %Y}")
+            reasons.append(_("data start {day}").format(day=format_day(first.date())))
         if last < pd.Timestamp(year, 12, 31):
-            reasons.append(f"data end {last:%d %b %Y}")
+            reasons.append(_("data end {day}").format(day=format_day(last.date())))
         for start, end in gaps:
             if pd.Timestamp(start).year <= year <= pd.Timestamp(end).year:
-                reasons.append(f"no rows {start} to {end}")
+                reasons.append(_("no rows {start} to {end}").format(start=format_day(start), end=format_day(end)))
         notes[year] = "; ".join(reasons)
     return notes
 
@@ -105,7 +105,7 @@ def people_per_boat_by_year(monthly: pd.DataFrame) -> pd.DataFrame:
                                       days_in_year=("days_in_month", "sum"),
                                       provisional=("status", lambda s: (s == "provisional").any())).reset_index()
     table["people_per_boat"] = (table["people"] / table["boats"]).round(1)
-    table["status"] = table["provisional"].map({True: "includes provisional months", False: "official"})
+    table["status"] = table["provisional"].map({True: N_("includes provisional months"), False: N_("official")})
     table["incomplete"] = (table["months"] < 12) | (table["days"] < table["days_in_year"])
     return table[["year", "people", "boats", "people_per_boat", "status", "incomplete"]]
 
