@@ -16,7 +16,7 @@ import statistics
 import tempfile
 from pathlib import Path
 
-from bench.inplace import MARK_CLICK, SHIPPED_MONTHS, STRAIT, SYNTHETIC_MONTHS, _drawn_after, synthetic_data_dir
+from bench.inplace import IDLE, MARK_CLICK, SHIPPED_MONTHS, STRAIT, SYNTHETIC_MONTHS, _drawn_after, synthetic_data_dir
 from tests import harness
 
 WATCH_TITLE = """() => { const h = () => document.querySelector('h1');
@@ -42,6 +42,7 @@ def probe(browser, url: str, months: list[str], changes: int) -> list[dict]:
     page.evaluate(WATCH_TASKS)
     rows = []
     for i in range(changes):
+        page.wait_for_selector(IDLE, timeout=90000)
         frame = harness.map_frame(page, 90000)
         frame.evaluate(WRAP_UPDATE)
         month = months[1 + i % (len(months) - 1)] if i % 2 == 0 else months[0]
