@@ -90,13 +90,13 @@ function viewOf(map) {
   return {z: map.getZoom(), c: [centre.lat, centre.lng]};
 }
 
-function watchView(state, map, wanted, setStateValue) {
-  let pending = null, touched = false, known = viewOf(map);
+function watchView(state, map, wanted, known, setStateValue) {
+  let pending = null, touched = false;
   const container = map.getContainer();
   ["pointerdown", "wheel", "keydown", "touchstart"].forEach(function (type) {
     container.addEventListener(type, function () { touched = true; }, {passive: true});
   });
-  map.on("moveend", function () {
+  function moved() {
     clearTimeout(pending);
     pending = setTimeout(function () {
       const view = viewOf(map);
@@ -104,13 +104,23 @@ function watchView(state, map, wanted, setStateValue) {
       known = wanted = view;
       setStateValue("view", view);
     }, 400);
-  });
+  }
+  map.on("moveend", moved);
+  if (!sameView(viewOf(map), known)) { moved(); }  // moved before the frame finished loading
   map.on("resize", function () {  // runs after the document's own resize handler (a fit)
     if (touched) { return; }
     clearTimeout(pending);
     if (wanted) { map.setView(wanted.c, wanted.z, {animate: false}); clearTimeout(pending); }
     known = viewOf(map);
   });
+}
+
+// The document records the view its own scripts opened with, before anything can move the map.
+function withOpenedView(html, mapName) {
+  const record = "<script>(function () { var m = window[" + JSON.stringify(mapName) + "]; if (m) { " +
+    "var c = m.getCenter(); window.crOpenedView = {z: m.getZoom(), c: [c.lat, c.lng]}; } })();</" + "script>";
+  const end = html.lastIndexOf("</html>");  // folium's scripts come after </body>
+  return end < 0 ? html + record : html.slice(0, end) + record + html.slice(end);
 }
 
 function buildFrame(state, root, data, html, setStateValue, setTriggerValue) {
@@ -123,12 +133,13 @@ function buildFrame(state, root, data, html, setStateValue, setTriggerValue) {
     frame.addEventListener("load", function () {
       const win = frame.contentWindow, map = win[data.map_name];
       if (map && data.view) { map.setView(data.view.c, data.view.z, {animate: false}); }
-      if (map) { watchView(state, map, data.view, setStateValue); }
+      if (map) { watchView(state, map, data.view, data.view ? viewOf(map) : win.crOpenedView || viewOf(map),
+        setStateValue); }
       if (win.crIncidents) { win.crIncidents.onClick = function (id) { setTriggerValue("clicked", id); }; }
       resolve();
     }, {once: true});
   });
-  frame.srcdoc = html;
+  frame.srcdoc = withOpenedView(html, data.map_name);
   root.appendChild(frame);
   state.frame = frame;
   state.docId = data.doc_id;
