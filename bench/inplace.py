@@ -5,7 +5,8 @@ baseline (``CHANNEL_ROUTES_MAP=st_folium``, the whole map re-rendered) and the
 in-place map (:mod:`geo.maps.live_map`). Each change is timed in the page: from the
 pointer going down on the month option to two animation frames after
 ``crIncidents`` drew the new month (the baseline's new map records the same
-mark when its incident layer is built). The map is first zoomed to the Dover
+mark when its incident layer is built); each click waits until the previous run has
+finished (``--back-to-back``: right after the redraw). The map is first zoomed to the Dover
 Strait; the view afterwards and the count of static-layer scripts run
 (``crStaticParses``, which every static layer script increments) are recorded.
 Options: ``--changes N`` (default 15), ``--sizes shipped,10000``, ``--visits N``.
@@ -47,7 +48,8 @@ def synthetic_data_dir(n: int, root: Path) -> Path:
     rows = [frame.assign(incident_id=frame["incident_id"] + f".{i}") for i, frame in enumerate(frames)]
     import pandas as pd
     table = pd.concat(rows, ignore_index=True)
-    csv = pd.DataFrame({"Main ID": table["incident_id"], "Incident Date": table["date"].dt.strftime("%Y-%m-%d"),
+    csv = pd.DataFrame({"Main ID": table["incident_id"], "Incident ID": table["incident_id"],
+                        "Incident Date": table["date"].dt.strftime("%Y-%m-%d"),
                         "Number of Dead": table["dead"], "Minimum Estimated Number of Missing": table["missing"],
                         "Number of Survivors": table["survivors"], "Cause of Death": table["cause"],
                         "Country of Incident": table["country"], "Location of Incident": table["location"],
@@ -73,8 +75,28 @@ def _drawn_after(page, click: float, timeout_s: float) -> float:
     raise TimeoutError(f"the map did not redraw within {timeout_s:.0f} s")
 
 
-def period_changes(browser, url: str, months: list[str], changes: int, timeout_s: float) -> dict:
-    """Open the route map, zoom to the Strait, change the month ``changes`` times."""
+IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+SHOWN = "() => window.crIncidents ? window.crIncidents.shown : null"
+
+
+def _shown(page) -> int | None:
+    for frame in page.frames:
+        try:
+            shown = frame.evaluate(SHOWN)
+        except Exception:  # frames come and go while Streamlit re-renders
+            continue
+        if shown is not None:
+            return shown
+    return None
+
+
+def period_changes(browser, url: str, months: list[str], changes: int, timeout_s: float,
+                   back_to_back: bool = False) -> dict:
+    """Open the route map, zoom to the Strait, change the month ``changes`` times.
+
+    Each change starts once the previous run has finished (a reader looks at the
+    map before picking again), unless ``back_to_back``: then the next click
+    follows the redraw at once and may interrupt the rest of the previous run."""
     session = harness.open_session(browser)
     page = session.page
     page.goto(f"{url}/?month={months[0]}")
@@ -82,17 +104,20 @@ def period_changes(browser, url: str, months: list[str], changes: int, timeout_s
     harness.set_map_view(frame, *STRAIT)
     before = harness.map_view(frame)
     static_before = page.evaluate("() => window.crStaticParses || 0")
-    times = []
+    times, shown = [], []
     for i in range(changes):
+        if not back_to_back:
+            page.wait_for_selector(IDLE, timeout=timeout_s * 1000)
         month = months[1 + i % (len(months) - 1)] if i % 2 == 0 else months[0]
         harness.pick_month(page, month, before_click=lambda p: p.evaluate(MARK_CLICK))
         page.wait_for_function("() => window.__crClick", timeout=timeout_s * 1000)
         times.append(_drawn_after(page, page.evaluate("() => window.__crClick"), timeout_s))
+        shown.append(_shown(page))
         page.evaluate("() => { window.__crClick = null; }")
     after = harness.map_view(harness.map_frame(page))
     static_after = page.evaluate("() => window.crStaticParses || 0")
     session.context.close()
-    return {"ms": times, "view_before": before, "view_after": after, "static_scripts_per_change":
+    return {"ms": times, "shown": shown, "view_before": before, "view_after": after, "static_scripts_per_change":
             (static_after - static_before) / changes, "external": session.external, "errors": session.errors}
 
 
@@ -101,9 +126,10 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
-def run(sizes: list[str], changes: int, visits: int, timeout_s: float = 90) -> dict:
+def run(sizes: list[str], changes: int, visits: int, timeout_s: float = 90, back_to_back: bool = False) -> dict:
     from playwright.sync_api import sync_playwright
-    results = {"load_average_at_start": [round(v, 1) for v in os.getloadavg()], "sizes": {}}
+    results = {"load_average_at_start": [round(v, 1) for v in os.getloadavg()], "sizes": {},
+               "back_to_back": back_to_back}
     workdir = Path(tempfile.mkdtemp(prefix="channel-routes-inplace-"))
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=harness.CHROMIUM, args=harness.CHROMIUM_ARGS)
@@ -119,7 +145,10 @@ def run(sizes: list[str], changes: int, visits: int, timeout_s: float = 90) -> d
                         cold = app_time_to_map(chromium, url, 1, timeout_s)
                         warm = app_time_to_map(chromium, url, visits, timeout_s)
                         row.update(first_visit_ms=cold.median_ms, later_visits_ms=warm.runs)
-                    row.update(period_changes(chromium, url, months, changes, timeout_s))
+                    row.update(period_changes(chromium, url, months, changes, timeout_s, back_to_back))
+                    if size != "shipped" and not min(row["shown"] or [0]) >= int(size):
+                        raise RuntimeError(f"{size} incidents per month, but the map showed {row['shown']}")
+                    row["load_average_after"] = [round(v, 1) for v in os.getloadavg()]
                     row["p50_ms"], row["p95_ms"] = statistics.median(row["ms"]), percentile(row["ms"], 0.95)
                     results["sizes"].setdefault(size, {})[way] = row
                 finally:
@@ -157,9 +186,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--sizes", default="shipped,10000")
     parser.add_argument("--changes", type=int, default=15)
     parser.add_argument("--visits", type=int, default=5)
+    parser.add_argument("--back-to-back", action="store_true",
+                        help="click the next month as soon as the map redrew, not once the run has finished")
     parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parent / "results" / "inplace.json")
     args = parser.parse_args(argv)
-    results = run([s.strip() for s in args.sizes.split(",") if s.strip()], args.changes, args.visits)
+    results = run([s.strip() for s in args.sizes.split(",") if s.strip()], args.changes, args.visits,
+                  back_to_back=args.back_to_back)
     for size, ways in results["sizes"].items():
         base = ways.get("st_folium (today)", {}).get("p50_ms")
         for way, row in ways.items():

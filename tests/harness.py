@@ -169,11 +169,3 @@ def app_page(path: str, timeout: float = 90, **query):
         at.query_params[key] = value
     at.switch_page(path)
     return at.run()
-
-
-def map_settled(page, timeout_ms: int = 60000) -> None:
-    """Wait until the in-place map has drawn and reported its view (``z=`` in the URL): its first report
-    reruns the page, so a file chosen before it can race that rerun."""
-    import re
-
-    page.wait_for_url(re.compile(r"[?&]z=\d"), timeout=timeout_ms)

@@ -7,7 +7,7 @@ import pytest
 from geo.data import load
 from geo.maps.elements import IncidentLayer
 from geo.maps.incident_map import build_incident_base
-from geo.maps.live_map import incident_payload, map_document
+from geo.maps.live_map import cached_incident_table, incident_table, map_document, period_payload
 from geo.maps.route_map import build_route_map, incident_columns
 from geo.model.mapview import MapView, view_from_map, view_from_query
 from geo.model.period import Period
@@ -20,29 +20,52 @@ def scene():
     return build_scene(load.load_all())
 
 
-def test_the_payload_carries_the_columns_and_a_month_per_row():
+def test_the_table_carries_every_month_with_a_month_per_marker():
     rows = builders.incidents([{"date": "2024-08-02", "dead": 5}, {"date": "2024-09-03", "dead": 1},
                                {"date": "2024-10-04", "dead": 3}])
-    payload = incident_payload(rows, Period("2024-08", "2024-10"))
-    columns = json.loads(payload["columns"])
-    assert {k: v for k, v in columns.items() if k != "month"} == incident_columns(rows)
+    table = incident_table(rows)
+    columns = json.loads(table.json)
+    assert {k: v for k, v in columns.items() if k not in ("month", "months")} == incident_columns(rows)
     assert columns["dm"] == [5, 3, 1]  # largest first, as the map draws them
-    assert [payload["months"][m] for m in columns["month"]] == ["2024-08", "2024-10", "2024-09"]
-    assert payload["labels"] == ["Aug 2024", "Sep 2024", "Oct 2024"]
+    assert [columns["months"][m] for m in columns["month"]] == ["2024-08", "2024-10", "2024-09"]
+    assert table.months == ("2024-08", "2024-09", "2024-10")
 
 
-def test_the_payload_id_changes_with_the_incidents_and_only_then():
+def test_a_month_per_marker_when_an_incident_has_several_records():
+    rows = builders.incidents([{"incident_id": "A", "record_id": "A1", "date": "2024-08-02", "dead": 1},
+                               {"incident_id": "A", "record_id": "A2", "date": "2024-08-02", "dead": 2},
+                               {"incident_id": "B", "record_id": "B", "date": "2024-09-03", "dead": 1}])
+    columns = json.loads(incident_table(rows).json)
+    assert len(columns["month"]) == len(columns["lat"]) == 2
+    assert [columns["months"][m] for m in columns["month"]] == ["2024-08", "2024-09"]
+
+
+def test_a_period_change_sends_only_its_months():
+    assert period_payload(Period("2024-08", "2024-10")) == {
+        "months": ["2024-08", "2024-09", "2024-10"], "labels": ["Aug 2024", "Sep 2024", "Oct 2024"]}
+
+
+def test_the_table_id_changes_with_the_incidents_and_only_then():
     rows = builders.incidents([{"date": "2024-09-03"}, {"date": "2024-09-04", "dead": 2}])
-    period = Period("2024-09", "2024-09")
-    first = incident_payload(rows, period)["data_id"]
-    assert incident_payload(rows.copy(), period)["data_id"] == first
-    assert incident_payload(rows.iloc[:1], period)["data_id"] != first
-    assert incident_payload(None, period)["data_id"] != first
+    first = incident_table(rows).table_id
+    assert incident_table(rows.copy()).table_id == first
+    assert incident_table(rows.iloc[:1]).table_id != first
+    assert incident_table(None).table_id != first
 
 
-def test_hostile_text_in_the_payload_stays_escaped_json():
+def test_the_table_is_made_once_per_content():
+    rows = builders.incidents([{"date": "2024-09-03"}, {"date": "2024-09-04", "dead": 2}])
+    first = cached_incident_table(rows)
+    assert cached_incident_table(rows) is first  # the same frame
+    assert cached_incident_table(rows.copy()) is first  # another frame, same values
+    changed = rows.copy()
+    changed.loc[0, "location"] = "Somewhere else"
+    assert cached_incident_table(changed) is not first
+
+
+def test_hostile_text_in_the_table_stays_escaped_json():
     rows = builders.incidents([{"location": text} for text in builders.HOSTILE])
-    text = incident_payload(rows, Period("2024-09", "2024-09"))["columns"]
+    text = incident_table(rows).json
     assert "<img" not in text and "</script" not in text
     assert json.loads(text)["locs"][0].startswith("&lt;img")
 

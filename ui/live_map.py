@@ -1,8 +1,9 @@
 """The Streamlit edge of the in-place map (see geo/live_map.py).
 
-``live_map`` mounts one ``st.components.v2`` component per page visit; each
-rerun sends the same map document (the browser keeps its frame while the id
-is unchanged) and the period's incidents, which the browser draws in place.
+``live_map`` mounts one ``st.components.v2`` component per page visit. The map
+document and the incident table (every period's incidents) go to the browser
+once per session; each rerun then sends their ids and the period's months,
+and the browser shows that period's incidents in place.
 The reader's zoom and centre come back from the browser and go into the URL
 (``z=``, ``c=lat,lon``).
 
@@ -23,6 +24,7 @@ from geo.maps import live_map as lm
 from geo.maps.popups import md_text
 from geo.maps.route_map import build_route_map
 from geo.model.mapview import VIEW_KEYS, view_from_map, view_from_query
+from geo.model.period import Period
 from ui import cache, url_state
 
 CSS = """
@@ -74,27 +76,31 @@ def _noop() -> None:
     return None
 
 
-DOCS_SENT = "live_map_docs_sent"
+SENT = "live_map_sent"
 
 
-def live_map(document: lm.MapDocument, payload: dict, key: str, height: int, title: str) -> str | None:
+def live_map(document: lm.MapDocument, table: lm.IncidentTable, period: Period, key: str, height: int,
+             title: str) -> str | None:
     """Mount (first run) or update (later runs) the in-place map; returns the
     id of the incident the reader just clicked, if any.
 
-    The map document travels once per session (the page keeps it by id);
-    later runs send its id and the incidents only. A page that lacks the
-    document asks for it (``missing_doc``) and the next run sends it."""
+    The map document and the incident table each travel once per session
+    (the page keeps them by id); later runs send their ids and the period's
+    months only. A page that lacks one asks for it (``missing``) and the next
+    run sends it."""
     memory = _view_state(key)
     view = st.session_state[memory]
-    sent = st.session_state.setdefault(DOCS_SENT, set())
-    data = {"doc": None if document.doc_id in sent else document.html,
-            "doc_id": document.doc_id, "map_name": document.map_name, "payload": payload, "height": height,
-            "title": title, "view": None if view is None else view.as_data(), "words": lm.player_words()}
+    sent = st.session_state.setdefault(SENT, set())
+    data = {"doc": None if document.doc_id in sent else document.html, "doc_id": document.doc_id,
+            "map_name": document.map_name, "table": None if table.table_id in sent else table.json,
+            "table_id": table.table_id, "period": lm.period_payload(period), "height": height, "title": title,
+            "view": None if view is None else view.as_data(), "words": lm.player_words()}
     result = _component(data=data, key=key, height=height + 48, on_view_change=_noop,
-                        on_missing_doc_change=_noop, on_clicked_change=_noop)
-    sent.add(document.doc_id)
-    if getattr(result, "missing_doc", None) == document.doc_id:
-        sent.discard(document.doc_id)
+                        on_missing_change=_noop, on_clicked_change=_noop)
+    sent.update((document.doc_id, table.table_id))
+    missing = getattr(result, "missing", None)
+    if missing in (document.doc_id, table.table_id):
+        sent.discard(missing)
         st.rerun()
     reported = view_from_map(getattr(result, "view", None))
     if reported is not None:

@@ -11,7 +11,7 @@ from geo.export import downloads
 from geo.i18n import N_, _, current_language, format_day, format_number
 from geo.maps import charts
 from geo.maps.incident_map import IN_PLACE_MODES, MODES, build_incident_map
-from geo.maps.live_map import incident_payload
+from geo.maps.live_map import cached_incident_table
 from geo.maps.popups import md_text, safe_url, survivors_text, text_table
 from geo.model import filters as gf
 from geo.model.period import Period
@@ -129,7 +129,8 @@ countries = cache.datasets().layers.get("countries")
 clicked_id = None
 if mode in IN_PLACE_MODES and not live_map.use_st_folium():
     document = live_map.incident_map_document(mode, current_language())
-    clicked_id = live_map.live_map(document, incident_payload(rows, period), key=f"incident_map_{mode}",
+    every_period = gf.apply_filters(incidents, None, filters)  # the browser picks the period's rows
+    clicked_id = live_map.live_map(document, cached_incident_table(every_period), period, key=f"incident_map_{mode}",
                                    height=540, title=_("Map of the incidents shown"))
     clicked = None
 else:

@@ -8,7 +8,7 @@ from geo.export.meta import as_of
 from geo.export.route_table import routes_csv, routes_shown
 from geo.i18n import _, current_language, format_decimal, format_number, place_name
 from geo.maps import seed_charts
-from geo.maps.live_map import incident_payload
+from geo.maps.live_map import cached_incident_table
 from geo.maps.popups import md_text, text_table
 from geo.maps.route_map import build_route_map
 from geo.model import seed_figures, stats
@@ -65,14 +65,14 @@ widgets.show_data_errors("crossings", "incidents", "areas", "coast_reports", "st
 
 figures_box = st.container()  # filled after the map, so the new incidents go out first
 
-period_incidents = None if incidents is None else stats.incidents_in(incidents, period)
 speed = st.session_state.get("speed", DEFAULT_VAN_KMH)
 if live_map.use_st_folium():
+    period_incidents = None if incidents is None else stats.incidents_in(incidents, period)
     live_map.st_folium_map(build_route_map(scene, period_incidents, speed_kmh=speed), "route_map", 680)
-else:
-    live_map.live_map(live_map.route_map_document(speed, current_language()),
-                      incident_payload(period_incidents, period), key="route_map", height=680,
-                      title=_("Route map of the small-boat chain"))
+else:  # every period's incidents travel once; this run sends the period only
+    live_map.live_map(live_map.route_map_document(speed, current_language()), cached_incident_table(incidents),
+                      period, key="route_map", height=680, title=_("Route map of the small-boat chain"))
+    period_incidents = None if incidents is None else stats.incidents_in(incidents, period)
 headline = stats.headline(crossings, incidents, period)
 with figures_box:
     widgets.show_figures(stats.figures(headline))

@@ -87,7 +87,8 @@ class StraitInset(ScriptElement):
   groups.forEach(function (g, i) {
     var m = copy(g); mirrors[L.stamp(g)] = m; named[names[i]] = m;
     if (map.hasLayer(g) || g.crAlways) { m.addTo(inset); }
-    g.on('layeradd', function (e) { var k = copy(e.layer); if (k) { m.addLayer(k); e.layer.crMirror = k; } });
+    g.on('layeradd', function (e) {  // a marker shown again reuses its copy
+      var k = e.layer.crMirror || copy(e.layer); if (k) { m.addLayer(k); e.layer.crMirror = k; } });
     g.on('layerremove', function (e) { if (e.layer.crMirror) { m.removeLayer(e.layer.crMirror); } });
   });
   groups[{{ this.detail_index }}] && mirrors[L.stamp(groups[{{ this.detail_index }}])].addTo(inset).bringToBack();

@@ -11,7 +11,7 @@ import pytest
 
 import tests.builders as b
 from geo.export.downloads import read_back
-from tests.harness import frame_where, map_settled
+from tests.harness import frame_where
 
 pytestmark = pytest.mark.browser
 TIMEOUT = 60_000
@@ -32,8 +32,6 @@ def open_incidents(web, app_url: str, query: str):
     page.goto(f"{app_url}/incidents?{query}")
     page.get_by_text("Deaths and missing on the route").wait_for(timeout=TIMEOUT)
     page.locator('[data-testid="stMetric"]').first.wait_for(timeout=TIMEOUT)
-    if "view=density" not in query:
-        map_settled(page, TIMEOUT)
     return page
 
 

@@ -4,7 +4,7 @@ import pytest
 
 from tests import builders as b
 from tests.builders import HOSTILE, hostile_copy
-from tests.harness import ROOT, map_frame, map_settled, start_app
+from tests.harness import ROOT, map_frame, start_app
 
 pytestmark = pytest.mark.browser
 
@@ -185,7 +185,6 @@ def test_incident_views_show_template_text_from_data_literally(template_app, web
 def test_an_uploaded_file_is_shown_literally_in_every_view_and_on_compare(template_app, web):
     page = web.page
     page.goto(f"{template_app}/incidents?month=2024-09")
-    map_settled(page)
     name, data = b.template_uploads(place="Upload place")["generic CSV"]
     page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(
         files=[{"name": name, "mimeType": "text/csv", "buffer": data}])

@@ -13,7 +13,6 @@ import pytest
 
 from tests.builders import generic_csv
 from tests.corpus import PAGE, record_page
-from tests.harness import map_settled
 from tests.upload_corpus import CASES
 
 pytestmark = pytest.mark.browser
@@ -49,7 +48,6 @@ def test_every_corpus_file_ends_in_a_message(web, app_url, first):
     page = web.page
     page.goto(f"{app_url}/{QUIET}")
     page.get_by_text("Deaths and missing on the route").wait_for(timeout=60_000)
-    map_settled(page)
     assert upload(page, "base.csv", BASELINE) is not None
     started, failures = time.monotonic(), []
     for index in range(first, min(first + CHUNK, len(NAMES))):
@@ -68,7 +66,6 @@ def test_every_corpus_file_ends_in_a_message(web, app_url, first):
             record_page("traceback")
             page.goto(f"{app_url}/{QUIET}")  # a fresh session for the rest
             page.get_by_text("Deaths and missing on the route").wait_for(timeout=60_000)
-            map_settled(page)
             upload(page, "base.csv", BASELINE)
             continue
         record_page("message")

@@ -4,7 +4,6 @@ import pytest
 from playwright.sync_api import expect
 
 from tests import builders as b
-from tests.harness import map_settled
 
 pytestmark = pytest.mark.browser
 MARKER = "UPLOAD-ONLY-7f3a Off Sangatte"
@@ -13,7 +12,6 @@ MARKER = "UPLOAD-ONLY-7f3a Off Sangatte"
 def test_uploaded_rows_are_not_in_the_explainer(app_url, web):
     page = web.page
     page.goto(f"{app_url}/incidents?month=2024-09")
-    map_settled(page)
     upload = b.generic_csv([("2024-09-20", 50.89, 1.66, 9, 0, MARKER)])
     page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(
         files=[{"name": "mine.csv", "mimeType": "text/csv", "buffer": upload}])

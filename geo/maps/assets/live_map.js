@@ -1,7 +1,8 @@
 // Browser side of geo/live_map.py, an st.components.v2 module.
 // Streamlit calls this function on mount and again with every new `data`.
 // The map document (folium's finished HTML) goes into one iframe, built only
-// when its id changes; new incidents go through window.crIncidents.update in
+// when its id changes. The incident table (every period) arrives once too; a
+// period change sends only its months, handed to window.crIncidents.update in
 // that frame, so static layers, zoom, centre, open layers and legend stay.
 const SPEEDS = [["slow", 2000], ["normal", 1200], ["fast", 600]];
 
@@ -44,7 +45,7 @@ function label(state, words) {
 
 function show(state, month) {
   state.month = month;
-  const months = state.payload.labels;
+  const months = state.period.labels;
   const slider = state.bar.querySelector(".cr-play-month");
   slider.max = String(Math.max(months.length - 1, 0));
   slider.value = String(month == null ? months.length - 1 : month);
@@ -53,7 +54,7 @@ function show(state, month) {
     : months[month];
   state.bar.style.display = months.length > 1 ? "" : "none";
   const incidents = state.frame.contentWindow.crIncidents;
-  if (incidents) { incidents.update(state.payload.columns, month); }
+  if (incidents) { incidents.update(state.table, state.period.months, month); }
 }
 
 function stop(state) {
@@ -64,7 +65,7 @@ function stop(state) {
 
 function togglePlay(state) {
   if (state.timer) { stop(state); return; }
-  const last = state.payload.labels.length - 1;
+  const last = state.period.labels.length - 1;
   let month = state.month == null || state.month >= last ? 0 : state.month + 1;
   show(state, month);
   const button = state.bar.querySelector(".cr-play-button");
@@ -76,15 +77,50 @@ function togglePlay(state) {
   }, every);
 }
 
-function watchView(state, win, map, setStateValue) {
-  let pending = null;
-  map.on("moveend", function () {
+// The view goes to the server (and so into the URL) only when it is not the one the map
+// opened with: a reader's pan or zoom, never the map's own start-up fitting. Until the reader
+// touches the map, a resize (the frame settling) keeps the view the map opened with.
+function sameView(a, b) {
+  return !!a && !!b && Math.abs(a.z - b.z) < 1e-9 && Math.abs(a.c[0] - b.c[0]) < 5e-5 &&
+    Math.abs(a.c[1] - b.c[1]) < 5e-5;
+}
+
+function viewOf(map) {
+  const centre = map.getCenter();
+  return {z: map.getZoom(), c: [centre.lat, centre.lng]};
+}
+
+function watchView(state, map, wanted, known, setStateValue) {
+  let pending = null, touched = false;
+  const container = map.getContainer();
+  ["pointerdown", "wheel", "keydown", "touchstart"].forEach(function (type) {
+    container.addEventListener(type, function () { touched = true; }, {passive: true});
+  });
+  function moved() {
     clearTimeout(pending);
     pending = setTimeout(function () {
-      const centre = map.getCenter();
-      setStateValue("view", {z: map.getZoom(), c: [centre.lat, centre.lng]});
+      const view = viewOf(map);
+      if (sameView(view, known)) { return; }
+      known = wanted = view;
+      setStateValue("view", view);
     }, 400);
+  }
+  map.on("moveend", moved);
+  if (!sameView(viewOf(map), known)) { moved(); }  // moved before the frame finished loading
+  map.on("resize", function () {  // runs after the document's own resize handler (a fit)
+    if (touched) { return; }
+    clearTimeout(pending);
+    if (wanted) { map.setView(wanted.c, wanted.z, {animate: false}); clearTimeout(pending); }
+    known = viewOf(map);
   });
+}
+
+// The document records the view its own scripts opened with, before anything can move the map.
+function withOpenedView(html, mapName) {
+  const record = "<script>(function () { var m = window[" + JSON.stringify(mapName) + "]; if (m) { " +
+    "var c = m.getCenter(); window.crOpenedView = {z: m.getZoom(), c: [c.lat, c.lng]}; } })();</" + "script>";
+  const end = html.lastIndexOf("</html>");  // folium's scripts come after </body>
+  return end < 0 ? html + record : html.slice(0, end) + record + html.slice(end);
 }
 
 function buildFrame(state, root, data, html, setStateValue, setTriggerValue) {
@@ -97,41 +133,57 @@ function buildFrame(state, root, data, html, setStateValue, setTriggerValue) {
     frame.addEventListener("load", function () {
       const win = frame.contentWindow, map = win[data.map_name];
       if (map && data.view) { map.setView(data.view.c, data.view.z, {animate: false}); }
-      if (map) { watchView(state, win, map, setStateValue); }
+      if (map) { watchView(state, map, data.view, data.view ? viewOf(map) : win.crOpenedView || viewOf(map),
+        setStateValue); }
       if (win.crIncidents) { win.crIncidents.onClick = function (id) { setTriggerValue("clicked", id); }; }
       resolve();
     }, {once: true});
   });
-  frame.srcdoc = html;
+  frame.srcdoc = withOpenedView(html, data.map_name);
   root.appendChild(frame);
   state.frame = frame;
   state.docId = data.doc_id;
-  state.dataId = null;
+  state.shownKey = null;
   window.crMapDocs = (window.crMapDocs || 0) + 1;
+}
+
+// Parsed incident tables by id, kept for the page's life (a few: one per map and filter set).
+function table(data) {
+  const tables = window.crTables = window.crTables || {};
+  if (data.table && !tables[data.table_id]) {
+    const ids = Object.keys(tables);
+    if (ids.length >= 4) { delete tables[ids[0]]; }
+    tables[data.table_id] = JSON.parse(data.table);
+  }
+  return tables[data.table_id];
 }
 
 export default function (component) {
   const { data, parentElement, setStateValue, setTriggerValue } = component;
   const root = parentElement;
   window.crDataAt = performance.timeOrigin + performance.now();  // bench.inplace: data arrived
-  // The server sends a map document once per session; the page keeps it here.
+  // The server sends a map document and an incident table once per session; the page keeps them.
   const docs = window.crDocs = window.crDocs || {};
   if (data.doc) { docs[data.doc_id] = data.doc; }
+  const rows = table(data);
   let state = root.__crLive;
   if (!state) {
-    state = root.__crLive = {frame: null, docId: null, dataId: null, month: null, timer: null};
+    state = root.__crLive = {frame: null, docId: null, shownKey: null, month: null, timer: null};
     controls(state, root);
   }
   label(state, data.words);
+  if (!rows) { setTriggerValue("missing", data.table_id); return; }
   if (state.docId !== data.doc_id) {
-    if (!docs[data.doc_id]) { setTriggerValue("missing_doc", data.doc_id); return; }
+    if (!docs[data.doc_id]) { setTriggerValue("missing", data.doc_id); return; }
     buildFrame(state, root, data, docs[data.doc_id], setStateValue, setTriggerValue);
   }
+  const key = data.table_id + "|" + data.period.months.join(",");
   state.ready.then(function () {
-    if (state.dataId === data.payload.data_id) { return; }
+    if (state.shownKey === key) { return; }
     stop(state);
-    state.dataId = data.payload.data_id;
-    state.payload = Object.assign({}, data.payload, {columns: JSON.parse(data.payload.columns)});
+    state.shownKey = key;
+    state.table = rows;
+    state.period = data.period;
     show(state, null);
   });
 }
