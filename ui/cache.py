@@ -16,6 +16,7 @@ import streamlit as st
 
 from geo.data import load
 from geo.i18n import N_, _, use_language
+from geo.maps import live_map as lm
 from geo.model import scene
 from geo.model.period import Period, default_period
 
@@ -25,15 +26,16 @@ BUILDING_ROUTES = N_("Building routes and corridors…")
 LOADING_HOME_OFFICE = N_("Loading the Home Office weekly, daily and nationality files…")
 WRITING_EXPLAINER = N_("Writing the explainer…")
 DRAWING_PICTURE = N_("Drawing the picture…")
-_warm: set[str] = set()  # process-wide caches already filled: no spinner element on every rerun
+DRAWING_MAP = N_("Drawing the map…")
+_warm: set[tuple] = set()  # process-wide caches already filled: no spinner element on every rerun
 
 
-def _first_time(message: str, compute: Callable[[], T]) -> T:
-    if message in _warm:
+def _first_time(message: str, compute: Callable[[], T], *key: object) -> T:
+    if (message, *key) in _warm:
         return compute()
     with st.spinner(_(message)):
         value = compute()
-    _warm.add(message)
+    _warm.add((message, *key))
     return value
 
 
@@ -119,3 +121,53 @@ def static_picture(start: str, end: str, layers: tuple[str, ...], fmt: str, size
     """The map as PNG, SVG or PDF bytes (see geo.export.pictures), in ``lang``."""
     with st.spinner(_(DRAWING_PICTURE)):
         return _static_picture(start, end, layers, fmt, size, lang)
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def story_charts(lang: str) -> dict[str, tuple[dict, str] | None]:
+    """The route map's story charts as Vega-Lite specs, each with its sentence,
+    in ``lang``. They do not depend on the period, so a month change reuses them
+    (building and serialising them took 160–250 ms of every rerun)."""
+    from geo.maps import seed_charts
+    from geo.model import seed_figures
+    tables, daily = datasets().tables, crossings_extra()[0].get("daily")
+    incidents, crossings = tables.get("incidents"), tables.get("crossings")
+    charts: dict[str, tuple[dict, str] | None] = {"dead": None, "boats": None, "ytd": None}
+    with use_language(lang):
+        if incidents is not None:
+            table = seed_figures.yearly_dead_missing(incidents)
+            charts["dead"] = (seed_charts.dead_missing_by_year(table, _("Dead and missing per year")).to_dict(),
+                              seed_figures.deadliest_sentence(table))
+        if crossings is not None:
+            yearly = seed_figures.people_per_boat_by_year(crossings)
+            charts["boats"] = (seed_charts.people_per_boat_by_year(yearly, _("People per boat, by year")).to_dict(), "")
+            if daily is not None:
+                ytd = seed_figures.year_to_date_crossings(daily)
+                title = _("People crossed since 1 January, each year")
+                charts["ytd"] = (seed_charts.crossings_year_to_date(ytd, title).to_dict(),
+                                 seed_figures.year_to_date_sentence(ytd, yearly))
+    return charts
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _incident_map_document(mode: str, lang: str) -> lm.MapDocument:
+    from geo.maps.incident_map import build_incident_base
+    with use_language(lang):
+        return lm.map_document(build_incident_base(datasets().layers.get("countries"), mode))
+
+
+def incident_map_document(mode: str, lang: str = "en") -> lm.MapDocument:
+    """The incidents map without incidents, rendered once per process, mode and language."""
+    return _first_time(DRAWING_MAP, lambda: _incident_map_document(mode, lang), "incidents", mode, lang)
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _route_map_document(speed_kmh: float, lang: str) -> lm.MapDocument:
+    from geo.maps.route_map import build_route_map
+    with use_language(lang):
+        return lm.map_document(build_route_map(route_scene(), None, speed_kmh=speed_kmh, live=True))
+
+
+def route_map_document(speed_kmh: float, lang: str = "en") -> lm.MapDocument:
+    """The route map without incidents, rendered once per process, speed and language."""
+    return _first_time(DRAWING_MAP, lambda: _route_map_document(speed_kmh, lang), "route", speed_kmh, lang)

@@ -1,4 +1,4 @@
-"""The Streamlit edge of the in-place map (see geo/live_map.py).
+"""The Streamlit edge of the in-place map (see geo/maps/live_map.py).
 
 ``live_map`` mounts one ``st.components.v2`` component per page visit. The map
 document and the incident table (every period's incidents) go to the browser
@@ -19,24 +19,12 @@ import os
 import folium
 import streamlit as st
 
-from geo.i18n import use_language
 from geo.maps import live_map as lm
-from geo.maps.popups import md_text
-from geo.maps.route_map import build_route_map
 from geo.model.mapview import VIEW_KEYS, view_from_map, view_from_query
 from geo.model.period import Period
-from ui import cache, url_state
+from ui import url_state
 
-CSS = """
-.cr-play { display: flex; flex-wrap: wrap; gap: .6rem; align-items: center; margin: 0 0 .4rem 0;
-  font: 14px/1.3 "Source Sans Pro", sans-serif; color: #262730; }
-.cr-play button { font: inherit; padding: .2rem .7rem; border: 1px solid #b9bcc4; border-radius: .4rem;
-  background: #fff; cursor: pointer; }
-.cr-play button[aria-pressed="true"] { background: #0072B2; color: #fff; border-color: #0072B2; }
-.cr-play input[type=range] { flex: 1 1 12rem; min-width: 8rem; }
-.cr-play output { min-width: 9rem; font-weight: 600; }
-"""
-_component = st.components.v2.component("channel_routes_live_map", js=lm.script(), css=CSS)
+_component = st.components.v2.component("channel_routes_live_map", js=lm.script(), css=lm.style())
 
 
 def use_st_folium() -> bool:
@@ -44,31 +32,16 @@ def use_st_folium() -> bool:
     return os.environ.get("CHANNEL_ROUTES_MAP", "") == "st_folium"
 
 
-@st.cache_resource(show_spinner="Drawing the map…", max_entries=8)
-def incident_map_document(mode: str, lang: str = "en") -> lm.MapDocument:
-    """The incidents map without incidents, rendered once per process, mode and language."""
-    from geo.maps.incident_map import build_incident_base
-    with use_language(lang):
-        return lm.map_document(build_incident_base(cache.datasets().layers.get("countries"), mode))
-
-
-@st.cache_resource(show_spinner="Drawing the map…", max_entries=8)
-def route_map_document(speed_kmh: float, lang: str = "en") -> lm.MapDocument:
-    """The route map without incidents, rendered once per process, speed and language."""
-    with use_language(lang):
-        return lm.map_document(build_route_map(cache.route_scene(), None, speed_kmh=speed_kmh, live=True))
-
-
 def _view_state(key: str):
     """The view to open with: the session's last view of this map, else the
     link's (a bad link shows a message and the default view)."""
     memory = f"map_view_{key}"
-    slot = st.container()  # always there, so a message shown once does not move the map (a remount)
+    slot = st.container()  # always there, so a message that comes and goes does not move the map (a remount)
     if memory not in st.session_state:
         view, message = view_from_query(st.query_params.to_dict())
         st.session_state[memory] = view
-        if message:
-            slot.warning(md_text(message))
+        url_state.keep_link_note("map_view", message, view)
+    url_state.show_link_note("map_view", st.session_state[memory], slot)
     return memory
 
 

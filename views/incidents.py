@@ -128,7 +128,7 @@ with st.container():
 countries = cache.datasets().layers.get("countries")
 clicked_id = None
 if mode in IN_PLACE_MODES and not live_map.use_st_folium():
-    document = live_map.incident_map_document(mode, current_language())
+    document = cache.incident_map_document(mode, current_language())
     every_period = gf.apply_filters(incidents, None, filters)  # the browser picks the period's rows
     clicked_id = live_map.live_map(document, cached_incident_table(every_period), period, key=f"incident_map_{mode}",
                                    height=540, title=_("Map of the incidents shown"))

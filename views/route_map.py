@@ -7,7 +7,6 @@ from geo.data.records import doubt_summary
 from geo.export.meta import as_of
 from geo.export.route_table import routes_csv, routes_shown
 from geo.i18n import _, current_language, format_decimal, format_number, place_name
-from geo.maps import seed_charts
 from geo.maps.live_map import cached_incident_table
 from geo.maps.popups import md_text, text_table
 from geo.maps.route_map import build_route_map
@@ -27,29 +26,26 @@ from geo.model.scene import osnabrueck_note, ruhr_to_coast
 from ui import cache, live_map, widgets
 
 
-def story_figures(incidents, crossings, daily) -> None:
+def story_figures(incidents, crossings) -> None:
     """The story's claims, each checkable against a chart with its source and date."""
     st.subheader(_("The story in figures"))
     dates = as_of(crossings, incidents)
+    charts = cache.story_charts(current_language())
     left, right = st.columns(2)
-    if incidents is not None:
-        table = seed_figures.yearly_dead_missing(incidents)
-        left.altair_chart(seed_charts.dead_missing_by_year(table, _("Dead and missing per year")), width="stretch")
-        left.caption(md_text(seed_figures.deadliest_sentence(table)) + " " + _(
+    if charts["dead"]:
+        left.vega_lite_chart(charts["dead"][0], width="stretch")
+        left.caption(md_text(charts["dead"][1]) + " " + _(
             "Source: IOM Missing Migrants Project, minimum estimates, copy {date}. Pale bars marked *: "
             "incomplete years (hover for why), not low counts.").format(
             date=md_text(dates.get("IOM Missing Migrants Project", ""))))
-    if crossings is not None:
-        yearly = seed_figures.people_per_boat_by_year(crossings)
-        right.altair_chart(seed_charts.people_per_boat_by_year(yearly, _("People per boat, by year")), width="stretch")
+    if charts["boats"]:
+        right.vega_lite_chart(charts["boats"][0], width="stretch")
         right.caption(_("Source: UK Home Office, official IER_02a monthly figures ({date}), provisional daily "
                         "sums after them. Pale bar marked *: a year not yet complete.").format(
             date=md_text(dates.get("Home Office official monthly", ""))))
-    if daily is not None and crossings is not None:
-        ytd = seed_figures.year_to_date_crossings(daily)
-        st.altair_chart(seed_charts.crossings_year_to_date(ytd, _("People crossed since 1 January, each year")),
-                        width="stretch")
-        st.caption(md_text(seed_figures.year_to_date_sentence(ytd, yearly)) + " " + _(
+    if charts["ytd"]:
+        st.vega_lite_chart(charts["ytd"][0], width="stretch")
+        st.caption(md_text(charts["ytd"][1]) + " " + _(
             "Source: UK Home Office daily small-boat arrivals (provisional, {date}); yearly totals from the "
             "official monthly figures.").format(date=md_text(dates.get("Home Office provisional daily", ""))))
 
@@ -70,7 +66,7 @@ if live_map.use_st_folium():
     period_incidents = None if incidents is None else stats.incidents_in(incidents, period)
     live_map.st_folium_map(build_route_map(scene, period_incidents, speed_kmh=speed), "route_map", 680)
 else:  # every period's incidents travel once; this run sends the period only
-    live_map.live_map(live_map.route_map_document(speed, current_language()), cached_incident_table(incidents),
+    live_map.live_map(cache.route_map_document(speed, current_language()), cached_incident_table(incidents),
                       period, key="route_map", height=680, title=_("Route map of the small-boat chain"))
     period_incidents = None if incidents is None else stats.incidents_in(incidents, period)
 headline = stats.headline(crossings, incidents, period)
@@ -96,7 +92,7 @@ st.caption(_("Storage places are the outlines of the Land, district or city thei
              "Strait in detail. Open a shape for its sources. German outlines © GeoBasis-DE / BKG 2021 (Daten "
              "verändert)."))
 
-story_figures(incidents, crossings, cache.crossings_extra()[0].get("daily"))
+story_figures(incidents, crossings)
 
 st.subheader(_("How long is the drive?"))
 van_kmh = st.number_input(_("Van top speed (km/h)"), min_value=VAN_KMH_RANGE[0], max_value=VAN_KMH_RANGE[1],

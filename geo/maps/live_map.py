@@ -129,3 +129,8 @@ def player_words() -> dict[str, str]:
 def script() -> str:
     """The browser side (an ES module for ``st.components.v2``)."""
     return asset_text("geo.maps", "live_map.js")
+
+
+def style() -> str:
+    """The play bar's CSS (the map itself is styled inside its own frame)."""
+    return asset_text("geo.maps", "live_map.css")
