@@ -28,6 +28,7 @@ from geo.i18n import (
 from geo.maps.popups import md_text
 from geo.model.period import Period, month_label, month_span, period_from_query
 from ui.cache import data_span, datasets
+from ui.upload import uploaded
 from ui.url_state import keep_link_note, query_values, show_link_note, sync_query, url_radio
 
 PERIOD_KEYS = ("month", "from", "to")
@@ -155,13 +156,7 @@ def show_data_errors(*keys: str) -> bool:
 
 
 FILTER_STATE = {"setting": "f_setting", "cause": "f_cause", "country": "f_country", "min": "f_min"}
-UPLOAD = "upload_result"
 SOURCES = {"shipped": N_("Shipped IOM data"), "upload": N_("My upload only"), "both": N_("Shipped + my upload")}
-
-
-def uploaded():
-    """The session's upload result (geo.data.upload.UploadResult) or None."""
-    return st.session_state.get(UPLOAD)
 
 
 def incident_coverage(with_upload: bool):

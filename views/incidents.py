@@ -1,108 +1,27 @@
 """Incidents: filtered IOM deaths and missing by month, map, table, chart, downloads, own data."""
 
-import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo.data.location_check import doubt_text
 from geo.data.records import doubt_summary, incident_count
-from geo.data.upload import read_upload
-from geo.export import downloads
-from geo.i18n import N_, _, current_language, format_day, format_number
+from geo.export import downloads, incident_tables
+from geo.i18n import _, current_language, format_number
 from geo.maps import charts
 from geo.maps.incident_map import IN_PLACE_MODES, MODES, build_incident_map
 from geo.maps.live_map import cached_incident_table
-from geo.maps.popups import md_text, safe_url, survivors_text, text_table
+from geo.maps.popups import md_text, safe_url, text_table
 from geo.model import filters as gf
 from geo.model.period import Period
 from geo.model.stats import incident_figures, incident_notes
-from geo.vocab import SETTING_WORDS
-from ui import cache, live_map, url_state, widgets
-
-SORTS = {"date": N_("Date"), "dead_missing": N_("Dead + missing"), "dead": N_("Dead"), "missing": N_("Missing"),
-         "country": N_("Country"), "cause": N_("Cause")}
-TABLE_COLUMNS = {"date": N_("Date"), "location": N_("Place"), "country": N_("Country"), "setting": N_("Setting"),
-                 "dead": N_("Dead"), "missing": N_("Missing"), "survivors": N_("Survivors"), "cause": N_("Cause"),
-                 "incident_id": N_("IOM incident"), "record_id": N_("IOM record"),
-                 "location_doubt": N_("Location check")}
+from ui import cache, live_map, upload, url_state, widgets
 
 period = st.session_state.period
 st.title(_("Deaths and missing on the route to the UK · {period}").format(period=period.label))
 widgets.show_data_errors("incidents")
 
-
-def upload_section() -> None:
-    st.subheader(_("Your own data"))
-    st.caption(_("Upload incidents for this session only: the IOM Global Figures file (Coordinates as "
-                 "'lat, lon'), the IOM website download (Number Dead, Incident Date like "
-                 "'Tue, 01/27/2026 - 12:00'), a CSV with date, latitude, longitude, dead, missing, or "
-                 "GeoJSON points. The shipped data is never changed."))
-    file = st.file_uploader(_("Incident file (CSV or GeoJSON)"), type=["csv", "geojson", "json"], key="upload_file")
-    if file is not None and st.session_state.get("upload_id") != file.file_id:
-        st.session_state.upload_id = file.file_id
-        attempt = read_upload(file.name, file.getvalue())
-        st.session_state.upload_attempt = attempt
-        if attempt.rows is not None:  # a file with no usable row leaves the previous upload in place
-            st.session_state.upload_bytes = (file.name, file.getvalue())
-            st.session_state[widgets.UPLOAD] = attempt
-        st.rerun()
-    result, attempt = widgets.uploaded(), st.session_state.get("upload_attempt")
-    shown = attempt if attempt is not None else result
-    if shown is None:
-        return
-    upload_message(shown, result if result is not shown else None)
-    if result is None or result.rows is None or "upload_bytes" not in st.session_state:
-        return
-    name, data = st.session_state.upload_bytes
-    st.download_button(_("Download your file back (unchanged)"), data, file_name=name, key="upload_back")
-    if st.button(_("Forget my upload"), key="upload_forget"):
-        for key in (widgets.UPLOAD, "upload_id", "upload_bytes", "upload_attempt", "f_source"):
-            st.session_state.pop(key, None)
-        st.rerun()
-
-
-def details_table(records: pd.DataFrame) -> pd.DataFrame:
-    """One IOM incident: a column per record, so its records read together."""
-    details = [_("Date"), _("Place"), _("Country"), _("Setting"), _("Dead"), _("Missing"), _("Survivors"),
-               _("Cause"), _("Source"), _("Source quality (IOM)"), _("IOM incident"), _("IOM record"),
-               _("Location check")]
-    table = {_("Detail"): details}
-    for n, row in enumerate(records.itertuples(index=False), start=1):
-        table[_("Record {n}").format(n=n) if len(records) > 1 else _("Value")] = [
-            format_day(row.date.date()), row.location, row.country, _(SETTING_WORDS.get(row.setting, row.setting)),
-            str(int(row.dead)), str(int(row.missing)), survivors_text(row.survivors), row.cause, row.source,
-            gf.quality_words(row.source_quality), row.incident_id, row.record_id,
-            _("Doubtful: {reason}").format(reason=doubt_text(row.location_doubt)) if row.location_doubt
-            else _("Point agrees with its text and country")]
-    return pd.DataFrame(table)
-
-
-def upload_message(result, in_use) -> None:
-    """The outcome of the last file: counts that add up and every refused row with its reason."""
-    if result.error:
-        st.error(md_text(result.error))
-    elif result.accepted:
-        st.success(md_text(result.summary()))
-    else:
-        st.warning(md_text(result.summary() + " " + _("Nothing was loaded from this file.")))
-    if in_use is not None and in_use.rows is not None:
-        st.info(md_text(_("Still in use: your earlier file {file} ({count} rows).").format(
-            file=in_use.file, count=in_use.accepted)))
-    if result.issues:
-        st.markdown("**" + _("Rejected rows ({count} problem(s))").format(count=len(result.issues)) + "**")
-        st.table(text_table(result.issue_table()))
-
-
-def nearest(rows: pd.DataFrame, clicked: dict | None) -> str | None:
-    if not clicked or rows.empty or "lat" not in clicked:
-        return None
-    distance = (rows["lat"] - clicked["lat"]) ** 2 + (rows["lon"] - clicked["lng"]) ** 2
-    return rows.loc[distance.idxmin(), "incident_id"] if distance.min() < 1e-6 else None
-
-
 incidents, with_upload = widgets.incidents_for_view()
 if incidents is None:
-    upload_section()
+    upload.upload_section()
     st.stop()
 
 # One container above the map: notes and messages that come and go inside it never move the map,
@@ -161,12 +80,9 @@ st.caption(_("Click a month (shift-click another to make a range) to set the per
 widgets.apply_chart_pick("incident_chart", charts.picked_period(event), period)
 
 st.subheader(_("Incident details"))
-by_incident = rows.groupby("incident_id", sort=False)
-labels = {incident: f"{format_day(group['date'].iloc[0].date())} · {group['location'].iloc[0]} · "
-                    + _("{count} dead or missing").format(count=int(group["dead_missing"].sum()))
-                    + (" · " + _("{count} records").format(count=len(group)) if len(group) > 1 else "")
-          for incident, group in by_incident}
-picked = clicked_id if clicked_id in labels else nearest(rows, (clicked or {}).get("last_object_clicked"))
+labels = incident_tables.incident_labels(rows)
+picked = (clicked_id if clicked_id in labels
+          else incident_tables.nearest_incident(rows, (clicked or {}).get("last_object_clicked")))
 if picked:
     st.session_state.f_detail = picked
 if labels:
@@ -175,7 +91,7 @@ if labels:
     chosen = st.selectbox(_("Incident (or click one on the map)"), list(labels), key="f_detail",
                           format_func=labels.get)
     records = rows[rows["incident_id"] == chosen].sort_values("record_id", kind="stable")
-    st.table(text_table(details_table(records)))
+    st.table(text_table(incident_tables.details_table(records)))
     row = records.iloc[0]
     if safe_url(row.url):
         st.link_button(_("Open the source"), safe_url(row.url))
@@ -184,14 +100,10 @@ else:
 
 st.subheader(_("Table"))
 left, right = st.columns([2, 1])
-sort_key = left.selectbox(_("Sort by"), list(SORTS), format_func=lambda k: _(SORTS[k]), key="f_sort")
+sorts = incident_tables.SORTS
+sort_key = left.selectbox(_("Sort by"), list(sorts), format_func=lambda k: _(sorts[k]), key="f_sort")
 descending = right.toggle(_("Largest / latest first"), value=True, key="f_desc")
-table = rows.sort_values(sort_key, ascending=not descending, kind="stable")[list(TABLE_COLUMNS)].copy()
-table["date"] = table["date"].map(lambda day: format_day(day.date()))
-table["location_doubt"] = table["location_doubt"].map(doubt_text)
-table["setting"] = table["setting"].map(lambda s: _(SETTING_WORDS.get(s, s)))
-table["survivors"] = table["survivors"].map(lambda v: "" if v is None or v != v else str(int(v)))
-st.table(text_table(table.rename(columns={k: _(v) for k, v in TABLE_COLUMNS.items()}).reset_index(drop=True)))
+st.table(text_table(incident_tables.records_table(rows, sort_key, descending)))
 
 st.subheader(_("Download"))
 description = f"IOM incidents, {period.label}, {filters.describe()}"
@@ -204,4 +116,4 @@ d3.download_button(_("Credits and licence (TXT)"), downloads.sidecar(description
                    "text/plain", key="dl_sidecar")
 st.caption(_("The CSV starts with '#' lines naming the source and licence; the GeoJSON carries them in "
              "'metadata' and on every feature."))
-upload_section()
+upload.upload_section()
