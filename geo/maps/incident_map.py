@@ -14,11 +14,11 @@ import pandas as pd
 from folium.elements import JSCSSMixin
 from shapely.geometry import box
 
-from geo.i18n import N_, _, format_number
+from geo.i18n import N_, _, format_number, ngettext
 from geo.maps import style as ms
 from geo.maps.elements import DataLayer, Furniture, IncidentLayer, ScriptElement, feature, script_macro, to_json
 from geo.maps.offline import APP_BASE_URL
-from geo.maps.popups import esc
+from geo.maps.popups import counted, esc
 from geo.maps.route_map import CLUSTER_FILES, EMPTY_INCIDENTS, base_map, incident_columns, incident_features
 from geo.maps.safe_folium import fit_bounds
 from geo.paths import asset_text
@@ -66,8 +66,10 @@ def density_features(incidents: pd.DataFrame, size: float = GRID_DEG) -> list[di
         shape = box(cell.col * size, cell.row * size, (cell.col + 1) * size, (cell.row + 1) * size)
         colour = DENSITY_COLOURS[density_level(cell.dead_missing)]
         style = {"color": "#333333", "weight": 0.6, "fillColor": colour, "fillOpacity": 0.8}
-        tip = esc(_("{dead_missing} dead or missing in {incidents} incident(s) in this cell")).format(
-            dead_missing=format_number(int(cell.dead_missing)), incidents=format_number(int(cell.incidents)))
+        incidents = ngettext("in {count} incident in this cell", "in {count} incidents in this cell",
+                             int(cell.incidents))
+        tip = (counted("dead_or_missing", int(cell.dead_missing)) + " "
+               + esc(incidents).format(count=format_number(int(cell.incidents))))
         features.append(feature(shape, style, tip=tip))
     return features
 

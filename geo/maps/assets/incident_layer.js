@@ -3,12 +3,18 @@
     {{ this.* }} are the element's own attributes, data only as finished HTML-safe JSON (to_json). -#}
 (function () {
   var d = {{ this.json }}, group = {{ this._parent.get_name() }};
+  // `{name}` in a template (escaped words from the server) replaced by values, in one pass.
+  function fill(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (slot, name) { return values[name]; });
+  }
+  // A count with its word, in the form the catalog's plural rule picks for it (d.plural).
+  function counted(word, n) { return fill(d.counts[word][d.plural[n]], {count: n}); }
   function popup(i) {
-    var w = d.words, h = '<div class="cr-pop"><h4>' + d.dates[d.date[i]] + ': ' + d.dead[i] + ' ' + w.dead +
-      ', ' + d.missing[i] + ' ' + w.missing + '</h4>';
+    var w = d.words, h = '<div class="cr-pop"><h4>' + fill(w.date_counts, {date: d.dates[d.date[i]],
+      counts: counted('dead', d.dead[i]) + ', ' + counted('missing', d.missing[i])}) + '</h4>';
     for (var j = d.start[i]; j < d.start[i] + d.n[i]; j++) {
-      h += '<p>' + d.locs[d.loc[j]] + ' (' + d.countries[d.ctry[j]] + ')<br>' + d.rd[j] + ' ' + w.dead + ', ' +
-        d.rm[j] + ' ' + w.missing + '; ' + w.survivors + ' ' + d.survivors[d.surv[j]] + '; ' + w.cause + ' ' +
+      h += '<p>' + d.locs[d.loc[j]] + ' (' + d.countries[d.ctry[j]] + ')<br>' + counted('dead', d.rd[j]) + ', ' +
+        counted('missing', d.rm[j]) + '; ' + w.survivors + ' ' + d.survivors[d.surv[j]] + '; ' + w.cause + ' ' +
         d.causes[d.cause[j]] + '<br>' + w.source + ' ' + d.sources[d.src[j]] + ' (' + d.links[d.link[j]] +
         '); ' + w.quality + ' ' + d.qualities[d.q[j]] + '<br>' + w.record + ' ' + d.rids[j] +
         d.whys[d.why[j]] + '</p>';
@@ -18,7 +24,8 @@
   }
   function tip(i) {
     var w = d.words;
-    return d.dates[d.date[i]] + ': ' + d.dm[i] + ' ' + w.dead_or_missing + (d.doubt[i] ? ' · ' + w.doubtful : '');
+    return fill(w.date_counts, {date: d.dates[d.date[i]], counts: counted('dead_or_missing', d.dm[i])}) +
+      (d.doubt[i] ? ' · ' + w.doubtful : '');
   }
   // One marker per row, made once per table; a change adds and removes only what differs.
   var made = {columns: null, markers: [], on: null, cluster: null};
@@ -66,7 +73,7 @@
   group.on('click', function (e) {
     if (all.onClick && e.layer.options.crIndex != null) { all.onClick(d.ids[e.layer.options.crIndex]); }
   });
-  group.crPopup = popup;
+  group.crPopup = popup; group.crTip = tip;
   group.bindPopup(function (layer) { return popup(layer.options.crIndex); }, {maxWidth: 380});
   group.bindTooltip(function (layer) { return tip(layer.options.crIndex); }, {sticky: true});
   // One entry point for every incident layer on the page (main map, insets):
