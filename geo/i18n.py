@@ -94,6 +94,17 @@ def ngettext(singular: str, plural: str, count: int) -> str:
     return translations(current_language()).ngettext(singular, plural, count)
 
 
+def plural_index(count: int) -> int:
+    """Which of a message's plural forms the current language uses for ``count``
+    (the catalog's ``Plural-Forms`` rule, as :func:`ngettext` applies it).
+
+    >>> [plural_index(n) for n in (0, 1, 2)], [f(n) for f in _in("fr", fn="plural_index") for n in (0, 1, 2)]
+    ([1, 0, 1], [0, 0, 1])
+    """
+    catalog = translations(current_language())
+    return catalog.plural(count) if isinstance(catalog, gettext.GNUTranslations) else int(count != 1)
+
+
 def format_number(value: float | int) -> str:
     """A count with the locale's grouping.
 
@@ -134,6 +145,7 @@ def month_abbreviations() -> list[str]:
 
 
 DAY_PATTERNS = {"en": "d MMM y", "fr": "d MMM y", "de": "d. MMM y"}
+FIRST_DAY_PATTERNS = {"fr": "d'er' MMM y"}  # French writes the first of a month as an ordinal: 1er déc.
 
 
 def format_day(day: dt.date | str) -> str:
@@ -141,10 +153,14 @@ def format_day(day: dt.date | str) -> str:
 
     >>> [format_day("2025-09-29")] + [f("2025-09-29") for f in _in("fr", "de", fn="format_day")]
     ['29 Sep 2025', '29 sept. 2025', '29. Sept. 2025']
+    >>> [format_day("2025-12-01")] + [f("2025-12-01") for f in _in("fr", "de", fn="format_day")]
+    ['1 Dec 2025', '1er déc. 2025', '1. Dez. 2025']
     """
     if isinstance(day, str):
         day = dt.date.fromisoformat(day[:10])
-    return format_date(day, DAY_PATTERNS[current_language()], locale=current_language())
+    lang = current_language()
+    pattern = FIRST_DAY_PATTERNS.get(lang, DAY_PATTERNS[lang]) if day.day == 1 else DAY_PATTERNS[lang]
+    return format_date(day, pattern, locale=lang)
 
 
 def format_when(text: str) -> str:

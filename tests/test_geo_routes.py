@@ -161,4 +161,4 @@ def test_a_bad_road_line_names_its_row_column_and_value():
     bad = {**good, "properties": {"class": "track", "cc": "DE"}}
     with pytest.raises(DataFileError) as error:
         network_table({"features": [good, bad]}, "data/roads/x.geojson")
-    assert "data/roads/x.geojson, row 1, column 'class'" in str(error.value) and "track" in str(error.value)
+    assert "data/roads/x.geojson, row 2, column 'class'" in str(error.value) and "track" in str(error.value)

@@ -192,7 +192,9 @@ def test_a_broken_shipped_layer_is_named_in_french(tmp_path):
     with pytest.raises(DataFileError) as caught:
         load_network(broken, "roads.geojson")
     with i18n.use_language("fr"):
-        assert str(caught.value).startswith("roads.geojson, ligne 0, colonne 'class': attendu : l'une des valeurs [")
+        assert str(caught.value).startswith("roads.geojson, ligne 1, colonne 'class': attendu : l'une des valeurs [")
+    with i18n.use_language("de"):
+        assert str(caught.value).startswith("roads.geojson, Zeile 1, Spalte 'class'")
 
 
 def test_an_areas_popup_names_the_report_role_and_date_in_german():

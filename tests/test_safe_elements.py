@@ -100,19 +100,48 @@ def test_the_checker_catches_branca_compiling_its_output():
     assert not why_unsafe(ScriptElement) and not why_unsafe(RawText)
 
 
+def _call_name(node: ast.Call) -> str | None:
+    return getattr(node.func, "id", None) or getattr(node.func, "attr", None)
+
+
+def _our_text(node: ast.AST, asset_param: str | None) -> bool:
+    """Literal text, our own asset file (``asset_text`` of literals, or of the
+    asset name ``script_macro`` receives), or a sum of those."""
+    if isinstance(node, ast.Constant):
+        return isinstance(node.value, str)
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        return _our_text(node.left, asset_param) and _our_text(node.right, asset_param)
+    if isinstance(node, ast.Call) and _call_name(node) == "asset_text" and not node.keywords:
+        return all(isinstance(a, ast.Constant) or (isinstance(a, ast.Name) and a.id == asset_param)
+                   for a in node.args)
+    return False
+
+
 def test_geo_never_compiles_text_it_did_not_write():
-    """Template(...), Element(...) and from_string(...) in geo take literal text only."""
+    """Template(...), Element(...) and from_string(...) in geo take literal text or our asset files only,
+    and every element template read from a file is named by a literal."""
     compilers = {"Template", "Element", "from_string"}
     calls = []
     for module in geo_modules():
         tree = ast.parse(inspect.getsource(module))
+        macro = next((n for n in ast.walk(tree) if isinstance(n, ast.FunctionDef) and n.name == "script_macro"), None)
+        inside_macro = set(map(id, ast.walk(macro))) if macro else set()
         for node in ast.walk(tree):
-            if isinstance(node, ast.Call):
-                name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
-                literal = all(isinstance(a, ast.Constant) and isinstance(a.value, str) for a in node.args)
-                if name in compilers and not (node.args and literal and not node.keywords):
-                    calls.append(f"{module.__name__}:{node.lineno} {ast.unparse(node)[:80]}")
+            if not isinstance(node, ast.Call):
+                continue
+            name, asset_param = _call_name(node), macro.args.args[0].arg if id(node) in inside_macro else None
+            ours = all(_our_text(a, asset_param) for a in node.args)
+            named = name == "script_macro" and not all(isinstance(a, ast.Constant) for a in node.args)
+            if named or (name in compilers and not (node.args and ours and not node.keywords)):
+                calls.append(f"{module.__name__}:{node.lineno} {ast.unparse(node)[:80]}")
     assert not calls, calls
+
+
+def test_the_compiler_check_refuses_text_from_elsewhere():
+    call = ast.parse('Template("<p>" + asset_text("geo.maps", name))').body[0].value
+    assert not all(_our_text(a, None) for a in call.args)
+    assert all(_our_text(a, "name") for a in call.args)
+    assert not _our_text(ast.parse('"a" + title').body[0].value, None)
 
 
 def walk(element: Element) -> Iterator[Element]:

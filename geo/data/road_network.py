@@ -62,7 +62,8 @@ def _issue(name: str, row: int | None, column: str | None, value: object, reason
 
 
 def network_table(collection: dict, name: str = NETWORK_FILE) -> pd.DataFrame:
-    """Rows of ``road_class, cc, ref, km, coords``; a bad feature names its index.
+    """Rows of ``road_class, cc, ref, km, coords``; a bad feature is named as the "row" it is,
+    counted from 1 as a reader counts (the words of the CSV errors, and of uploaded GeoJSON).
 
     >>> fc = {"type": "FeatureCollection", "features": [{"type": "Feature",
     ...     "properties": {"class": "motorway", "cc": "DE", "ref": "A 40"},
@@ -72,16 +73,16 @@ def network_table(collection: dict, name: str = NETWORK_FILE) -> pd.DataFrame:
     ('A40', 7.0)
     """
     columns: dict[str, list] = {"road_class": [], "cc": [], "ref": [], "coords": []}
-    for index, feature in enumerate(collection.get("features") or []):
+    for number, feature in enumerate(collection.get("features") or [], start=1):
         props, geometry = feature.get("properties") or {}, feature.get("geometry") or {}
         coords = geometry.get("coordinates")
         if geometry.get("type") != "LineString" or not isinstance(coords, list) or len(coords) < 2:
-            raise _issue(name, index, "geometry", geometry.get("type"), N_("expected a LineString of 2+ points"))
+            raise _issue(name, number, "geometry", geometry.get("type"), N_("expected a LineString of 2+ points"))
         if props.get("class") not in ROAD_CLASSES:
-            raise _issue(name, index, "class", props.get("class"), Reason(N_("expected one of {allowed}"),
+            raise _issue(name, number, "class", props.get("class"), Reason(N_("expected one of {allowed}"),
                                                                          allowed=str(sorted(ROAD_CLASSES))))
         if props.get("cc") not in COUNTRIES:
-            raise _issue(name, index, "cc", props.get("cc"), Reason(N_("expected one of {allowed}"),
+            raise _issue(name, number, "cc", props.get("cc"), Reason(N_("expected one of {allowed}"),
                                                                    allowed=str(sorted(COUNTRIES))))
         columns["road_class"].append(props["class"])
         columns["cc"].append(props["cc"])

@@ -23,6 +23,8 @@ from jinja2.utils import htmlsafe_json_dumps
 from shapely.geometry import mapping
 from shapely.geometry.base import BaseGeometry
 
+from geo.paths import asset_text
+
 COORD_DECIMALS = 4  # about 10 m: finer than any zoom the map allows
 
 
@@ -52,6 +54,19 @@ def to_json(data: object) -> str:
     '{"t":"\\\\u003c/script\\\\u003e\\\\u003cb\\\\u003e\\\\u0026\\\\u0027"}'
     """
     return str(htmlsafe_json_dumps(data, separators=(",", ":"), ensure_ascii=False))
+
+
+def script_macro(asset: str) -> Template:
+    """The ``script`` macro of an element, its body read from ``geo/maps/assets/<asset>``.
+
+    The body is our code with ``{{ this.* }}`` placeholders that
+    :class:`ScriptElement` fills once; data only ever arrives as finished
+    :func:`to_json` text in those attributes, never as template source.
+
+    >>> [name for name in script_macro("labels.js").module.__dict__ if not name.startswith("_")]
+    ['script']
+    """
+    return Template("{% macro script(this, kwargs) %}\n" + asset_text("geo.maps", asset) + "{% endmacro %}\n")
 
 
 class RawText(Element):
@@ -94,19 +109,7 @@ class DataLayer(ScriptElement):
     (cached by the caller).
     """
 
-    _template = Template("""
-{% macro script(this, kwargs) %}
-try { window.parent.crStaticParses = (window.parent.crStaticParses || 0) + 1; } catch (e) { /* cross-origin host */ }
-L.geoJSON({{ this.json }}, {
-  style: function (f) { return f.properties.s; },
-  pointToLayer: function (f, latlng) { return L.circleMarker(latlng, f.properties.s); },
-  onEachFeature: function (f, layer) {
-    if (f.properties.p) { layer.bindPopup(f.properties.p, {maxWidth: 380}); }
-    if (f.properties.t) { layer.bindTooltip(f.properties.t, {sticky: true}); }
-  }
-}).addTo({{ this._parent.get_name() }});
-{% endmacro %}
-""")
+    _template = script_macro("data_layer.js")
 
     def __init__(self, features: Iterable[dict] = (), name: str = "data", serialised: str | None = None):
         super().__init__()
@@ -140,94 +143,7 @@ class IncidentLayer(ScriptElement):
     (its files must be on the page: see :func:`geo.maps.route_map.build_route_map`),
     so a pan no longer redraws every circle in view."""
 
-    _template = Template("""
-{% macro script(this, kwargs) %}
-(function () {
-  var d = {{ this.json }}, group = {{ this._parent.get_name() }};
-  function popup(i) {
-    var w = d.words, h = '<div class="cr-pop"><h4>' + d.dates[d.date[i]] + ': ' + d.dead[i] + ' ' + w.dead +
-      ', ' + d.missing[i] + ' ' + w.missing + '</h4>';
-    for (var j = d.start[i]; j < d.start[i] + d.n[i]; j++) {
-      h += '<p>' + d.locs[d.loc[j]] + ' (' + d.countries[d.ctry[j]] + ')<br>' + d.rd[j] + ' ' + w.dead + ', ' +
-        d.rm[j] + ' ' + w.missing + '; ' + w.survivors + ' ' + d.survivors[d.surv[j]] + '; ' + w.cause + ' ' +
-        d.causes[d.cause[j]] + '<br>' + w.source + ' ' + d.sources[d.src[j]] + ' (' + d.links[d.link[j]] +
-        '); ' + w.quality + ' ' + d.qualities[d.q[j]] + '<br>' + w.record + ' ' + d.rids[j] +
-        d.whys[d.why[j]] + '</p>';
-    }
-    return h + '<p>' + d.settings[d.setting[i]] + ' ' + w.heuristic + '<br>' + w.incident + ' ' + d.ids[i] +
-      ', ' + d.phrases[i] + '. ' + w.minimum + '</p></div>';
-  }
-  function tip(i) {
-    var w = d.words;
-    return d.dates[d.date[i]] + ': ' + d.dm[i] + ' ' + w.dead_or_missing + (d.doubt[i] ? ' \u00b7 ' + w.doubtful : '');
-  }
-  // One marker per row, made once per table; a change adds and removes only what differs.
-  var made = {columns: null, markers: [], on: null, cluster: null};
-  function make() {
-    group.clearLayers();
-    made.columns = d; made.markers = []; made.on = new Uint8Array(d.lat.length); made.cluster = null;
-    for (var i = 0; i < d.lat.length; i++) {
-      var style = {radius: d.r[i], color: '#ffffff', weight: 1.2, fillColor: d.colours[d.setting[i]],
-        fillOpacity: 0.85, crIndex: i};
-      if (d.doubt[i]) { for (var key in d.doubt_style) { style[key] = d.doubt_style[key]; } }
-      made.markers.push(L.circleMarker([d.lat[i], d.lon[i]], style));
-    }
-  }
-  // The rows to show: every row (months null), or those whose month is one of `months`
-  // (and the `month`-th of them, when a month is picked).
-  function wanted(months, month) {
-    var want = new Uint8Array(d.lat.length), place = {}, i;
-    if (months == null || !d.months) { want.fill(1); return want; }
-    months.forEach(function (m, k) { place[m] = k; });
-    for (i = 0; i < want.length; i++) {
-      var k = place[d.months[d.month[i]]];
-      want[i] = k !== undefined && (month == null || k === month) ? 1 : 0;
-    }
-    return want;
-  }
-  function draw(columns, months, month) {
-    d = columns;
-    if (made.columns !== d) { make(); }
-    var want = wanted(months, month), on = made.on, markers = made.markers, count = 0, kept = 0, i;
-    for (i = 0; i < want.length; i++) { count += want[i]; kept += want[i] & on[i]; }
-    if (count >= {{ this.cluster_from }} && L.markerClusterGroup) {
-      group.clearLayers();
-      made.cluster = L.markerClusterGroup({chunkedLoading: true, disableClusteringAtZoom: 12,
-        spiderfyOnMaxZoom: false}).addLayers(markers.filter(function (m, j) { return want[j]; })).addTo(group);
-    } else {
-      if (made.cluster || (kept && count > kept)) { group.clearLayers(); on.fill(0); made.cluster = null; }
-      // (re-added from scratch when rows join rows already shown: big circles stay below small ones)
-      for (i = 0; i < want.length; i++) { if (on[i] && !want[i]) { group.removeLayer(markers[i]); } }
-      for (i = 0; i < want.length; i++) { if (want[i] && !on[i]) { group.addLayer(markers[i]); } }
-    }
-    made.on = want;
-    return count;
-  }
-  draw(d, null, null);
-  group.on('click', function (e) {
-    if (all.onClick && e.layer.options.crIndex != null) { all.onClick(d.ids[e.layer.options.crIndex]); }
-  });
-  group.crPopup = popup;
-  group.bindPopup(function (layer) { return popup(layer.options.crIndex); }, {maxWidth: 380});
-  group.bindTooltip(function (layer) { return tip(layer.options.crIndex); }, {sticky: true});
-  // One entry point for every incident layer on the page (main map, insets):
-  // crIncidents.update(columns, months, month) redraws them all in place: the rows of `months`
-  // (null: every row), or only of the `month`-th of them.
-  var all = window.crIncidents = window.crIncidents || {layers: [], draws: 0, shown: 0,
-    update: function (columns, months, month) {
-      all.shown = 0;
-      all.layers.forEach(function (layerDraw) { all.shown = layerDraw(columns, months, month); });
-      all.draws += 1;
-      requestAnimationFrame(function () { requestAnimationFrame(function () {
-        all.drawnAt = performance.timeOrigin + performance.now();
-      }); });
-    }};
-  all.layers.push(draw);
-  all.shown = d.lat.length;
-  requestAnimationFrame(function () { all.drawnAt = performance.timeOrigin + performance.now(); });
-})();
-{% endmacro %}
-""")
+    _template = script_macro("incident_layer.js")
 
     def __init__(self, columns: dict, cluster_from: int = 20_000):
         super().__init__()
@@ -240,16 +156,7 @@ class IncidentLayer(ScriptElement):
 class Labels(ScriptElement):
     """Non-interactive text labels: rows of (lat, lon, text, css class)."""
 
-    _template = Template("""
-{% macro script(this, kwargs) %}
-{{ this.json }}.forEach(function (d) {
-  var box = document.createElement('span'); box.textContent = d[2];
-  L.marker([d[0], d[1]], {interactive: false, keyboard: false,
-    icon: L.divIcon({className: 'cr-label ' + d[3], html: box.outerHTML, iconSize: null})
-  }).addTo({{ this._parent.get_name() }});
-});
-{% endmacro %}
-""")
+    _template = script_macro("labels.js")
 
     def __init__(self, rows: Sequence[tuple[float, float, str, str]]):
         super().__init__()
@@ -264,32 +171,7 @@ class Labels(ScriptElement):
 class Furniture(ScriptElement):
     """Legend, credits, sea colour, page CSS and the zoom-dependent detail coast."""
 
-    _template = Template("""
-{% macro script(this, kwargs) %}
-(function () {
-  var map = {{ this._parent.get_name() }};
-  var css = document.createElement('style'); css.textContent = {{ this.css|tojson }};
-  document.head.appendChild(css);
-  map.getContainer().style.background = {{ this.sea|tojson }};
-  map.attributionControl.setPrefix('Leaflet');
-  map.attributionControl.addAttribution({{ this.credits|tojson }});
-  var legend = L.control({position: 'bottomleft'});
-  legend.onAdd = function () {
-    var div = L.DomUtil.create('div', 'cr-legend'); div.innerHTML = {{ this.legend|tojson }};
-    L.DomEvent.disableClickPropagation(div); return div;
-  };
-  legend.addTo(map);
-  {% if this.detail %}
-  var detail = {{ this.detail }};
-  function showDetail() {
-    if (map.getZoom() >= {{ this.detail_zoom }}) { detail.addTo(map); detail.bringToBack(); }
-    else { map.removeLayer(detail); }
-  }
-  map.on('zoomend', showDetail); showDetail();
-  {% endif %}
-})();
-{% endmacro %}
-""")
+    _template = script_macro("furniture.js")
 
     def __init__(self, legend_html: str, credits_html: str, css: str, sea: str,
                  detail_layer: str | None = None, detail_zoom: int = 9):

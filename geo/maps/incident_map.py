@@ -12,16 +12,16 @@ import folium
 import geopandas as gpd
 import pandas as pd
 from folium.elements import JSCSSMixin
-from jinja2 import Template
 from shapely.geometry import box
 
-from geo.i18n import N_, _, format_number
+from geo.i18n import N_, _, format_number, ngettext
 from geo.maps import style as ms
-from geo.maps.elements import DataLayer, Furniture, IncidentLayer, ScriptElement, feature, to_json
+from geo.maps.elements import DataLayer, Furniture, IncidentLayer, ScriptElement, feature, script_macro, to_json
 from geo.maps.offline import APP_BASE_URL
-from geo.maps.popups import esc
+from geo.maps.popups import counted, esc
 from geo.maps.route_map import CLUSTER_FILES, EMPTY_INCIDENTS, base_map, incident_columns, incident_features
 from geo.maps.safe_folium import fit_bounds
+from geo.paths import asset_text
 from geo.vocab import CHANNEL_BOUNDS
 
 MODES = {"clusters": N_("Clusters"), "points": N_("Every incident"), "density": N_("Density grid")}
@@ -66,8 +66,10 @@ def density_features(incidents: pd.DataFrame, size: float = GRID_DEG) -> list[di
         shape = box(cell.col * size, cell.row * size, (cell.col + 1) * size, (cell.row + 1) * size)
         colour = DENSITY_COLOURS[density_level(cell.dead_missing)]
         style = {"color": "#333333", "weight": 0.6, "fillColor": colour, "fillOpacity": 0.8}
-        tip = esc(_("{dead_missing} dead or missing in {incidents} incident(s) in this cell")).format(
-            dead_missing=format_number(int(cell.dead_missing)), incidents=format_number(int(cell.incidents)))
+        incidents = ngettext("in {count} incident in this cell", "in {count} incidents in this cell",
+                             int(cell.incidents))
+        tip = (counted("dead_or_missing", int(cell.dead_missing)) + " "
+               + esc(incidents).format(count=format_number(int(cell.incidents))))
         features.append(feature(shape, style, tip=tip))
     return features
 
@@ -76,29 +78,7 @@ class ClusterLayer(JSCSSMixin, ScriptElement):
     """Circle markers grouped by Leaflet.markercluster from local files; the
     features reach the page as finished text (:class:`~geo.maps.elements.ScriptElement`)."""
 
-    _template = Template("""
-{% macro script(this, kwargs) %}
-(function () {
-  var map = {{ this._parent.get_name() }};
-  map.options.maxZoom = map.options.maxZoom || {{ this.max_zoom }};
-  var css = document.createElement('style');
-  css.textContent = '.marker-cluster-small,.marker-cluster-medium,.marker-cluster-large'
-    + '{background:rgba(86,180,233,.45)} .marker-cluster div{background:#0072B2;color:#fff;'
-    + 'font-weight:700}';
-  document.head.appendChild(css);
-  var group = L.markerClusterGroup({showCoverageOnHover: false, maxClusterRadius: 40});
-  L.geoJSON({{ this.json }}, {
-    pointToLayer: function (f, latlng) { return L.circleMarker(latlng, f.properties.s); },
-    onEachFeature: function (f, layer) {
-      if (f.properties.p) { layer.bindPopup(f.properties.p, {maxWidth: 380}); }
-      if (f.properties.t) { layer.bindTooltip(f.properties.t, {sticky: true}); }
-      group.addLayer(layer);
-    }
-  });
-  map.addLayer(group);
-})();
-{% endmacro %}
-""")
+    _template = script_macro("cluster_layer.js")
 
     def __init__(self, features: list[dict], base_url: str = APP_BASE_URL):
         super().__init__()
@@ -106,6 +86,7 @@ class ClusterLayer(JSCSSMixin, ScriptElement):
         self.data = {"type": "FeatureCollection", "features": features}
         self.json = to_json(self.data)
         self.max_zoom = 13
+        self.css = asset_text("geo.maps", "cluster_layer.css")
         self.default_js = [("markercluster", f"{base_url}/leaflet.markercluster.js")]
         self.default_css = [("markercluster_css", f"{base_url}/MarkerCluster.css"),
                             ("markercluster_default_css", f"{base_url}/MarkerCluster.Default.css")]

@@ -14,7 +14,7 @@ from urllib.parse import urlparse
 import pandas as pd
 
 from geo.data.location_check import doubt_text
-from geo.i18n import _, format_day, format_when, place_name
+from geo.i18n import _, format_day, format_when, ngettext, place_name, plural_index
 from geo.model.places import Report
 from geo.vocab import SETTING_WORDS
 
@@ -115,7 +115,8 @@ def area_popup(name: str, drawn_as: str, reports: Iterable[Report]) -> str:
     more = ("<li>" + esc(_("… and {count} more").format(count=len(reports) - MAX_REPORTS_SHOWN)) + "</li>"
             if len(reports) > MAX_REPORTS_SHOWN else "")
     quotes = "<p><small>" + esc(_("Quotes as published, in their own language.")) + "</small></p>" if reports else ""
-    count = esc(_("{count} sourced report(s):").format(count=len(reports)))
+    count = esc(ngettext("{count} sourced report:", "{count} sourced reports:", len(reports)).format(
+        count=len(reports)))
     return (f'<div class="cr-pop"><h4>{esc(place_name(name))}</h4><p>{esc(drawn_as)}</p>'
             f"<p>{count}</p><ul>{items}{more}</ul>"
             f"{quotes}</div>")
@@ -156,21 +157,58 @@ def record_block(record) -> str:
     from geo.model.filters import quality_words  # geo.model.filters imports this module
 
     words, link_text = popup_words(), _("link")
-    return (f"<p>{esc(record.location)} ({esc(record.country)})<br>{int(record.dead)} {words['dead']}, "
-            f"{int(record.missing)} {words['missing']}; {words['survivors']} "
+    return (f"<p>{esc(record.location)} ({esc(record.country)})<br>{counted('dead', int(record.dead))}, "
+            f"{counted('missing', int(record.missing))}; {words['survivors']} "
             f"{esc(survivors_text(record.survivors))}; {words['cause']} {esc(record.cause)}<br>{words['source']} "
             f"{esc(record.source)} ({links(record.url, link_text)}); "
             f"{words['quality']} {esc(quality_words(record.source_quality))}<br>{words['record']} "
             f"{esc(record.record_id)}{doubt_note(getattr(record, 'location_doubt', ''))}</p>")
 
 
+# A count beside its word, one entry per word; ``{count}`` is the number.
+COUNTED = {"dead": lambda n: ngettext("1 dead", "{count} dead", n),
+           "missing": lambda n: ngettext("1 missing", "{count} missing", n),
+           "dead_or_missing": lambda n: ngettext("1 dead or missing", "{count} dead or missing", n)}
+
+
+def counted(word: str, count: int) -> str:
+    """A count with its word in the form the reader's language uses for it (escaped).
+
+    >>> counted("dead", 1), counted("dead_or_missing", 13)
+    ('1 dead', '13 dead or missing')
+    """
+    return esc(COUNTED[word](count)).format(count=count)
+
+
+def count_forms() -> dict[str, list[str]]:
+    """Each counted word's plural forms as escaped ``{count}`` templates, in the order
+    :func:`geo.i18n.plural_index` numbers them (the map's script picks one per count).
+
+    >>> count_forms()["dead"]
+    ['1 dead', '{count} dead']
+    """
+    examples: dict[int, int] = {}
+    for count in range(200):  # the first count of each form
+        examples.setdefault(plural_index(count), count)
+    return {word: [esc(form(examples[index])) for index in sorted(examples)] for word, form in COUNTED.items()}
+
+
+def date_counts(date: str, counts: str) -> str:
+    """A popup's or tooltip's heading: the (escaped) date, then the (escaped) counts.
+
+    >>> date_counts("3 Sep 2024", "13 dead or missing")
+    '3 Sep 2024: 13 dead or missing'
+    """
+    return popup_words()["date_counts"].format(date=date, counts=counts)
+
+
 def popup_words() -> dict[str, str]:
     """The field names of an incident popup, escaped, in the reader's language
-    (the map's script receives the same words)."""
+    (the map's script receives the same words, and :func:`count_forms`)."""
     return {key: esc(text) for key, text in {
-        "dead": _("dead"), "missing": _("missing"), "survivors": _("survivors:"), "cause": _("cause:"),
+        "date_counts": _("{date}: {counts}"), "survivors": _("survivors:"), "cause": _("cause:"),
         "source": _("Source:"), "quality": _("source quality:"), "record": _("IOM record"), "link": _("link"),
-        "dead_or_missing": _("dead or missing"), "doubtful": _("location doubtful"),
+        "doubtful": _("location doubtful"),
         "heuristic": _("(keyword heuristic, not IOM data)"), "incident": _("IOM Missing Migrants Project, incident"),
         "minimum": _("Minimum estimates.")}.items()}
 
@@ -182,8 +220,8 @@ def incident_popup(records: pd.DataFrame) -> str:
     first = records.iloc[0]
     total = int(first["records_total"]) if "records_total" in records.columns else len(records)
     words = popup_words()
-    return (f'<div class="cr-pop"><h4>{esc(format_day(first["date"].date()))}: '
-            f'{int(records["dead"].sum())} {words["dead"]}, {int(records["missing"].sum())} {words["missing"]}</h4>'
+    counts = f'{counted("dead", int(records["dead"].sum()))}, {counted("missing", int(records["missing"].sum()))}'
+    return (f'<div class="cr-pop"><h4>{date_counts(esc(format_day(first["date"].date())), counts)}</h4>'
             + "".join(record_block(r) for r in records.itertuples(index=False))
             + f'<p>{esc(_(SETTING_WORDS.get(first["setting"], first["setting"])))} {words["heuristic"]}'
             f'<br>{words["incident"]} {esc(first["incident_id"])}, '
@@ -192,9 +230,9 @@ def incident_popup(records: pd.DataFrame) -> str:
 
 def incident_tooltip(records: pd.DataFrame) -> str:
     doubtful = "location_doubt" in records.columns and (records["location_doubt"].astype(str) != "").any()
-    words = popup_words()
-    return (f"{esc(format_day(records['date'].iloc[0].date()))}: {int(records['dead_missing'].sum())} "
-            f"{words['dead_or_missing']}" + (f" · {words['doubtful']}" if doubtful else ""))
+    heading = date_counts(esc(format_day(records["date"].iloc[0].date())),
+                          counted("dead_or_missing", int(records["dead_missing"].sum())))
+    return heading + (f" · {popup_words()['doubtful']}" if doubtful else "")
 
 
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~=:$])")

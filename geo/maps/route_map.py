@@ -19,7 +19,7 @@ from shapely.geometry import LineString
 from geo import vocab
 from geo.data.records import by_marker, is_doubtful, marker_groups
 from geo.data.road_network import ROAD_CREDIT
-from geo.i18n import N_, _, current_language, format_day, format_decimal, place_name
+from geo.i18n import N_, _, current_language, format_day, format_decimal, place_name, plural_index
 from geo.maps import style as ms
 from geo.maps.elements import COORD_DECIMALS, DataLayer, Furniture, IncidentLayer, Labels, feature, to_json
 from geo.maps.inset import INSET_CSS, StraitInset
@@ -27,6 +27,7 @@ from geo.maps.offline import APP_BASE_URL, use_local_assets
 from geo.maps.popups import (
     area_popup,
     circle_words,
+    count_forms,
     doubt_note,
     esc,
     incident_popup,
@@ -219,7 +220,9 @@ def incident_columns(incidents: gpd.GeoDataFrame) -> dict:
                "doubt_style": ms.DOUBT_STYLE, "rd": rows["dead"].astype(int).tolist(),
                "rm": rows["missing"].astype(int).tolist(), "rids": [esc(v) for v in rows["record_id"]]}
     columns["r"] = [ms.incident_radius(v) for v in columns["dm"]]
-    columns["words"] = popup_words()
+    columns["words"], columns["counts"] = popup_words(), count_forms()
+    counts = {*columns["dead"], *columns["missing"], *columns["dm"], *columns["rd"], *columns["rm"]}
+    columns["plural"] = {str(n): plural_index(n) for n in sorted(counts)}
     columns["phrases"] = [esc(records_phrase(n, of)) for n, of in zip(columns["n"], columns["of"])]
     per_marker = {"date": ("dates", markers["date"].dt.date, lambda v: esc(format_day(v))),
                   "setting": ("settings", markers["setting"], lambda v: esc(_(SETTING_WORDS.get(v, v))))}
