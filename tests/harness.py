@@ -155,9 +155,13 @@ def map_view(frame) -> dict:
 
 
 def set_map_view(frame, zoom: float, lat: float, lon: float) -> None:
-    """Move the map as a reader would, and wait until it has settled."""
-    frame.evaluate(f"() => new Promise(done => {{ const m = {leaflet_map(frame)}; m.once('moveend', () => "
-                   f"requestAnimationFrame(() => done())); m.setView([{lat}, {lon}], {zoom}, {{animate: false}}); }})")
+    """Move the map as a reader would (a touch first: until the reader touches the map, the live map treats
+    a move followed by a resize as the frame settling and keeps its opening view), and wait until it has
+    settled."""
+    frame.evaluate(f"() => new Promise(done => {{ const m = {leaflet_map(frame)}; "
+                   f"m.getContainer().dispatchEvent(new PointerEvent('pointerdown', {{bubbles: true}})); "
+                   f"m.once('moveend', () => requestAnimationFrame(() => done())); "
+                   f"m.setView([{lat}, {lon}], {zoom}, {{animate: false}}); }})")
 
 
 def app_page(path: str, timeout: float = 90, **query):
