@@ -157,11 +157,21 @@ def map_view(frame) -> dict:
 def set_map_view(frame, zoom: float, lat: float, lon: float) -> None:
     """Move the map as a reader would (a touch first: until the reader touches the map, the live map treats
     a move followed by a resize as the frame settling and keeps its opening view), and wait until it has
-    settled."""
+    settled. A zoom still animating (the map's opening fit) would end after the move and undo it, so the
+    move waits for it."""
+    frame.wait_for_function(f"() => !{leaflet_map(frame)}._animatingZoom", timeout=30000)
     frame.evaluate(f"() => new Promise(done => {{ const m = {leaflet_map(frame)}; "
                    f"m.getContainer().dispatchEvent(new PointerEvent('pointerdown', {{bubbles: true}})); "
                    f"m.once('moveend', () => requestAnimationFrame(() => done())); "
                    f"m.setView([{lat}, {lon}], {zoom}, {{animate: false}}); }})")
+
+
+def wait_for_query(page, pattern: str, timeout_ms: int = 30000) -> None:
+    """Wait until the page's URL matches the regular expression ``pattern``. The app changes its URL with
+    history.replaceState; ``page.wait_for_url`` waits for a navigation and its load event as well, and
+    timed out when the URL already matched."""
+    page.wait_for_function("(pattern) => new RegExp(pattern).test(window.location.href)", arg=pattern,
+                           timeout=timeout_ms)
 
 
 def app_page(path: str, timeout: float = 90, **query):

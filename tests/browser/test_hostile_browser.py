@@ -4,7 +4,7 @@ import pytest
 
 from tests import builders as b
 from tests.builders import HOSTILE, hostile_copy
-from tests.harness import ROOT, map_frame, start_app
+from tests.harness import ROOT, map_frame, start_app, wait_for_query
 
 pytestmark = pytest.mark.browser
 
@@ -193,7 +193,7 @@ def test_an_uploaded_file_is_shown_literally_in_every_view_and_on_compare(templa
     assert_template_text_inert(web, leaflet_frames(page), uploaded)
     for label in ("Every incident", "Density grid"):
         page.get_by_text(label, exact=True).click()
-        page.wait_for_url(f"**view={'points' if label == 'Every incident' else 'density'}**", timeout=60000)
+        wait_for_query(page, f"view={'points' if label == 'Every incident' else 'density'}", 60000)
         assert_template_text_inert(web, leaflet_frames(page), None if label == "Density grid" else uploaded)
     page.locator('[data-testid="stSidebarNav"]').get_by_text("Compare periods").click()
     page.wait_for_selector("h1:has-text('Compare two periods')", timeout=60000)
