@@ -18,7 +18,7 @@ def test_records_sort_by_the_chosen_column_with_the_readers_headers():
     with use_language("fr"):
         table = records_table(rows, "dead", descending=True)
     assert list(table.columns)[:3] == ["Date", "Lieu", "Pays"]
-    assert table["Morts"].tolist() == [5, 2, 1] and table["Date"].iloc[0] == "1 oct. 2024"
+    assert table["Morts"].tolist() == [5, 2, 1] and table["Date"].iloc[0] == "1er oct. 2024"
 
 
 def test_a_sort_key_that_is_not_offered_is_refused_by_name():
