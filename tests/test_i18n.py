@@ -101,8 +101,10 @@ def shipped():
 
 
 @pytest.mark.parametrize("lang, people, layer, html_words", [
-    ("fr", "36\u202f816", "Couloirs de traversée", ("Lecture", "Récit : suivre la route", "Pas de Calais")),
-    ("de", "36.816", "Überfahrtskorridore", ("Abspielen", "Erzählung: der Route folgen", "Straße von Dover")),
+    ("fr", "36\u202f816", "Couloirs de traversée", ("Lecture", "Récit : suivre la route", "Pas de Calais",
+                                                    "officielles\u00a0: jusqu")),
+    ("de", "36.816", "Überfahrtskorridore", ("Abspielen", "Erzählung: der Route folgen", "Straße von Dover",
+                                            "<b>Datenstand:</b>")),
 ])
 def test_the_explainer_in_french_and_german(shipped, lang, people, layer, html_words):
     from geo.export.explainer import export_html

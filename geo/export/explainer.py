@@ -208,7 +208,7 @@ def _footer(h, dates: dict[str, str]) -> str:
         f"<li>{outlines} "
         f"{link(ms.BKG_URL, '© GeoBasis-DE / BKG 2021 (Daten verändert)')}, "
         f"{link('https://www.govdata.de/dl-de/by-2-0', 'dl-de/by-2-0')}, VG5000 (Stand 01.01.2021)</li>")
-    as_of_text = " · ".join(f"{esc(_(k))}: {esc(v)}" for k, v in dates.items())
+    as_of_text = " · ".join(esc(_("{label}: {value}").format(label=_(k), value=v)) for k, v in dates.items())
     as_of_word, credits_word, map_data = esc(_("Data as of")), esc(_("Credits.")), esc(_("Map data and figures:"))
     return (f"<footer><p><b>{as_of_word}</b> {as_of_text}</p><ul>{notes}</ul>"
             f"<p id='cr-credits'><b>{credits_word}</b> {map_data}</p>"
