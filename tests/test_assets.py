@@ -25,8 +25,8 @@ def _assets_read(trees: dict[Path, ast.Module]) -> set[tuple[str, str]]:
             texts = [a.value for a in node.args if isinstance(a, ast.Constant) and isinstance(a.value, str)]
             if name == "asset_text" and len(texts) == 2:
                 read.add((texts[0], texts[1]))
-            elif name == "script_macro" and len(texts) == 1:
-                read.add(("geo.maps", texts[0]))
+            elif name == "script_macro":
+                read.update(("geo.maps", text) for text in texts)
     return read
 
 

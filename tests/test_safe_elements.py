@@ -111,6 +111,11 @@ def _our_text(node: ast.AST, asset_param: str | None) -> bool:
         return isinstance(node.value, str)
     if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
         return _our_text(node.left, asset_param) and _our_text(node.right, asset_param)
+    if (isinstance(node, ast.Call) and _call_name(node) == "join" and isinstance(node.func.value, ast.Constant)
+            and len(node.args) == 1 and isinstance(node.args[0], ast.GeneratorExp)):
+        (loop,) = node.args[0].generators  # "".join(asset_text(..., name) for name in <asset_param>)
+        return (isinstance(loop.iter, ast.Name) and loop.iter.id == asset_param and not loop.ifs
+                and _our_text(node.args[0].elt, loop.target.id))
     if isinstance(node, ast.Call) and _call_name(node) == "asset_text" and not node.keywords:
         return all(isinstance(a, ast.Constant) or (isinstance(a, ast.Name) and a.id == asset_param)
                    for a in node.args)
@@ -129,7 +134,8 @@ def test_geo_never_compiles_text_it_did_not_write():
         for node in ast.walk(tree):
             if not isinstance(node, ast.Call):
                 continue
-            name, asset_param = _call_name(node), macro.args.args[0].arg if id(node) in inside_macro else None
+            params = macro and ([macro.args.vararg] if macro.args.vararg else macro.args.args)
+            name, asset_param = _call_name(node), params[0].arg if id(node) in inside_macro else None
             ours = all(_our_text(a, asset_param) for a in node.args)
             named = name == "script_macro" and not all(isinstance(a, ast.Constant) for a in node.args)
             if named or (name in compilers and not (node.args and ours and not node.keywords)):
@@ -141,6 +147,8 @@ def test_the_compiler_check_refuses_text_from_elsewhere():
     call = ast.parse('Template("<p>" + asset_text("geo.maps", name))').body[0].value
     assert not all(_our_text(a, None) for a in call.args)
     assert all(_our_text(a, "name") for a in call.args)
+    joined = ast.parse('"".join(asset_text("geo.maps", a) for a in names)').body[0].value
+    assert _our_text(joined, "names") and not _our_text(joined, "other")
     assert not _our_text(ast.parse('"a" + title').body[0].value, None)
 
 

@@ -4,6 +4,9 @@
 document and the incident table (every period's incidents) go to the browser
 once per session; each rerun then sends their ids and the period's months,
 and the browser shows that period's incidents in place.
+The browser also watches the sidebar's period widgets and shows a newly
+picked period's incidents at once, before the rerun's data arrives (which
+then finds them shown).
 The reader's zoom and centre come back from the browser and go into the URL
 (``z=``, ``c=lat,lon``).
 
@@ -23,6 +26,8 @@ from geo.maps import live_map as lm
 from geo.model.mapview import VIEW_KEYS, view_from_map, view_from_query
 from geo.model.period import Period
 from ui import url_state
+from ui.cache import data_span
+from ui.widgets import MONTH_KEY, RANGE_KEY
 
 _component = st.components.v2.component("channel_routes_live_map", js=lm.script(), css=lm.style())
 
@@ -67,7 +72,8 @@ def live_map(document: lm.MapDocument, table: lm.IncidentTable, period: Period, 
     data = {"doc": None if document.doc_id in sent else document.html, "doc_id": document.doc_id,
             "map_name": document.map_name, "table": None if table.table_id in sent else table.json,
             "table_id": table.table_id, "period": lm.period_payload(period), "height": height, "title": title,
-            "view": None if view is None else view.as_data(), "words": lm.player_words()}
+            "view": None if view is None else view.as_data(), "words": lm.player_words(),
+            "sidebar": {"month": MONTH_KEY, "range": RANGE_KEY, "calendar": lm.period_payload(data_span()[0])}}
     result = _component(data=data, key=key, height=height + 48, on_view_change=_noop,
                         on_missing_change=_noop, on_clicked_change=_noop)
     sent.update((document.doc_id, table.table_id))

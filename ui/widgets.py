@@ -66,6 +66,7 @@ def _init_period_state(span: Period, default: Period) -> None:
 
 
 ONE_MONTH, RANGE = "One month", "Range"
+MONTH_KEY, RANGE_KEY = "period_month", "period_range"  # the sidebar's period widgets (the live map watches them)
 PERIOD_MODES = {ONE_MONTH: N_("One month"), RANGE: N_("Range")}
 
 
@@ -109,12 +110,12 @@ def period_sidebar() -> Period:
         mode = st.radio(_("Show"), list(PERIOD_MODES), key="period_mode", horizontal=True,
                         format_func=lambda mode: _(PERIOD_MODES[mode]))
         if mode == ONE_MONTH:
-            month = st.selectbox(_("Month"), months[::-1], key="period_month", format_func=month_label)
+            month = st.selectbox(_("Month"), months[::-1], key=MONTH_KEY, format_func=month_label)
             period = Period(month, month)
         else:
             # value= makes it a two-thumb range slider; without it the browser drew one
             # thumb and sent one month back, which crashed the next run.
-            start, end = st.select_slider(_("Months"), options=months, key="period_range",
+            start, end = st.select_slider(_("Months"), options=months, key=RANGE_KEY,
                                           value=(months[0], months[-1]), format_func=month_label)
             period = Period(start, end)
         st.caption(_("Data from {span}. Default: the latest 12 months of Home Office data.").format(span=span.label))

@@ -56,8 +56,9 @@ def to_json(data: object) -> str:
     return str(htmlsafe_json_dumps(data, separators=(",", ":"), ensure_ascii=False))
 
 
-def script_macro(asset: str) -> Template:
-    """The ``script`` macro of an element, its body read from ``geo/maps/assets/<asset>``.
+def script_macro(*assets: str) -> Template:
+    """The ``script`` macro of an element, its body read from ``geo/maps/assets/<asset>``
+    (several assets: one after the other).
 
     The body is our code with ``{{ this.* }}`` placeholders that
     :class:`ScriptElement` fills once; data only ever arrives as finished
@@ -66,7 +67,8 @@ def script_macro(asset: str) -> Template:
     >>> [name for name in script_macro("labels.js").module.__dict__ if not name.startswith("_")]
     ['script']
     """
-    return Template("{% macro script(this, kwargs) %}\n" + asset_text("geo.maps", asset) + "{% endmacro %}\n")
+    return Template("{% macro script(this, kwargs) %}\n" + "".join(asset_text("geo.maps", asset) for asset in assets)
+                    + "{% endmacro %}\n")
 
 
 class RawText(Element):
@@ -135,20 +137,26 @@ class DataLayer(ScriptElement):
         return len(self.data["features"])
 
 
+DOTS_FROM = 1500  # rows shown from which a circleMarker each is slower to add, remove and paint than dots
+
+
 class IncidentLayer(ScriptElement):
     """Incidents as columns (see :func:`geo.maps.route_map.incident_columns`): one
     canvas circle per incident and point, with popups and tooltips assembled on demand from
     escaped pieces, so 100,000 rows stay a few MB and one bound handler.
     From ``cluster_from`` rows on they are grouped by Leaflet.markercluster
     (its files must be on the page: see :func:`geo.maps.route_map.build_route_map`),
-    so a pan no longer redraws every circle in view."""
+    so a pan no longer redraws every circle in view. From :data:`DOTS_FROM` rows
+    shown (and below ``cluster_from``) they are drawn in one pass as dots
+    (``dots_layer.js``), with the same popups, tooltips and clicks."""
 
-    _template = script_macro("incident_layer.js")
+    _template = script_macro("dots_layer.js", "incident_layer.js")
 
     def __init__(self, columns: dict, cluster_from: int = 20_000):
         super().__init__()
         self._name = "IncidentLayer"
         self.cluster_from = int(cluster_from)
+        self.dots_from = DOTS_FROM
         self.count = len(columns["lat"])
         self.json = to_json(columns)
 

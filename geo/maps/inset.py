@@ -15,7 +15,7 @@ it: docs/route-map.md.
 from __future__ import annotations
 
 from geo.i18n import N_, _
-from geo.maps.elements import ScriptElement, script_macro, to_json
+from geo.maps.elements import DOTS_FROM, ScriptElement, script_macro, to_json
 from geo.paths import asset_text
 
 STRAIT_DETAIL_BOUNDS = [[50.15, 0.85], [51.2, 2.85]]
@@ -43,6 +43,7 @@ class StraitInset(ScriptElement):
         self.chain, self.strait = to_json(chain), to_json(STRAIT_DETAIL_BOUNDS)
         self.title = to_json(_(INSET_TITLE))
         self.detail_index = "null" if detail_index is None else int(detail_index)
+        self.dots_from = DOTS_FROM
 
     @property
     def names(self) -> str:

@@ -92,6 +92,53 @@ def test_a_bad_view_in_the_link_shows_a_message_and_the_default_view(app_url, we
     assert web.errors == [] and web.external == []
 
 
+RECORD_UPDATES = """() => { const all = window.crIncidents; all.__titles = [];
+  const update = all.update; all.update = function () {
+    all.__titles.push(window.parent.document.querySelector('h1').textContent);
+    return update.apply(this, arguments); }; }"""
+IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+
+
+def updates_after(page, frame, change, wanted: int, title: str) -> list[str]:
+    """The page titles at each incident redraw caused by ``change(page)``, once the rerun finished."""
+    frame.evaluate(RECORD_UPDATES)
+    change(page)
+    expect(page.locator("h1")).to_contain_text(title, timeout=30000)
+    page.wait_for_selector(IDLE, timeout=30000)
+    frame.wait_for_function(f"() => window.crIncidents.shown === {wanted}", timeout=30000)
+    return frame.evaluate("() => window.crIncidents.__titles")
+
+
+def test_a_picked_month_is_drawn_at_once_before_the_page_reruns_and_only_once(app_url, web):
+    page = web.page
+    page.goto(f"{app_url}/?month=2024-09")
+    frame = map_frame(page)
+    frame.wait_for_function(f"() => window.crIncidents && window.crIncidents.shown === {incident_count('2024-09')}",
+                            timeout=30000)
+    page.wait_for_selector(IDLE, timeout=30000)
+    titles = updates_after(page, frame, lambda p: pick_month(p, "2024-10"), incident_count("2024-10"), "Oct 2024")
+    assert len(titles) == 1 and "Sep 2024" in titles[0]  # drawn from the sidebar, the rerun found it drawn
+    assert web.errors == [] and web.external == []
+
+
+def test_a_range_moved_on_the_slider_is_drawn_at_once(app_url, web):
+    page = web.page
+    page.goto(f"{app_url}/?from=2024-08&to=2024-10")
+    frame = map_frame(page)
+    total = sum(incident_count(m) for m in ("2024-08", "2024-09", "2024-10"))
+    frame.wait_for_function(f"() => window.crIncidents && window.crIncidents.shown === {total}", timeout=30000)
+    page.wait_for_selector(IDLE, timeout=30000)
+    end = page.locator('[data-testid="stSidebar"] input[type=range]').nth(1)
+
+    def step_back(p):
+        end.focus()
+        p.keyboard.press("ArrowLeft")
+    wanted = incident_count("2024-08") + incident_count("2024-09")
+    titles = updates_after(page, frame, step_back, wanted, "Aug 2024 – Sep 2024")
+    assert titles and "Oct 2024" in titles[0]
+    assert web.errors == [] and web.external == []
+
+
 def test_playback_steps_through_the_months_of_the_range_in_place(app_url, web):
     page = web.page
     page.goto(f"{app_url}/?from=2024-08&to=2024-10")

@@ -27,17 +27,21 @@
     return fill(w.date_counts, {date: d.dates[d.date[i]], counts: counted('dead_or_missing', d.dm[i])}) +
       (d.doubt[i] ? ' · ' + w.doubtful : '');
   }
-  // One marker per row, made once per table; a change adds and removes only what differs.
-  var made = {columns: null, markers: [], on: null, cluster: null};
+  // One marker per row, made once per table when first shown; a change adds and removes only what differs.
+  var made = {columns: null, markers: [], on: null, cluster: null, dots: false, dotLayer: new L.CrDots()};
   function make() {
     group.clearLayers();
     made.columns = d; made.markers = []; made.on = new Uint8Array(d.lat.length); made.cluster = null;
-    for (var i = 0; i < d.lat.length; i++) {
+    made.dots = false;
+  }
+  function marker(i) {
+    if (!made.markers[i]) {
       var style = {radius: d.r[i], color: '#ffffff', weight: 1.2, fillColor: d.colours[d.setting[i]],
         fillOpacity: 0.85, crIndex: i};
       if (d.doubt[i]) { for (var key in d.doubt_style) { style[key] = d.doubt_style[key]; } }
-      made.markers.push(L.circleMarker([d.lat[i], d.lon[i]], style));
+      made.markers[i] = L.circleMarker([d.lat[i], d.lon[i]], style);
     }
+    return made.markers[i];
   }
   // The rows to show: every row (months null), or those whose month is one of `months`
   // (and the `month`-th of them, when a month is picked).
@@ -54,19 +58,30 @@
   function draw(columns, months, month) {
     d = columns;
     if (made.columns !== d) { make(); }
-    var want = wanted(months, month), on = made.on, markers = made.markers, count = 0, kept = 0, i;
+    var want = wanted(months, month), shown = want, on = made.on, markers = made.markers, count = 0, kept = 0, i;
     for (i = 0; i < want.length; i++) { count += want[i]; kept += want[i] & on[i]; }
+    group.fire('crdrawstart', {count: count});  // the Strait detail mirrors a draw (geo.maps.inset)
     if (count >= {{ this.cluster_from }} && L.markerClusterGroup) {
-      group.clearLayers();
+      group.clearLayers(); made.dots = false;
       made.cluster = L.markerClusterGroup({chunkedLoading: true, disableClusteringAtZoom: 12,
-        spiderfyOnMaxZoom: false}).addLayers(markers.filter(function (m, j) { return want[j]; })).addTo(group);
+        spiderfyOnMaxZoom: false}).addLayers(Array.from(want.keys()).filter(function (j) { return want[j]; })
+        .map(marker)).addTo(group);
+    } else if (count >= {{ this.dots_from }}) {
+      if (!made.dots) { group.clearLayers(); made.cluster = null; group.addLayer(made.dotLayer); made.dots = true; }
+      made.dotLayer.show(d, want, {popup: popup, tip: tip, click: function (j) {
+        if (all.onClick) { all.onClick(d.ids[j]); } }});
+      want = new Uint8Array(want.length);  // no marker is on the map
     } else {
-      if (made.cluster || (kept && count > kept)) { group.clearLayers(); on.fill(0); made.cluster = null; }
+      if (made.cluster || made.dots || (kept && count > kept)) {
+        group.clearLayers(); on.fill(0); made.cluster = null; made.dots = false;
+      }
       // (re-added from scratch when rows join rows already shown: big circles stay below small ones)
       for (i = 0; i < want.length; i++) { if (on[i] && !want[i]) { group.removeLayer(markers[i]); } }
-      for (i = 0; i < want.length; i++) { if (want[i] && !on[i]) { group.addLayer(markers[i]); } }
+      for (i = 0; i < want.length; i++) { if (want[i] && !on[i]) { group.addLayer(marker(i)); } }
     }
     made.on = want;
+    group.crDrawn = {columns: d, want: shown, count: count};
+    group.fire('crdrawend', group.crDrawn);
     return count;
   }
   draw(d, null, null);

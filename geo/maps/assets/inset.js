@@ -44,13 +44,29 @@
     if (t) { c.bindTooltip(t._content, t.options); }
     return c;
   }
+  // From {{ this.dots_from }} incidents on, an incident layer draws them as dots in one pass (L.CrDots,
+  // dots_layer.js), and so does the detail, instead of copying marker by marker.
+  function mirror(g, m) {  // a marker shown again reuses its copy
+    var bulk = false, dots = null;
+    g.on('layeradd', function (e) {
+      if (bulk) { return; }
+      var k = e.layer.crMirror || copy(e.layer); if (k) { m.addLayer(k); e.layer.crMirror = k; } });
+    g.on('layerremove', function (e) { if (!bulk && e.layer.crMirror) { m.removeLayer(e.layer.crMirror); } });
+    g.on('crdrawstart', function (e) {  // an incident layer about to show e.count rows
+      var was = bulk; bulk = e.count >= {{ this.dots_from }};
+      if (bulk && !was) { m.clearLayers(); m.addLayer(dots = dots || new L.CrDots()); }
+      if (!bulk && was) { m.removeLayer(dots); }  // the layer then adds every marker again
+    });
+    g.on('crdrawend', function (e) {
+      if (bulk) { dots.show(e.columns, e.want, {popup: g.crPopup, tip: g.crTip}); }
+    });
+    if (g.crDrawn) { g.fire('crdrawstart', g.crDrawn); g.fire('crdrawend', g.crDrawn); }  // drawn before the detail
+  }
   var mirrors = {}, named = {};
   groups.forEach(function (g, i) {
     var m = copy(g); mirrors[L.stamp(g)] = m; named[names[i]] = m;
     if (map.hasLayer(g) || g.crAlways) { m.addTo(inset); }
-    g.on('layeradd', function (e) {  // a marker shown again reuses its copy
-      var k = e.layer.crMirror || copy(e.layer); if (k) { m.addLayer(k); e.layer.crMirror = k; } });
-    g.on('layerremove', function (e) { if (e.layer.crMirror) { m.removeLayer(e.layer.crMirror); } });
+    mirror(g, m);
   });
   groups[{{ this.detail_index }}] && mirrors[L.stamp(groups[{{ this.detail_index }}])].addTo(inset).bringToBack();
   function follow(show) {

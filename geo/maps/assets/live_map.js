@@ -158,6 +158,50 @@ function table(data) {
   return tables[data.table_id];
 }
 
+// The sidebar's period, read from its widgets (found by their Streamlit keys) as soon as the reader
+// picks: the month box once its list has closed, or the range slider's two thumbs. Labels are
+// the calendar's (the same words the widgets show); anything else gives null (wait for the server).
+function sidebarPeriod(sidebar) {
+  const calendar = sidebar.calendar, at = {};
+  calendar.labels.forEach(function (label, i) { at[label] = i; });
+  let first, last;
+  const box = document.querySelector(".st-key-" + sidebar.month + " input[role=combobox]");
+  const thumbs = document.querySelectorAll(".st-key-" + sidebar.range + " input[type=range]");
+  if (box) {
+    if (box.getAttribute("aria-expanded") !== "false") { return null; }
+    first = last = at[box.value];
+  } else if (thumbs.length === 2) {
+    first = at[thumbs[0].getAttribute("aria-valuetext")]; last = at[thumbs[1].getAttribute("aria-valuetext")];
+  }
+  if (first === undefined || last === undefined || first > last) { return null; }
+  return {months: calendar.months.slice(first, last + 1), labels: calendar.labels.slice(first, last + 1)};
+}
+
+// Shows `period` of the current table unless it is already shown (the server's data for a
+// period the sidebar already announced finds it drawn).
+function showPeriod(state, period) {
+  const key = state.tableId + "|" + period.months.join(",");
+  if (state.shownKey === key) { return; }
+  stop(state);
+  state.shownKey = key;
+  state.period = period;
+  show(state, null);
+}
+
+function watchSidebar(state) {
+  let pending = false;
+  new MutationObserver(function () {
+    if (pending || !state.sidebar || !state.table) { return; }
+    pending = true;
+    queueMicrotask(function () {
+      pending = false;
+      const period = sidebarPeriod(state.sidebar);
+      if (period) { state.ready.then(function () { showPeriod(state, period); }); }
+    });
+  }).observe(document.body, {subtree: true, attributes: true,
+    attributeFilter: ["value", "aria-valuetext", "aria-expanded"]});
+}
+
 export default function (component) {
   const { data, parentElement, setStateValue, setTriggerValue } = component;
   const root = parentElement;
@@ -170,20 +214,18 @@ export default function (component) {
   if (!state) {
     state = root.__crLive = {frame: null, docId: null, shownKey: null, month: null, timer: null};
     controls(state, root);
+    watchSidebar(state);
   }
+  state.sidebar = data.sidebar;
   label(state, data.words);
   if (!rows) { setTriggerValue("missing", data.table_id); return; }
   if (state.docId !== data.doc_id) {
     if (!docs[data.doc_id]) { setTriggerValue("missing", data.doc_id); return; }
     buildFrame(state, root, data, docs[data.doc_id], setStateValue, setTriggerValue);
   }
-  const key = data.table_id + "|" + data.period.months.join(",");
   state.ready.then(function () {
-    if (state.shownKey === key) { return; }
-    stop(state);
-    state.shownKey = key;
     state.table = rows;
-    state.period = data.period;
-    show(state, null);
+    state.tableId = data.table_id;
+    showPeriod(state, data.period);
   });
 }
