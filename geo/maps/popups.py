@@ -13,6 +13,7 @@ from urllib.parse import urlparse
 
 import pandas as pd
 
+from geo.data.area_notes import km_text, note_shown, value_shown
 from geo.data.location_check import doubt_text
 from geo.i18n import _, format_day, format_when, ngettext, place_name, plural_index
 from geo.model.places import Report
@@ -89,7 +90,7 @@ def circle_words(level: str, radius_km: float, basis: str) -> str:
     'Approximate area, stretch of coast: radius 3 km (3 km around the reported places).'
     """
     return _("Approximate area, {level}: radius {radius} km ({basis}).").format(
-        level=_(level), radius=f"{radius_km:g}", basis=_(basis))
+        level=_(level), radius=value_shown(km_text(radius_km)), basis=note_shown(basis))
 
 
 def outline_words(level: str, basis: str, kinds: Iterable[str]) -> str:
@@ -101,7 +102,7 @@ Stadt Essen (BKG VG5000, generalised at 1:5 million).'
     """
     kinds_text = ", ".join(_(kind) for kind in kinds) or _("storage")
     return _("Reported here: {kinds}. A {level} claim, drawn as the outline of {basis} (BKG VG5000, "
-             "generalised at 1:5 million).").format(kinds=kinds_text, level=_(level), basis=basis)
+             "generalised at 1:5 million).").format(kinds=kinds_text, level=_(level), basis=note_shown(basis))
 
 
 def area_popup(name: str, drawn_as: str, reports: Iterable[Report]) -> str:
