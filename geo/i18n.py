@@ -39,6 +39,12 @@ def N_(message: str) -> str:
     return message
 
 
+def N_plural(singular: str, plural: str) -> tuple[str, str]:
+    """Mark a message with a plural form for extraction without translating it; :func:`ngettext` picks
+    the form where it is shown (``geo.data.schema.Reason`` keeps such a pair with its ``count``)."""
+    return singular, plural
+
+
 @cache
 def translations(lang: str) -> gettext.NullTranslations:
     """The compiled catalog of ``lang`` (English is the source language)."""

@@ -15,7 +15,7 @@ import pandas as pd
 
 from geo.data.area_notes import km_text, note_shown, value_shown
 from geo.data.location_check import doubt_text
-from geo.i18n import _, format_day, format_when, ngettext, place_name, plural_index
+from geo.i18n import _, format_day, format_number, format_when, ngettext, place_name, plural_index
 from geo.model.places import Report
 from geo.vocab import SETTING_WORDS
 
@@ -169,7 +169,10 @@ def record_block(record) -> str:
 # A count beside its word, one entry per word; ``{count}`` is the number.
 COUNTED = {"dead": lambda n: ngettext("1 dead", "{count} dead", n),
            "missing": lambda n: ngettext("1 missing", "{count} missing", n),
-           "dead_or_missing": lambda n: ngettext("1 dead or missing", "{count} dead or missing", n)}
+           "dead_or_missing": lambda n: ngettext("1 dead or missing", "{count} dead or missing", n),
+           "incident": lambda n: ngettext("{count} incident", "{count} incidents", n),
+           "iom_record": lambda n: ngettext("{count} IOM record", "{count} IOM records", n)}
+MAP_COUNTED = ("dead", "missing", "dead_or_missing")  # the words the map's script counts with
 
 
 def counted(word: str, count: int) -> str:
@@ -179,6 +182,17 @@ def counted(word: str, count: int) -> str:
     ('1 dead', '13 dead or missing')
     """
     return esc(COUNTED[word](count)).format(count=count)
+
+
+def counted_text(word: str, count: int) -> str:
+    """:func:`counted` as plain text (a page's text, a picker's label), the number in the reader's format.
+
+    >>> from geo.i18n import use_language
+    >>> with use_language("fr"):
+    ...     counted_text("dead_or_missing", 1), counted_text("incident", 1234)
+    ('1 mort ou disparu', '1\u202f234 incidents')
+    """
+    return COUNTED[word](count).format(count=format_number(count))
 
 
 def count_forms() -> dict[str, list[str]]:
@@ -191,7 +205,7 @@ def count_forms() -> dict[str, list[str]]:
     examples: dict[int, int] = {}
     for count in range(200):  # the first count of each form
         examples.setdefault(plural_index(count), count)
-    return {word: [esc(form(examples[index])) for index in sorted(examples)] for word, form in COUNTED.items()}
+    return {word: [esc(COUNTED[word](examples[index])) for index in sorted(examples)] for word in MAP_COUNTED}
 
 
 def date_counts(date: str, counts: str) -> str:
