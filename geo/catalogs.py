@@ -14,7 +14,7 @@ from babel.messages.extract import extract_from_file
 from babel.messages.pofile import read_po, write_po
 
 ROOT = Path(__file__).resolve().parent.parent
-KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
+KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "N_plural": (1, 2)}
 TRANSLATED = ("fr", "de")
 
 
@@ -27,11 +27,19 @@ def source_files(root: Path = ROOT) -> list[Path]:
 
 
 def extracted_messages(root: Path = ROOT) -> dict[str | tuple[str, str], list[tuple[str, int]]]:
-    """Every marked message in the code with where it is used."""
+    """Every marked message in the code with where it is used.
+
+    A catalog holds one entry per message id, so an id used both plain and with a plural form is refused.
+    """
     messages: dict[str | tuple[str, str], list[tuple[str, int]]] = {}
     for path in source_files(root):
         for line, message, _comments, _context in extract_from_file("python", path, keywords=KEYWORDS):
             messages.setdefault(message, []).append((str(path.relative_to(root)), line))
+    plain = {m for m in messages if isinstance(m, str)}
+    for message, where in messages.items():
+        if not isinstance(message, str) and message[0] in plain:
+            raise ValueError(f"Expected each message once, plain or with a plural form; {message[0]!r} is "
+                             f"plain at {messages[message[0]]} and plural at {where}: reword one of them")
     return messages
 
 

@@ -39,6 +39,12 @@ def N_(message: str) -> str:
     return message
 
 
+def N_plural(singular: str, plural: str) -> tuple[str, str]:
+    """Mark a message with a plural form for extraction without translating it; :func:`ngettext` picks
+    the form where it is shown (``geo.data.schema.Reason`` keeps such a pair with its ``count``)."""
+    return singular, plural
+
+
 @cache
 def translations(lang: str) -> gettext.NullTranslations:
     """The compiled catalog of ``lang`` (English is the source language)."""
@@ -221,6 +227,19 @@ def _template_pattern(template: str) -> re.Pattern:
     return re.compile("".join(re.escape(part) if i % 2 == 0 else f"(?P<{part}>.+?)" for i, part in enumerate(parts)))
 
 
+def english_template(text: str, templates: tuple[str, ...]) -> tuple[str, dict[str, str]] | None:
+    """The first of ``templates`` that wrote ``text``, with the values it was given; None if none did.
+
+    >>> english_template("5 km from Calais", ("{km} km from {place}",))
+    ('{km} km from {place}', {'km': '5', 'place': 'Calais'})
+    """
+    for template in templates:
+        match = _template_pattern(template).fullmatch(text)
+        if match:
+            return template, match.groupdict()
+    return None
+
+
 def from_english(text: str, templates: tuple[str, ...], shown=lambda value: value) -> str:
     """Text this app wrote in English from one of ``templates`` (and stored, e.g. in a cached table), in the
     reader's language; ``shown`` turns each value into what the reader sees. Other text comes back unchanged.
@@ -229,11 +248,11 @@ def from_english(text: str, templates: tuple[str, ...], shown=lambda value: valu
     ...     from_english("5 km from Calais", ("{km} km from {place}",), shown=str.upper)
     '5 km from CALAIS'
     """
-    for template in templates:
-        match = _template_pattern(template).fullmatch(text)
-        if match:
-            return _(template).format(**{name: shown(value) for name, value in match.groupdict().items()})
-    return text
+    found = english_template(text, templates)
+    if found is None:
+        return text
+    template, values = found
+    return _(template).format(**{name: shown(value) for name, value in values.items()})
 
 
 def lang_from_query(params: Mapping[str, object]) -> tuple[str | None, str | None]:

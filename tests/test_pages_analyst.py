@@ -26,7 +26,7 @@ def test_incidents_answer_the_readme_question_from_a_link():
     assert not at.exception
     assert metrics(at) == {"Incidents": "17", "Dead": "46", "Missing": "0", "Dead + missing": "46"}
     assert at.selectbox(key="f_setting").value == "sea_or_shore"
-    assert "17 incident(s) in 17 IOM record(s), 46 dead or missing" in at.text[0].value
+    assert "17 incidents in 17 IOM records, 46 dead or missing" in at.text[0].value
     table = shown_table(at.table[-1]) if not shown_table(at.table[-1]).empty else None
     assert table is not None and len(table) == 17
 
@@ -131,8 +131,8 @@ def test_compare_defaults_to_the_readme_question():
     assert (shown["Dead (A)"], shown["Dead (B)"], shown["Missing (A)"], shown["Missing (B)"]) == ("4", "46", "0", "0")
     assert (shown["People per boat (A)"], shown["People per boat (B)"]) == ("52.3", "54.6")
     assert [t.value for t in at.text][:2] == [
-        "Map A summary: 2 incident(s), 4 dead or missing, Sep 2023 – Nov 2023, at sea or on the shore.",
-        "Map B summary: 17 incident(s), 46 dead or missing, Sep 2024 – Nov 2024, at sea or on the shore."]
+        "Map A summary: 2 incidents, 4 dead or missing, Sep 2023 – Nov 2023, at sea or on the shore.",
+        "Map B summary: 17 incidents, 46 dead or missing, Sep 2024 – Nov 2024, at sea or on the shore."]
 
 
 def test_compare_periods_live_in_the_url():

@@ -7,7 +7,7 @@ from __future__ import annotations
 import streamlit as st
 
 from geo.data.upload import UploadResult, read_upload
-from geo.i18n import _, format_number
+from geo.i18n import _, format_number, ngettext
 from geo.maps.popups import md_text, text_table
 
 UPLOAD = "upload_result"
@@ -62,6 +62,7 @@ def upload_message(result: UploadResult, in_use: UploadResult | None) -> None:
         st.info(md_text(_("Still in use: your earlier file {file} ({count} rows).").format(
             file=in_use.file, count=format_number(in_use.accepted))))
     if result.issues:
-        st.markdown("**" + _("Rejected rows ({count} problem(s))").format(count=format_number(len(result.issues)))
-                    + "**")
+        problems = len(result.issues)
+        st.markdown("**" + ngettext("Rejected rows ({count} problem)", "Rejected rows ({count} problems)",
+                                    problems).format(count=format_number(problems)) + "**")
         st.table(text_table(result.issue_table()))

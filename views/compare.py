@@ -9,7 +9,7 @@ from streamlit_folium import st_folium
 from geo.data.records import incident_count
 from geo.i18n import _, format_day
 from geo.maps.incident_map import build_incident_map
-from geo.maps.popups import md_text, text_table
+from geo.maps.popups import counted_text, md_text, text_table
 from geo.model import filters as gf
 from geo.model.period import Period, month_label, month_span
 from geo.model.stats import figures, headline, incident_figures, incident_notes
@@ -86,10 +86,10 @@ for (side, period), column in zip(periods.items(), (left, right)):
                   returned_objects=[], key=f"compare_map_{side}")
         st.text(_("Map {side} summary: no data, {why}.").format(side=side.upper(), why=side_coverage.no_data)
                 if side_coverage.is_empty else
-                _("Map {side} summary: {incidents} incident(s), {dead_missing} dead or missing, {period}, "
-                  "{filters}.").format(side=side.upper(), incidents=incident_count(rows),
-                                       dead_missing=int(rows["dead_missing"].sum()), period=period.label,
-                                       filters=filters.describe()))
+                _("Map {side} summary: {incidents}, {dead_missing}, {period}, {filters}.").format(
+                    side=side.upper(), incidents=counted_text("incident", incident_count(rows)),
+                    dead_missing=counted_text("dead_or_missing", int(rows["dead_missing"].sum())),
+                    period=period.label, filters=filters.describe()))
         if len(rows):
             table = rows[["date", "location", "dead", "missing"]].copy()
             table["date"] = table["date"].map(lambda day: format_day(day.date()))

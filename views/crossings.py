@@ -3,7 +3,7 @@
 import streamlit as st
 
 from geo.data import crossings as hc
-from geo.i18n import N_, _, format_day, format_decimal, format_month, format_number
+from geo.i18n import N_, _, format_day, format_decimal, format_month, format_number, ngettext
 from geo.maps import charts
 from geo.maps.popups import md_text, text_table
 from geo.model import crossings as gc
@@ -48,7 +48,8 @@ if monthly is not None:
     table["people_per_boat"] = table["people_per_boat"].map(lambda v: "–" if v is None or v != v else format_decimal(v))
     table[["people", "boats"]] = table[["people", "boats"]].map(format_number)
     table["status"] = table["status"].map(_)
-    with st.expander(_("Table: the {count} month(s) of {period}").format(count=len(rows), period=period.label)):
+    with st.expander(ngettext("Table: the {count} month of {period}", "Table: the {count} months of {period}",
+                              len(rows)).format(count=format_number(len(rows)), period=period.label)):
         st.table(text_table(table.rename(columns={"label": _("Month"), "people": _("People"), "boats": _("Boats"),
                                        "people_per_boat": _("People per boat"), "status": _("Status"),
                                        "days_in_data": _("Days with data"), "days_in_month": _("Days in month")}

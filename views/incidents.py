@@ -5,11 +5,11 @@ from streamlit_folium import st_folium
 
 from geo.data.records import doubt_summary, incident_count
 from geo.export import downloads, incident_tables
-from geo.i18n import _, current_language, format_number
+from geo.i18n import _, current_language
 from geo.maps import charts
 from geo.maps.incident_map import IN_PLACE_MODES, MODES, build_incident_map
 from geo.maps.live_map import cached_incident_table
-from geo.maps.popups import md_text, safe_url, text_table
+from geo.maps.popups import counted_text, md_text, safe_url, text_table
 from geo.model import filters as gf
 from geo.model.period import Period
 from geo.model.stats import incident_figures, incident_notes
@@ -58,10 +58,10 @@ else:
 if doubt_summary(rows):
     st.caption(md_text(doubt_summary(rows)))
 summary = (_("Map summary: no data, {why}.").format(why=period_coverage.no_data) if period_coverage.is_empty else
-           _("Map summary: {incidents} incident(s) in {records} IOM record(s), {dead_missing} dead or missing, "
-             "{period}, {filters}{scope}.").format(
-               incidents=format_number(incident_count(rows)), records=format_number(len(rows)),
-               dead_missing=format_number(int(rows["dead_missing"].sum())), period=period.label,
+           _("Map summary: {incidents} in {records}, {dead_missing}, {period}, {filters}{scope}.").format(
+               incidents=counted_text("incident", incident_count(rows)),
+               records=counted_text("iom_record", len(rows)),
+               dead_missing=counted_text("dead_or_missing", int(rows["dead_missing"].sum())), period=period.label,
                filters=filters.describe(), scope=", " + period_coverage.scope if period_coverage.scope else ""))
 if len(rows):
     by_country = rows.groupby("country")["dead_missing"].sum().sort_values(ascending=False)

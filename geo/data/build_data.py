@@ -20,6 +20,7 @@ import pandas as pd
 from shapely.geometry import shape
 from shapely.ops import unary_union
 
+from geo.data import area_notes as notes
 from geo.data.ho_monthly import monthly_table
 from geo.i18n import N_
 from geo.paths import DATA_DIR
@@ -44,26 +45,21 @@ COPIED = {
     "places/channel_places_gazetteer_osm.csv": "places/channel_places_gazetteer_osm.csv",
 }
 
-# area_id: (name, kind, radius_km or None for "derived", basis of the radius)
+# area_id: (name, kind, radius_km, why that radius: a template of geo.data.area_notes and its names)
 AREAS = {
-    "dunkirk_gravelines": ("Dunkirk – Gravelines", "launch", 3.0, N_("3 km around the reported places")),
-    "calais_wissant": ("Calais – Sangatte – Wissant", "launch", 3.0, N_("3 km around the reported places")),
-    "ambleteuse_boulogne": ("Ambleteuse – Wimereux – Boulogne", "launch", 3.0,
-                            N_("3 km around the reported places")),
-    "portel_hardelot": ("Le Portel – Équihen – Hardelot", "launch", 3.0,
-                        N_("3 km around the reported places")),
-    "touquet_berck": ("Canche – Berck – Authie bay", "launch", 3.0, N_("3 km around the reported places")),
-    "somme_bay": ("Somme bay (Cayeux-sur-Mer)", "launch", 5.0, N_("5 km around the one reported place")),
-    "belgian_coast": ("Belgian coast (De Panne – Nieuwpoort)", "launch", 3.0,
-                      N_("3 km around the reported places")),
-    "dover": ("Dover", "landing", 2.0, N_("2 km: the port is a named point")),
-    "folkestone": ("Folkestone (Sandgate)", "landing", 4.0, N_("4 km: town centre stands for Sandgate")),
-    "kingsdown": ("Kingsdown (near Deal)", "landing", 8.0,
-                  N_("8 km: not in the gazetteers, drawn around the nearest gazetteer town, Deal")),
-    "dymchurch": ("Dymchurch", "landing", 8.0,
-                  N_("8 km: not in the gazetteers, drawn around the nearest gazetteer town, New Romney")),
-    "dungeness": ("Dungeness", "landing", 8.0,
-                  N_("8 km: not in the gazetteers, drawn around the nearest gazetteer town, Lydd")),
+    "dunkirk_gravelines": ("Dunkirk – Gravelines", "launch", 3.0, notes.AROUND_PLACES, {}),
+    "calais_wissant": ("Calais – Sangatte – Wissant", "launch", 3.0, notes.AROUND_PLACES, {}),
+    "ambleteuse_boulogne": ("Ambleteuse – Wimereux – Boulogne", "launch", 3.0, notes.AROUND_PLACES, {}),
+    "portel_hardelot": ("Le Portel – Équihen – Hardelot", "launch", 3.0, notes.AROUND_PLACES, {}),
+    "touquet_berck": ("Canche – Berck – Authie bay", "launch", 3.0, notes.AROUND_PLACES, {}),
+    "somme_bay": ("Somme bay (Cayeux-sur-Mer)", "launch", 5.0, notes.AROUND_ONE_PLACE, {}),
+    "belgian_coast": ("Belgian coast (De Panne – Nieuwpoort)", "launch", 3.0, notes.AROUND_PLACES, {}),
+    "dover": ("Dover", "landing", 2.0, notes.NAMED_PORT, {}),
+    "folkestone": ("Folkestone (Sandgate)", "landing", 4.0, notes.TOWN_STANDS_FOR,
+                  {"place": "Sandgate"}),
+    "kingsdown": ("Kingsdown (near Deal)", "landing", 8.0, notes.NEAREST_TOWN, {"town": "Deal"}),
+    "dymchurch": ("Dymchurch", "landing", 8.0, notes.NEAREST_TOWN, {"town": "New Romney"}),
+    "dungeness": ("Dungeness", "landing", 8.0, notes.NEAREST_TOWN, {"town": "Lydd"}),
 }
 
 # Regions whose indicative routes start at the population-weighted centre of their Natural Earth cities.
@@ -74,26 +70,28 @@ REGION_ADM1 = {"nrw": "Nordrhein-Westfalen", "lower_saxony": "Niedersachsen",
 # sources name (ids of basemap/admin_areas.geojson; several ids are joined).
 # area_id: (name, level of the claim, outline ids, what the outline is)
 STORAGE_AREAS = {
-    "nrw": ("North Rhine-Westphalia", "storage_region", ("DE-NW",), "Land Nordrhein-Westfalen"),
-    "baden_wuerttemberg": ("Baden-Württemberg", "storage_region", ("DE-BW",), "Land Baden-Württemberg"),
+    "nrw": ("North Rhine-Westphalia", "storage_region", ("DE-NW",), notes.LAND.format(land="Nordrhein-Westfalen")),
+    "baden_wuerttemberg": ("Baden-Württemberg", "storage_region", ("DE-BW",),
+                           notes.LAND.format(land="Baden-Württemberg")),
     "lower_saxony": ("Lower Saxony", "storage_region", ("DE-NI",),
-                     "Land Niedersachsen, where the source places the supplier firm"),
+                     notes.LAND_SUPPLIER.format(land="Niedersachsen")),
     "duesseldorf_region": ("Düsseldorf region", "storage_district", ("DE-RB-051",),
-                           "Regierungsbezirk Düsseldorf (also holds Grevenbroich, Rhein-Kreis Neuss, "
-                           "whose own outline is not shipped)"),
+                           notes.DISTRICT_ALSO_HOLDS.format(district="Düsseldorf", town="Grevenbroich",
+                                                            kreis="Rhein-Kreis Neuss")),
     "osnabrueck_area": ("near Osnabrück", "storage_district", ("DE-KRS-03404", "DE-KRS-03459"),
-                        "city and Landkreis Osnabrück"),
+                        notes.CITY_AND_LANDKREIS.format(city="Osnabrück")),
     "detmold": ("Detmold", "storage_city", ("DE-RB-057",),
-                "Regierungsbezirk Detmold: the city's own Kreis Lippe outline is not shipped"),
-    "essen": ("Essen", "storage_city", ("DE-KRS-05113",), "kreisfreie Stadt Essen"),
-    "bochum": ("Bochum", "storage_city", ("DE-KRS-05911",), "kreisfreie Stadt Bochum"),
-    "gelsenkirchen": ("Gelsenkirchen", "storage_city", ("DE-KRS-05513",), "kreisfreie Stadt Gelsenkirchen"),
-    "cologne": ("Cologne", "storage_city", ("DE-KRS-05315",), "kreisfreie Stadt Köln"),
-    "osnabrueck": ("Osnabrück", "storage_city", ("DE-KRS-03404",), "kreisfreie Stadt Osnabrück"),
-    "lotte": ("Lotte (Kreis Steinfurt)", "storage_city", ("DE-GEM-05566048",), "Gemeinde Lotte"),
-    "bielefeld": ("Bielefeld", "storage_city", ("DE-KRS-05711",), "kreisfreie Stadt Bielefeld"),
+                notes.DISTRICT_FOR_CITY.format(district="Detmold", kreis="Kreis Lippe")),
+    "essen": ("Essen", "storage_city", ("DE-KRS-05113",), notes.KREISFREIE_STADT.format(city="Essen")),
+    "bochum": ("Bochum", "storage_city", ("DE-KRS-05911",), notes.KREISFREIE_STADT.format(city="Bochum")),
+    "gelsenkirchen": ("Gelsenkirchen", "storage_city", ("DE-KRS-05513",),
+                      notes.KREISFREIE_STADT.format(city="Gelsenkirchen")),
+    "cologne": ("Cologne", "storage_city", ("DE-KRS-05315",), notes.KREISFREIE_STADT.format(city="Köln")),
+    "osnabrueck": ("Osnabrück", "storage_city", ("DE-KRS-03404",), notes.KREISFREIE_STADT.format(city="Osnabrück")),
+    "lotte": ("Lotte (Kreis Steinfurt)", "storage_city", ("DE-GEM-05566048",), notes.GEMEINDE.format(town="Lotte")),
+    "bielefeld": ("Bielefeld", "storage_city", ("DE-KRS-05711",), notes.KREISFREIE_STADT.format(city="Bielefeld")),
     "hannover": ("Hannover", "storage_city", ("DE-KRS-03241",),
-                 "Region Hannover: the city's own outline is not shipped"),
+                 notes.REGION_FOR_CITY.format(region="Hannover")),
 }
 ADMIN_IDS = sorted({i for _, _, ids, _ in STORAGE_AREAS.values() for i in ids})
 
@@ -210,7 +208,7 @@ def _region_route_starts(shared: Path) -> dict[str, tuple[float, float, str]]:
                  for c in cities if c["properties"]["ADM1NAME"] == adm1]
         names = ", ".join(c["properties"]["NAME"] for c in cities if c["properties"]["ADM1NAME"] == adm1)
         out[area_id] = (*population_centre(towns),
-                        f"population-weighted centre (POP_MAX) of the Natural Earth cities of {adm1}: {names}")
+                        notes.POPULATION_CENTRE.format(land=adm1, cities=names))
     return out
 
 
@@ -235,7 +233,8 @@ def _city_route_starts(shared: Path) -> dict[str, tuple[float, float, str]]:
                               ("places/populated_places.geojson", "NAME", "Natural Earth populated places")):
         for f in json.loads((shared / path).read_text(encoding="utf-8"))["features"]:
             lon, lat = f["geometry"]["coordinates"][:2]
-            points[f["properties"][key]] = (lon, lat, f"city centre: {source}, '{f['properties'][key]}'")
+            name = f["properties"][key]
+            points[name] = (lon, lat, notes.CITY_CENTRE.format(gazetteer=source, city=name))
     return {area_id: points[name] for area_id, name in CITY_STARTS.items() if name in points}
 
 
@@ -243,14 +242,14 @@ def build_areas(outlines: dict, starts: dict[str, tuple[float, float, str]]) -> 
     """Launch and landing circles, then storage outlines with a representative point and,
     for a region, where its indicative routes start."""
     rows = [{"area_id": area_id, "name": name, "kind": kind, "centre_lat": None, "centre_lon": None,
-             "centre_source": "derived from the reported places", "radius_km": radius,
-             "radius_basis": basis, "outline_ids": "", "outline_basis": "", "route_lat": None,
-             "route_lon": None, "route_basis": ""}
-            for area_id, (name, kind, radius, basis) in AREAS.items()]
+             "centre_source": notes.FROM_REPORTS, "radius_km": radius,
+             "radius_basis": basis.format(km=notes.km_text(radius), **names), "outline_ids": "",
+             "outline_basis": "", "route_lat": None, "route_lon": None, "route_basis": ""}
+            for area_id, (name, kind, radius, basis, names) in AREAS.items()]
     for area_id, (name, kind, ids, basis) in STORAGE_AREAS.items():
         lon, lat = _outline_centre(outlines, ids)
         rows.append({"area_id": area_id, "name": name, "kind": kind, "centre_lat": lat, "centre_lon": lon,
-                     "centre_source": "the outline's centroid (a representative point if it falls outside)",
+                     "centre_source": notes.OUTLINE_CENTROID,
                      "radius_km": None, "radius_basis": "", "outline_ids": AREA_SEPARATOR.join(ids),
                      "outline_basis": basis, "route_lat": starts.get(area_id, (None, None, ""))[1],
                      "route_lon": starts.get(area_id, (None, None, ""))[0],

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from geo.i18n import N_, _, format_number
+from geo.i18n import N_, _, format_number, ngettext
 
 
 class Reason(str):
@@ -24,14 +24,23 @@ class Reason(str):
     >>> with use_language("de"):
     ...     str(reason), reason_text(reason)
     ('must be at least 0', 'muss mindestens 0 sein')
+
+    A template with a plural form (:func:`geo.i18n.N_plural`) takes the form its ``count`` needs:
+
+    >>> from geo.i18n import N_plural
+    >>> skipped = Reason(N_plural("{count} blank row skipped", "{count} blank rows skipped"), count=1)
+    >>> with use_language("fr"):
+    ...     str(skipped), reason_text(skipped)
+    ('1 blank row skipped', '1 ligne vide ignorée')
     """
 
-    template: str
+    template: str | tuple[str, str]
     values: dict
 
-    def __new__(cls, template: str, **values: object) -> Reason:
+    def __new__(cls, template: str | tuple[str, str], **values: object) -> Reason:
         english = {k: f"{v:,}" if isinstance(v, int) and not isinstance(v, bool) else v for k, v in values.items()}
-        made = super().__new__(cls, template.format(**english))
+        form = template if isinstance(template, str) else template[values["count"] != 1]
+        made = super().__new__(cls, form.format(**english))
         made.template, made.values = template, values
         return made
 
@@ -39,7 +48,9 @@ class Reason(str):
 def reason_text(reason: str) -> str:
     """A reason in the reader's language (a plain string is looked up as it is)."""
     if isinstance(reason, Reason):
-        return _(reason.template).format(**{k: _shown(v) for k, v in reason.values.items()})
+        template = reason.template
+        text = _(template) if isinstance(template, str) else ngettext(*template, reason.values["count"])
+        return text.format(**{k: _shown(v) for k, v in reason.values.items()})
     return _(reason)
 
 

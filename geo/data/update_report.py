@@ -14,7 +14,7 @@ from pathlib import Path
 from geo.data import update_diff
 from geo.data.schema import Reason, reason_text
 from geo.data.update_diff import date_gaps, new_gaps
-from geo.i18n import N_, _, format_number
+from geo.i18n import N_, N_plural, _, format_number
 
 SHOWN = 12  # revisions listed in the text summary per table (the JSON has them all)
 
@@ -69,8 +69,10 @@ def _warnings(plan, months: list[dict], iom_months: list[dict], package: dict) -
     old, new, changes = plan.old, plan.new, plan.changes
     out = update_diff.fell(months, "people") + update_diff.fell(months, "boats")
     out += [Reason(N_("IOM {warning}"), warning=w) for w in update_diff.fell(iom_months, "dead_and_missing")]
-    kept_words = {DAILY: N_("{count} day(s) in {table} are not in the newest workbook and were kept: {keys}"),
-                  WEEKLY: N_("{count} week(s) in {table} are not in the newest workbook and were kept: {keys}")}
+    kept_words = {DAILY: N_plural("{count} day in {table} is not in the newest workbook and was kept: {keys}",
+                                  "{count} days in {table} are not in the newest workbook and were kept: {keys}"),
+                  WEEKLY: N_plural("{count} week in {table} is not in the newest workbook and was kept: {keys}",
+                                   "{count} weeks in {table} are not in the newest workbook and were kept: {keys}")}
     for rel, template in kept_words.items():
         if changes[rel].kept:
             kept = changes[rel].kept
@@ -106,8 +108,10 @@ def _known_gap_notes(package: dict, incidents, added: list[str]) -> list[Reason]
             inside = incidents[incidents["Incident ID"].isin(added)
                                & incidents["Incident Date"].between(gap["start"], gap["end"])]
             if len(inside):
-                notes.append(Reason(N_("{count} new IOM record(s) fall in the known gap {start} to {end}: edit "
-                                       "known_gaps in datapackage.json"),
+                notes.append(Reason(N_plural("{count} new IOM record falls in the known gap {start} to {end}: "
+                                             "edit known_gaps in datapackage.json",
+                                             "{count} new IOM records fall in the known gap {start} to {end}: "
+                                             "edit known_gaps in datapackage.json"),
                                     count=len(inside), start=gap["start"], end=gap["end"]))
     return notes
 

@@ -21,7 +21,7 @@ from geo.data.load import OUTSIDE_EUROPE
 from geo.data.records import derive
 from geo.data.schema import Column, Reason, RowIssue, Schema, reason_of, reason_text, validate_rows
 from geo.data.upload_read import RawTable, decimal_point, decode, read_csv_text, read_geojson_text
-from geo.i18n import N_, _
+from geo.i18n import N_, _, format_number, ngettext
 
 LOG = logging.getLogger(__name__)
 
@@ -99,9 +99,12 @@ class UploadResult:
 
     def summary(self) -> str:
         """One line a person reads: the counts add up, and how the file was read."""
-        text = _("{file}: {accepted} of {total} rows accepted as {layout}; {rejected} row(s) rejected.").format(
-            file=self.file, accepted=self.accepted, total=self.total_rows, layout=_(self.layout),
-            rejected=self.rejected_rows)
+        accepted = ngettext("{accepted} of {count} row accepted as {layout}",
+                            "{accepted} of {count} rows accepted as {layout}", self.total_rows).format(
+            accepted=format_number(self.accepted), count=format_number(self.total_rows), layout=_(self.layout))
+        rejected = ngettext("{count} row rejected", "{count} rows rejected", self.rejected_rows).format(
+            count=format_number(self.rejected_rows))
+        text = _("{file}: {accepted}; {rejected}.").format(file=self.file, accepted=accepted, rejected=rejected)
         how = "; ".join(map(reason_text, self.read_as))
         return text + (" " + _("Read as: {how}.").format(how=how) if self.read_as else "")
 

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 
 from geo.data.schema import Reason, RowIssue
-from geo.i18n import N_
+from geo.i18n import N_, N_plural
 
 DELIMITERS = {",": N_("comma"), ";": N_("semicolon"), "\t": N_("tab"), "|": N_("bar")}
 MAX_CELL = 5_000
@@ -133,7 +133,8 @@ def read_csv_text(text: str, file: str) -> RawTable:
         table.read_as.append(Reason(N_("{delimiter}-separated, decimal commas read as points"),
                                     delimiter=Reason(DELIMITERS[delimiter])))
     if len(rows) > len(filled):
-        table.read_as.append(Reason(N_("{count} blank row(s) skipped"), count=len(rows) - len(filled)))
+        table.read_as.append(Reason(N_plural("{count} blank row skipped", "{count} blank rows skipped"),
+                                    count=len(rows) - len(filled)))
     return table
 
 

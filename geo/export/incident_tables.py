@@ -11,7 +11,7 @@ import pandas as pd
 
 from geo.data.location_check import doubt_text
 from geo.i18n import N_, _, format_day, format_number
-from geo.maps.popups import survivors_text
+from geo.maps.popups import counted_text, survivors_text
 from geo.model.filters import quality_words
 from geo.vocab import SETTING_WORDS
 
@@ -68,7 +68,7 @@ def incident_labels(rows: pd.DataFrame) -> dict[str, str]:
     labels = {}
     for incident, group in rows.groupby("incident_id", sort=False):
         label = (f"{format_day(group['date'].iloc[0].date())} · {group['location'].iloc[0]} · "
-                 + _("{count} dead or missing").format(count=format_number(int(group["dead_missing"].sum()))))
+                 + counted_text("dead_or_missing", int(group["dead_missing"].sum())))
         if len(group) > 1:
             label += " · " + _("{count} records").format(count=format_number(len(group)))
         labels[incident] = label

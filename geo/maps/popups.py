@@ -13,8 +13,9 @@ from urllib.parse import urlparse
 
 import pandas as pd
 
+from geo.data.area_notes import km_text, note_shown, value_shown
 from geo.data.location_check import doubt_text
-from geo.i18n import _, format_day, format_when, ngettext, place_name, plural_index
+from geo.i18n import _, format_day, format_number, format_when, ngettext, place_name, plural_index
 from geo.model.places import Report
 from geo.vocab import SETTING_WORDS
 
@@ -89,7 +90,7 @@ def circle_words(level: str, radius_km: float, basis: str) -> str:
     'Approximate area, stretch of coast: radius 3 km (3 km around the reported places).'
     """
     return _("Approximate area, {level}: radius {radius} km ({basis}).").format(
-        level=_(level), radius=f"{radius_km:g}", basis=_(basis))
+        level=_(level), radius=value_shown(km_text(radius_km)), basis=note_shown(basis))
 
 
 def outline_words(level: str, basis: str, kinds: Iterable[str]) -> str:
@@ -101,7 +102,7 @@ Stadt Essen (BKG VG5000, generalised at 1:5 million).'
     """
     kinds_text = ", ".join(_(kind) for kind in kinds) or _("storage")
     return _("Reported here: {kinds}. A {level} claim, drawn as the outline of {basis} (BKG VG5000, "
-             "generalised at 1:5 million).").format(kinds=kinds_text, level=_(level), basis=basis)
+             "generalised at 1:5 million).").format(kinds=kinds_text, level=_(level), basis=note_shown(basis))
 
 
 def area_popup(name: str, drawn_as: str, reports: Iterable[Report]) -> str:
@@ -168,7 +169,10 @@ def record_block(record) -> str:
 # A count beside its word, one entry per word; ``{count}`` is the number.
 COUNTED = {"dead": lambda n: ngettext("1 dead", "{count} dead", n),
            "missing": lambda n: ngettext("1 missing", "{count} missing", n),
-           "dead_or_missing": lambda n: ngettext("1 dead or missing", "{count} dead or missing", n)}
+           "dead_or_missing": lambda n: ngettext("1 dead or missing", "{count} dead or missing", n),
+           "incident": lambda n: ngettext("{count} incident", "{count} incidents", n),
+           "iom_record": lambda n: ngettext("{count} IOM record", "{count} IOM records", n)}
+MAP_COUNTED = ("dead", "missing", "dead_or_missing")  # the words the map's script counts with
 
 
 def counted(word: str, count: int) -> str:
@@ -178,6 +182,17 @@ def counted(word: str, count: int) -> str:
     ('1 dead', '13 dead or missing')
     """
     return esc(COUNTED[word](count)).format(count=count)
+
+
+def counted_text(word: str, count: int) -> str:
+    """:func:`counted` as plain text (a page's text, a picker's label), the number in the reader's format.
+
+    >>> from geo.i18n import use_language
+    >>> with use_language("fr"):
+    ...     counted_text("dead_or_missing", 1), counted_text("incident", 1234)
+    ('1 mort ou disparu', '1\u202f234 incidents')
+    """
+    return COUNTED[word](count).format(count=format_number(count))
 
 
 def count_forms() -> dict[str, list[str]]:
@@ -190,7 +205,7 @@ def count_forms() -> dict[str, list[str]]:
     examples: dict[int, int] = {}
     for count in range(200):  # the first count of each form
         examples.setdefault(plural_index(count), count)
-    return {word: [esc(form(examples[index])) for index in sorted(examples)] for word, form in COUNTED.items()}
+    return {word: [esc(COUNTED[word](examples[index])) for index in sorted(examples)] for word in MAP_COUNTED}
 
 
 def date_counts(date: str, counts: str) -> str:

@@ -63,7 +63,7 @@ def test_filter_by_keyboard_updates_metrics_table_map_and_link(web, app_url):
     wait_metric(page, "Incidents", "0")
     assert "setting=land_or_inland" in page.url
     page.get_by_text("No incidents match these filters in this period.").wait_for(timeout=TIMEOUT)
-    page.get_by_text("Map summary: 0 incident(s)").wait_for(timeout=TIMEOUT)
+    page.get_by_text("Map summary: 0 incidents").wait_for(timeout=TIMEOUT)
     assert web.external == [] and web.errors == []
 
 
@@ -71,7 +71,7 @@ def test_table_matches_metrics_and_downloads_read_back(web, app_url):
     page = open_incidents(web, app_url, "from=2024-09&to=2024-11&setting=sea_or_shore")
     wait_metric(page, "Dead", "46")
     assert metric(page, "Incidents") == "17"
-    page.get_by_text("Map summary: 17 incident(s) in 17 IOM record(s), 46 dead or missing").wait_for(timeout=TIMEOUT)
+    page.get_by_text("Map summary: 17 incidents in 17 IOM records, 46 dead or missing").wait_for(timeout=TIMEOUT)
     from playwright.sync_api import expect
     expect(page.locator('[data-testid="stTable"]').nth(1).locator("tbody tr")).to_have_count(17, timeout=TIMEOUT)
     with page.expect_download(timeout=TIMEOUT) as csv_download:
@@ -111,7 +111,7 @@ def test_upload_each_format_lists_bad_rows_and_shows_good_ones(web, app_url, nam
     wait_metric(page, "Incidents", "3")
     page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(
         files=[{"name": name, "mimeType": mime, "buffer": data}])
-    page.get_by_text(f"1 of 2 rows accepted as {layout}; 1 row(s) rejected.").wait_for(timeout=TIMEOUT)
+    page.get_by_text(f"1 of 2 rows accepted as {layout}; 1 row rejected.").wait_for(timeout=TIMEOUT)
     wait_metric(page, "Incidents", "4")
     assert metric(page, "Dead + missing") == "25"
     page.get_by_text("Rejected rows (").wait_for(timeout=TIMEOUT)
@@ -150,7 +150,7 @@ def test_crossings_and_compare_pages_draw_offline(web, app_url):
     page.goto(f"{app_url}/compare?month=2024-09&setting=sea_or_shore")
     wait_metric(page, "Dead (B)", "46")
     assert metric(page, "People per boat (A)") == "52.3"
-    page.get_by_text("Map A summary: 2 incident(s), 4 dead or missing").wait_for(timeout=TIMEOUT)
+    page.get_by_text("Map A summary: 2 incidents, 4 dead or missing").wait_for(timeout=TIMEOUT)
     assert web.external == [] and web.errors == []
 
 

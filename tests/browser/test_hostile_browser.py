@@ -188,7 +188,7 @@ def test_an_uploaded_file_is_shown_literally_in_every_view_and_on_compare(templa
     name, data = b.template_uploads(place="Upload place")["generic CSV"]
     page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(
         files=[{"name": name, "mimeType": "text/csv", "buffer": data}])
-    page.get_by_text("1 of 1 rows accepted").wait_for(timeout=60000)
+    page.get_by_text("1 of 1 row accepted").wait_for(timeout=60000)
     uploaded = "Upload place" + b.TEMPLATE_TEXT
     assert_template_text_inert(web, leaflet_frames(page), uploaded)
     for label in ("Every incident", "Density grid"):

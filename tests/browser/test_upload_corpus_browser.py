@@ -70,7 +70,7 @@ def test_every_corpus_file_ends_in_a_message(web, app_url, first):
             continue
         record_page("message")
         loads_nothing = expected == "file" or expected[0] == "none"
-        wanted = "cannot be" if expected == "file" else "rows accepted"
+        wanted = "cannot be" if expected == "file" else " accepted as "
         if wanted not in text:
             failures.append(f"{case} ({name}): message {text[:120]!r} lacks {wanted!r}")
         if loads_nothing and not still_in_use(page):

@@ -15,7 +15,7 @@ def test_uploaded_rows_are_not_in_the_explainer(app_url, web):
     upload = b.generic_csv([("2024-09-20", 50.89, 1.66, 9, 0, MARKER)])
     page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(
         files=[{"name": "mine.csv", "mimeType": "text/csv", "buffer": upload}])
-    page.get_by_text("1 of 1 rows accepted").wait_for(timeout=60000)
+    page.get_by_text("1 of 1 row accepted").wait_for(timeout=60000)
     expect(page.locator('[data-testid="stTable"]', has_text=MARKER).first).to_be_visible(timeout=60000)
     page.locator('[data-testid="stSidebarNav"]').get_by_text("Export and embed").click()
     page.wait_for_selector("h1:has-text('Export and embed')", timeout=60000)
