@@ -74,3 +74,13 @@ def test_the_crossings_table_of_one_month_in_german():
     at = app_page("views/crossings.py", 90, lang="de", month="2024-09")
     assert not at.exception
     assert "Tabelle: 1 Monat, Sept. 2024" in [e.label for e in at.expander]
+
+
+@pytest.mark.parametrize("lang, one, many", [
+    ("fr", "au moins 1 mort ou disparu", "au moins 5 morts ou disparus"),
+    ("de", "mindestens 1 Toter oder Vermisster", "mindestens 5 Tote oder Vermisste")])
+def test_the_minimum_filter_reads_in_the_form_its_count_takes(lang, one, many):
+    from geo.model.filters import IncidentFilters
+    with i18n.use_language(lang):
+        assert IncidentFilters(min_dead_missing=1).describe().endswith(one)
+        assert IncidentFilters(min_dead_missing=5).describe().endswith(many)

@@ -99,7 +99,9 @@ class DataFileError(ValueError):
     def __str__(self) -> str:
         """The first five issues, in the reader's language when shown (not when raised)."""
         shown = "; ".join(str(i) for i in self.issues[:5])
-        more = _(" (and {count} more)").format(count=len(self.issues) - 5) if len(self.issues) > 5 else ""
+        hidden = len(self.issues) - 5
+        more = (ngettext(" (and {count} more)", " (and {count} more)", hidden).format(count=format_number(hidden))
+                if hidden > 0 else "")
         return shown + more
 
 

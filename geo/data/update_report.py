@@ -14,7 +14,7 @@ from pathlib import Path
 from geo.data import update_diff
 from geo.data.schema import Reason, reason_text
 from geo.data.update_diff import date_gaps, new_gaps
-from geo.i18n import N_, N_plural, _, format_number
+from geo.i18n import N_, N_plural, _, format_number, ngettext
 
 SHOWN = 12  # revisions listed in the text summary per table (the JSON has them all)
 
@@ -119,7 +119,8 @@ def _known_gap_notes(package: dict, incidents, added: list[str]) -> list[Reason]
 def _few(keys: list[str], limit: int = 6) -> str | Reason:
     if len(keys) <= limit:
         return ", ".join(keys)
-    return Reason(N_("{keys} and {count} more"), keys=", ".join(keys[:limit]), count=len(keys) - limit)
+    return Reason(N_plural("{keys} and {count} more", "{keys} and {count} more"), keys=", ".join(keys[:limit]),
+                  count=len(keys) - limit)
 
 
 def _span(keys: list[str]) -> str:
@@ -148,8 +149,10 @@ def render_text(report: dict) -> str:
                 shown = "; ".join(f"{c} {a or blank} → {b or blank}" for c, (a, b) in cells.items())
                 lines.append("  " + _("revised {key}: {cells}").format(key=key, cells=shown))
             if len(table["revisions"]) > SHOWN:
-                lines.append("  " + _("… and {count} more revisions (see the JSON report)").format(
-                    count=format_number(len(table["revisions"]) - SHOWN)))
+                hidden = len(table["revisions"]) - SHOWN
+                lines.append("  " + ngettext("… and {count} more revision (see the JSON report)",
+                                             "… and {count} more revisions (see the JSON report)", hidden).format(
+                    count=format_number(hidden)))
     lines += _month_lines(report["months_changed"])
     lines += ["", _("As of (old → new):")]
     lines += [f"  {_(name)}: {a} → {b}" for name, (a, b) in report["as_of"].items()]

@@ -113,7 +113,8 @@ def area_popup(name: str, drawn_as: str, reports: Iterable[Report]) -> str:
     """
     reports = list(reports)
     items = "".join(_report_item(r) for r in reports[:MAX_REPORTS_SHOWN])
-    more = ("<li>" + esc(_("… and {count} more").format(count=len(reports) - MAX_REPORTS_SHOWN)) + "</li>"
+    hidden = len(reports) - MAX_REPORTS_SHOWN
+    more = ("<li>" + esc(ngettext("… and {count} more", "… and {count} more", hidden).format(count=hidden)) + "</li>"
             if len(reports) > MAX_REPORTS_SHOWN else "")
     quotes = "<p><small>" + esc(_("Quotes as published, in their own language.")) + "</small></p>" if reports else ""
     count = esc(ngettext("{count} sourced report:", "{count} sourced reports:", len(reports)).format(

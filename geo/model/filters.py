@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from geo.i18n import N_, _
+from geo.i18n import N_, _, ngettext
 from geo.model.coverage import Coverage, incidents_coverage
 from geo.model.period import Period, month_label, month_span
 from geo.vocab import SETTING_WORDS
@@ -116,7 +116,8 @@ class IncidentFilters:
         if self.countries:
             parts.append(_("country: {countries}").format(countries=", ".join(self.countries)))
         if self.min_dead_missing:
-            parts.append(_("at least {count} dead or missing").format(count=self.min_dead_missing))
+            parts.append(ngettext("at least {count} dead or missing", "at least {count} dead or missing",
+                                  self.min_dead_missing).format(count=self.min_dead_missing))
         return "; ".join(parts)
 
 
