@@ -27,7 +27,7 @@ from geo.model.mapview import VIEW_KEYS, view_from_map, view_from_query
 from geo.model.period import Period
 from ui import url_state
 from ui.cache import data_span
-from ui.widgets import MONTH_KEY, RANGE_KEY
+from ui.widgets import MONTH_KEY, RANGE_KEY, browser_locale
 
 _component = st.components.v2.component("channel_routes_live_map", js=lm.script(), css=lm.style())
 
@@ -55,6 +55,15 @@ def _noop() -> None:
 
 
 SENT = "live_map_sent"
+DRAWN = "live_map_drawn"  # keys of the maps drawn in this session's browser
+
+
+def drawn_once(key: str) -> bool:
+    """Whether what sits below map ``key`` may be drawn now. A session's first
+    run of a page waits for its map (heavy charts would compete with it for
+    the browser's one thread); the map reruns the page once it is drawn.
+    Without a browser (AppTest) there is nothing to wait for."""
+    return key in st.session_state.get(DRAWN, set()) or browser_locale() is None
 
 
 def live_map(document: lm.MapDocument, table: lm.IncidentTable, period: Period, key: str, height: int,
@@ -73,9 +82,12 @@ def live_map(document: lm.MapDocument, table: lm.IncidentTable, period: Period, 
             "map_name": document.map_name, "table": None if table.table_id in sent else table.json,
             "table_id": table.table_id, "period": lm.period_payload(period), "height": height, "title": title,
             "view": None if view is None else view.as_data(), "words": lm.player_words(),
+            "rerun_when_drawn": not drawn_once(key),
             "sidebar": {"month": MONTH_KEY, "range": RANGE_KEY, "calendar": lm.period_payload(data_span()[0])}}
     result = _component(data=data, key=key, height=height + 48, on_view_change=_noop,
-                        on_missing_change=_noop, on_clicked_change=_noop)
+                        on_missing_change=_noop, on_clicked_change=_noop, on_drawn_change=_noop)
+    if getattr(result, "drawn", None):
+        st.session_state.setdefault(DRAWN, set()).add(key)
     sent.update((document.doc_id, table.table_id))
     missing = getattr(result, "missing", None)
     if missing in (document.doc_id, table.table_id):

@@ -76,7 +76,7 @@ def language_sidebar() -> str:
     for the whole run (geo.i18n) and keeps it in the URL once it is not English."""
     if "lang" not in st.session_state:
         wanted, message = lang_from_query(st.query_params.to_dict())
-        st.session_state.lang = wanted or lang_from_locale(_browser_locale())
+        st.session_state.lang = wanted or lang_from_locale(browser_locale())
         keep_link_note("lang", message, st.session_state.lang)
     set_language(st.session_state.lang)
     with st.sidebar:
@@ -90,7 +90,8 @@ def language_sidebar() -> str:
     return lang
 
 
-def _browser_locale() -> str | None:
+def browser_locale() -> str | None:
+    """The browser's language, or None where there is no browser (AppTest)."""
     try:
         return st.context.locale
     except Exception:  # AppTest and old front ends have no browser context

@@ -92,7 +92,9 @@ st.caption(_("Storage places are the outlines of the Land, district or city thei
              "Strait in detail. Open a shape for its sources. German outlines © GeoBasis-DE / BKG 2021 (Daten "
              "verändert)."))
 
-story_figures(incidents, crossings)
+with st.container():  # always there, so the sections below keep their place while it waits for the map
+    if live_map.use_st_folium() or live_map.drawn_once("route_map"):
+        story_figures(incidents, crossings)
 
 st.subheader(_("How long is the drive?"))
 van_kmh = st.number_input(_("Van top speed (km/h)"), min_value=VAN_KMH_RANGE[0], max_value=VAN_KMH_RANGE[1],

@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 from geo.data import load
 from geo.model import stats
 from geo.model.period import Period
-from tests.harness import frame_where, map_frame, map_view, pick_month, set_map_view, wait_for_query
+from tests.harness import frame_where, map_frame, map_view, open_session, pick_month, set_map_view, wait_for_query
 
 pytestmark = pytest.mark.browser
 
@@ -212,3 +212,25 @@ def test_the_incidents_map_keeps_its_view_and_a_click_picks_the_incident(app_url
         page.wait_for_timeout(200)
     assert any(place in shown for place in candidates), (shown, candidates)
     assert web.errors == [] and web.external == []
+
+
+CHART_SEEN = """() => new MutationObserver(() => {
+  if (!window.__chartAt && document.querySelector('[data-testid="stVegaLiteChart"]')) {
+    window.__chartAt = performance.timeOrigin + performance.now(); }
+}).observe(document, {subtree: true, childList: true})"""
+
+
+def test_a_first_visit_draws_the_map_before_the_story_charts_below_it(app_url, browser):
+    session = open_session(browser)
+    try:
+        page = session.page
+        page.add_init_script(f"({CHART_SEEN})()")
+        page.goto(f"{app_url}/?month=2024-09")
+        frame = map_frame(page)
+        frame.wait_for_function("() => window.crIncidents && window.crIncidents.drawnAt", timeout=30000)
+        expect(page.locator('[data-testid="stVegaLiteChart"]')).to_have_count(3, timeout=30000)
+        drawn = frame.evaluate("() => window.crIncidents.drawnAt")
+        assert page.evaluate("() => window.__chartAt") > drawn
+        assert session.errors == [] and session.external == []
+    finally:
+        session.context.close()

@@ -227,5 +227,9 @@ export default function (component) {
     state.table = rows;
     state.tableId = data.table_id;
     showPeriod(state, data.period);
+    if (data.rerun_when_drawn && !state.reportedDrawn) {  // the page then draws what sits below the map
+      state.reportedDrawn = true;
+      requestAnimationFrame(function () { requestAnimationFrame(function () { setTriggerValue("drawn", true); }); });
+    }
   });
 }
