@@ -2,7 +2,8 @@
 
 For each change it records, from the pointer going down on the month option:
 the new page title (Streamlit's rerun reached the page), the component's data
-(``crDataAt``, set when the map component receives new data), the start and
+(``crDataAt``, set when the map component receives new data; both can come
+after the redraw, which starts as soon as the sidebar shows the new period), the start and
 end of ``crIncidents.update`` in the map frame (the synchronous JS redraw),
 and ``drawnAt`` (two animation frames after the update: the canvas painted).
 Options: ``--sizes shipped,10000``, ``--changes N``.
@@ -50,6 +51,9 @@ def probe(browser, url: str, months: list[str], changes: int) -> list[dict]:
         page.wait_for_function("() => window.__crClick", timeout=90000)
         click = page.evaluate("() => window.__crClick")
         total = _drawn_after(page, click, 90)
+        # the map may be drawn before the rerun reaches the page (the sidebar announced the period): wait for it
+        page.wait_for_function("(click) => window.__crTitleAt > click && window.crDataAt > click", arg=click,
+                               timeout=90000)
         marks = page.evaluate("() => ({title: window.__crTitleAt, data: window.crDataAt})")
         inner = frame.evaluate("() => ({start: crIncidents.__start, end: crIncidents.__end, shown: crIncidents.shown})")
         tasks = page.evaluate("(click) => window.__crTasks.filter(t => t[0] > click - 5)"
