@@ -92,16 +92,17 @@ st.caption(_("Storage places are the outlines of the Land, district or city thei
              "Strait in detail. Open a shape for its sources. German outlines © GeoBasis-DE / BKG 2021 (Daten "
              "verändert)."))
 
-with st.container():  # always there, so the sections below keep their place while it waits for the map
-    if live_map.use_st_folium() or live_map.drawn_once("route_map"):
-        story_figures(incidents, crossings)
-
-st.subheader(_("How long is the drive?"))
-van_kmh = st.number_input(_("Van top speed (km/h)"), min_value=VAN_KMH_RANGE[0], max_value=VAN_KMH_RANGE[1],
-                          step=5.0, value=DEFAULT_VAN_KMH, format="%.0f", key="speed",
-                          help=_("Caps every road speed below. 80 km/h: a van towing a trailer in Germany."))
-drive = ruhr_to_coast(scene.routes, van_kmh)
-if drive:
+def drive_section(scene) -> None:
+    """How long the drive is, against the officials' "four or five hours", with every route behind it."""
+    st.subheader(_("How long is the drive?"))
+    van_kmh = st.number_input(_("Van top speed (km/h)"), min_value=VAN_KMH_RANGE[0], max_value=VAN_KMH_RANGE[1],
+                              step=5.0, value=DEFAULT_VAN_KMH, format="%.0f", key="speed",
+                              help=_("Caps every road speed below. 80 km/h: a van towing a trailer in Germany."))
+    drive = ruhr_to_coast(scene.routes, van_kmh)
+    if not drive:
+        st.info(_("Drive times need the road network, storage and launch places; one of them did not load (see "
+                  "above)."))
+        return
     answer = hours_text(drive["min_hours"], drive["max_hours"])
     st.metric(_("{origin} → {destination}, driving time").format(
         origin=place_name("Ruhr/Cologne area"), destination=place_name("Dunkirk–Calais coast")), answer,
@@ -120,24 +121,39 @@ if drive:
         "({roads}).").format(origin=md_text(place_name(drive["shortest"].origin)),
                              destination=md_text(place_name(drive["shortest"].destination)),
                              roads=md_text(drive["shortest"].refs_text)))
+    route_tables(scene.routes, van_kmh)
+
+
+def route_tables(routes, van_kmh: float) -> None:
+    """The speeds assumed and every route, with its CSV."""
     st.markdown(_("**Speeds assumed** (the network has no speed limits; these are this app's assumptions):"))
     st.table(text_table(assumptions_table(van_kmh)))
-    with st.expander(_("Every storage place to every launch area ({count} routes)").format(count=len(scene.routes)),
+    with st.expander(_("Every storage place to every launch area ({count} routes)").format(count=len(routes)),
                      expanded=True):
         st.caption(_("Regions: indicative, from the population-weighted centre of the Land's cities. A straight "
                      "access or egress leg over 20 km is flagged. Hours (low): every road at its limit; Hours "
                      "(high): typical van speeds."))
-        st.table(text_table(routes_shown(scene.routes, van_kmh)))
-    st.download_button(_("Routes table (CSV)"), routes_csv(scene.routes, van_kmh), "channel-routes-drives.csv",
+        st.table(text_table(routes_shown(routes, van_kmh)))
+    st.download_button(_("Routes table (CSV)"), routes_csv(routes, van_kmh), "channel-routes-drives.csv",
                        "text/csv", key="routes_csv")
-else:
-    st.info(_("Drive times need the road network, storage and launch places; one of them did not load (see above)."))
 
-st.subheader(_("Crossing corridors"))
-st.table(text_table([{_("From"): place_name(c.launch), _("To"): place_name(c.landing),
-                      _("Sea km"): format_decimal(c.km), _("TSS lanes crossed"): lanes_text(c.lanes_crossed)}
-                     for c in scene.corridors]))
-st.caption(_("Lanes are OpenStreetMap seamark centre lines of the Dover Strait traffic separation scheme."))
-if scene.unmapped is not None and not scene.unmapped.empty:
-    with st.expander(_("{count} reports are not drawn, and why").format(count=len(scene.unmapped))):
-        st.table(text_table(unmapped_shown(scene.unmapped)))
+
+def corridors_section(scene) -> None:
+    """The sea crossings: corridors, the shipping lanes they cross, and the reports not drawn."""
+    st.subheader(_("Crossing corridors"))
+    st.table(text_table([{_("From"): place_name(c.launch), _("To"): place_name(c.landing),
+                          _("Sea km"): format_decimal(c.km), _("TSS lanes crossed"): lanes_text(c.lanes_crossed)}
+                         for c in scene.corridors]))
+    st.caption(_("Lanes are OpenStreetMap seamark centre lines of the Dover Strait traffic separation scheme."))
+    if scene.unmapped is not None and not scene.unmapped.empty:
+        with st.expander(_("{count} reports are not drawn, and why").format(count=len(scene.unmapped))):
+            st.table(text_table(unmapped_shown(scene.unmapped)))
+
+
+# A session's first visit draws the map first: everything below it waits until the map has drawn (the
+# map then reruns the page once). Always there, so nothing below moves while it waits.
+with st.container():
+    if live_map.use_st_folium() or live_map.drawn_once("route_map"):
+        story_figures(incidents, crossings)
+        drive_section(scene)
+        corridors_section(scene)

@@ -44,6 +44,8 @@ def test_metrics_for_a_month_match_the_data(app_url, web, month):
     expected = stats.figures(stats.headline(load.load_crossings_monthly(), load.load_incidents(), period))
     web.page.goto(f"{app_url}/?month={month}")
     web.page.wait_for_selector(f"h1:has-text('{period.label}')", timeout=30000)
+    # the drive section comes once the map has drawn (a session's first visit draws the map first)
+    expect(web.page.locator('[data-testid="stMetric"]', has_text="driving time")).to_be_visible(timeout=30000)
     shown = metric_values(web.page)
     assert {f.label: shown.get(f.label) for f in expected} == {f.label: f.value for f in expected}
     assert re.fullmatch(r"\d\.\d–\d\.\d h", shown["Ruhr/Cologne area → Dunkirk–Calais coast, driving time"])
