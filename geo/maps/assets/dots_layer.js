@@ -49,8 +49,12 @@ if (!L.CrDots) {
     },
     _draw: function () {
       var map = this._map, canvas = this._canvas, d = this._d, want = this._want;
-      var size = map.getSize(), pad = size.multiplyBy(0.25).round(), origin = map.containerPointToLayerPoint(pad.multiplyBy(-1));
-      canvas.style.display = ''; canvas.width = size.x + 2 * pad.x; canvas.height = size.y + 2 * pad.y;
+      // a margin around the view, as Leaflet's own canvas has, so a short drag shows dots at the edges
+      var size = map.getSize(), pad = size.multiplyBy(0.1).round(), origin = map.containerPointToLayerPoint(pad.multiplyBy(-1));
+      var width = size.x + 2 * pad.x, height = size.y + 2 * pad.y;
+      canvas.style.display = '';
+      if (canvas.width !== width || canvas.height !== height) { canvas.width = width; canvas.height = height; }
+      canvas.getContext('2d').clearRect(0, 0, width, height);
       L.DomUtil.setPosition(canvas, origin);
       this._shown = [];
       if (!d) { return; }
