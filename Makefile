@@ -24,7 +24,7 @@ setup: $(VENV)/.runtime static/vendor/leaflet.js
 setup-dev: setup $(VENV)/.dev
 
 run: setup
-	$(VENV)/bin/streamlit run app.py --server.port $(PORT) --server.address localhost
+	$(VENV)/bin/streamlit run serve.py --server.port $(PORT) --server.address localhost
 
 lint: setup-dev
 	$(PY) -m ruff check .

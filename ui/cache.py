@@ -171,3 +171,19 @@ def _route_map_document(speed_kmh: float, lang: str) -> lm.MapDocument:
 def route_map_document(speed_kmh: float, lang: str = "en") -> lm.MapDocument:
     """The route map without incidents, rendered once per process, speed and language."""
     return _first_time(DRAWING_MAP, lambda: _route_map_document(speed_kmh, lang), "route", speed_kmh, lang)
+
+
+def warm(lang: str = "en") -> None:
+    """Fill the landing page's process caches before anyone asks (``serve.py`` calls it as the server
+    starts): the data, the routes, the route map document at the default speed, its story charts and the
+    incident table. The first visit then shows no loading message either."""
+    from geo.model.drive_time import DEFAULT_VAN_KMH
+    _datasets()
+    _warm.add((LOADING_DATA,))
+    _route_scene()
+    _warm.add((BUILDING_ROUTES,))
+    _route_map_document(DEFAULT_VAN_KMH, lang)
+    _warm.add((DRAWING_MAP, "route", DEFAULT_VAN_KMH, lang))
+    story_charts(lang)
+    with use_language(lang):
+        lm.cached_incident_table(datasets().tables.get("incidents"))

@@ -6,7 +6,7 @@ from playwright.sync_api import expect
 
 from geo.data import load
 from geo.model import stats
-from geo.model.period import Period
+from geo.model.period import Period, month_label
 from tests.harness import frame_where, map_frame, map_view, open_session, pick_month, set_map_view, wait_for_query
 
 pytestmark = pytest.mark.browser
@@ -109,14 +109,22 @@ def updates_after(page, frame, change, wanted: int, title: str) -> list[str]:
     return frame.evaluate("() => window.crIncidents.__titles")
 
 
-def test_a_picked_month_is_drawn_at_once_before_the_page_reruns_and_only_once(app_url, web):
+def pick_with_keyboard(page, month: str) -> None:
+    page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').click()
+    page.keyboard.type(month_label(month))
+    page.get_by_role("option", name=month_label(month), exact=True).wait_for()
+    page.keyboard.press("Enter")
+
+
+@pytest.mark.parametrize("pick", [pick_month, pick_with_keyboard], ids=["pointer", "keyboard"])
+def test_a_picked_month_is_drawn_at_once_before_the_page_reruns_and_only_once(app_url, web, pick):
     page = web.page
     page.goto(f"{app_url}/?month=2024-09")
     frame = map_frame(page)
     frame.wait_for_function(f"() => window.crIncidents && window.crIncidents.shown === {incident_count('2024-09')}",
                             timeout=30000)
     page.wait_for_selector(IDLE, timeout=30000)
-    titles = updates_after(page, frame, lambda p: pick_month(p, "2024-10"), incident_count("2024-10"), "Oct 2024")
+    titles = updates_after(page, frame, lambda p: pick(p, "2024-10"), incident_count("2024-10"), "Oct 2024")
     assert len(titles) == 1 and "Sep 2024" in titles[0]  # drawn from the sidebar, the rerun found it drawn
     assert web.errors == [] and web.external == []
 

@@ -159,21 +159,35 @@ function table(data) {
 }
 
 // The sidebar's period, read from its widgets (found by their Streamlit keys) as soon as the reader
-// picks: the month box once its list has closed, or the range slider's two thumbs. Labels are
-// the calendar's (the same words the widgets show); anything else gives null (wait for the server).
+// picks: an option released in the month box's list, the box once its list has closed, or the range
+// slider's two thumbs. Labels are the calendar's (the same words the widgets show); anything else
+// gives null (wait for the server).
 function sidebarPeriod(sidebar) {
-  const calendar = sidebar.calendar, at = {};
-  calendar.labels.forEach(function (label, i) { at[label] = i; });
-  let first, last;
   const box = document.querySelector(".st-key-" + sidebar.month + " input[role=combobox]");
   const thumbs = document.querySelectorAll(".st-key-" + sidebar.range + " input[type=range]");
   if (box) {
-    if (box.getAttribute("aria-expanded") !== "false") { return null; }
-    first = last = at[box.value];
-  } else if (thumbs.length === 2) {
-    first = at[thumbs[0].getAttribute("aria-valuetext")]; last = at[thumbs[1].getAttribute("aria-valuetext")];
+    return box.getAttribute("aria-expanded") === "false" ? between(sidebar.calendar, box.value, box.value) : null;
   }
-  if (first === undefined || last === undefined || first > last) { return null; }
+  if (thumbs.length === 2) {
+    return between(sidebar.calendar, thumbs[0].getAttribute("aria-valuetext"), thumbs[1].getAttribute("aria-valuetext"));
+  }
+  return null;
+}
+
+// The option a pointer is releasing in the month box's open list: the period is known before the box
+// takes it (the release selects it).
+function releasedOption(sidebar, target) {
+  const box = document.querySelector(".st-key-" + sidebar.month + " input[role=combobox]");
+  const option = target instanceof Element ? target.closest("[role=option]") : null;
+  const list = option && option.closest("[role=listbox]");
+  if (!box || !list || box.getAttribute("aria-controls") !== list.id) { return null; }
+  const label = option.textContent.trim();
+  return between(sidebar.calendar, label, label);
+}
+
+function between(calendar, firstLabel, lastLabel) {
+  const first = calendar.labels.indexOf(firstLabel), last = calendar.labels.indexOf(lastLabel);
+  if (first < 0 || last < first) { return null; }
   return {months: calendar.months.slice(first, last + 1), labels: calendar.labels.slice(first, last + 1)};
 }
 
@@ -189,6 +203,10 @@ function showPeriod(state, period) {
 }
 
 function watchSidebar(state) {
+  document.addEventListener("pointerup", function (event) {
+    const period = state.sidebar && state.table ? releasedOption(state.sidebar, event.target) : null;
+    if (period) { state.ready.then(function () { showPeriod(state, period); }); }
+  }, true);
   let pending = false;
   new MutationObserver(function () {
     if (pending || !state.sidebar || !state.table) { return; }
