@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from geo.data import load
 from geo.i18n import N_, _, use_language
@@ -31,10 +32,11 @@ _warm: set[tuple] = set()  # process-wide caches already filled: no spinner elem
 
 
 def _first_time(message: str, compute: Callable[[], T], *key: object) -> T:
-    if (message, *key) in _warm:
-        return compute()
-    with st.spinner(_(message)):
+    if (message, *key) in _warm or get_script_run_ctx(suppress_warning=True) is None:  # warm() runs no page
         value = compute()
+    else:
+        with st.spinner(_(message)):
+            value = compute()
     _warm.add((message, *key))
     return value
 
@@ -178,12 +180,7 @@ def warm(lang: str = "en") -> None:
     starts): the data, the routes, the route map document at the default speed, its story charts and the
     incident table. The first visit then shows no loading message either."""
     from geo.model.drive_time import DEFAULT_VAN_KMH
-    _datasets()
-    _warm.add((LOADING_DATA,))
-    _route_scene()
-    _warm.add((BUILDING_ROUTES,))
-    _route_map_document(DEFAULT_VAN_KMH, lang)
-    _warm.add((DRAWING_MAP, "route", DEFAULT_VAN_KMH, lang))
+    route_map_document(DEFAULT_VAN_KMH, lang)  # reads route_scene(), which reads datasets()
     story_charts(lang)
     with use_language(lang):
         lm.cached_incident_table(datasets().tables.get("incidents"))
