@@ -242,3 +242,16 @@ def test_a_first_visit_draws_the_map_before_the_story_charts_below_it(app_url, b
         assert session.errors == [] and session.external == []
     finally:
         session.context.close()
+
+
+def test_leaving_the_map_page_and_picking_a_month_elsewhere_raises_nothing(app_url, web):
+    page = web.page
+    page.goto(f"{app_url}/?month=2024-09")
+    map_frame(page).wait_for_function("() => window.crIncidents && window.crIncidents.drawnAt", timeout=30000)
+    page.get_by_role("link", name="Crossings").click()
+    wait_for_query(page, r"/crossings")
+    expect(page.locator("iframe.cr-live-map")).to_have_count(0)
+    pick_month(page, "2024-10")
+    page.wait_for_selector(IDLE, timeout=30000)
+    expect(page.locator('[data-testid="stSidebar"] input[role=combobox]')).to_have_value("Oct 2024")
+    assert web.errors == [] and web.external == []

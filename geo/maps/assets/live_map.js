@@ -53,8 +53,9 @@ function show(state, month) {
     ? state.words.all_months + " (" + months[0] + (months.length > 1 ? " – " + months[months.length - 1] : "") + ")"
     : months[month];
   state.bar.style.display = months.length > 1 ? "" : "none";
-  const incidents = state.frame.contentWindow.crIncidents;
-  if (incidents) { incidents.update(state.table, state.period.months, month); }
+  const win = state.frame && state.frame.contentWindow;  // none once the page has left (playback stops)
+  if (!win) { stop(state); return; }
+  if (win.crIncidents) { win.crIncidents.update(state.table, state.period.months, month); }
 }
 
 function stop(state) {
@@ -202,21 +203,25 @@ function showPeriod(state, period) {
   show(state, null);
 }
 
-function watchSidebar(state) {
-  document.addEventListener("pointerup", function (event) {
-    const period = state.sidebar && state.table ? releasedOption(state.sidebar, event.target) : null;
+// The watchers live on the page's document; once the reader has left this map's page (the component's
+// element is gone) they stop themselves.
+function watchSidebar(state, root) {
+  function announce(period) {
     if (period) { state.ready.then(function () { showPeriod(state, period); }); }
-  }, true);
+  }
+  function onRelease(event) {
+    if (!root.isConnected) { document.removeEventListener("pointerup", onRelease, true); return; }
+    announce(state.sidebar && state.table ? releasedOption(state.sidebar, event.target) : null);
+  }
+  document.addEventListener("pointerup", onRelease, true);
   let pending = false;
-  new MutationObserver(function () {
+  const observer = new MutationObserver(function () {
+    if (!root.isConnected) { observer.disconnect(); return; }
     if (pending || !state.sidebar || !state.table) { return; }
     pending = true;
-    queueMicrotask(function () {
-      pending = false;
-      const period = sidebarPeriod(state.sidebar);
-      if (period) { state.ready.then(function () { showPeriod(state, period); }); }
-    });
-  }).observe(document.body, {subtree: true, attributes: true,
+    queueMicrotask(function () { pending = false; announce(sidebarPeriod(state.sidebar)); });
+  });
+  observer.observe(document.body, {subtree: true, attributes: true,
     attributeFilter: ["value", "aria-valuetext", "aria-expanded"]});
 }
 
@@ -232,7 +237,7 @@ export default function (component) {
   if (!state) {
     state = root.__crLive = {frame: null, docId: null, shownKey: null, month: null, timer: null};
     controls(state, root);
-    watchSidebar(state);
+    watchSidebar(state, root);
   }
   state.sidebar = data.sidebar;
   label(state, data.words);
