@@ -1,7 +1,8 @@
 // L.CrDots (geo.maps.elements.IncidentLayer): many incidents drawn in one pass as copies of one small
 // picture per style, where a canvas circleMarker per row is too slow to add, remove and paint
 // (from DOTS_FROM rows; see docs/performance.md). Popups, tooltips and clicks come from the same
-// handlers as the markers': show(columns, want, handlers) with handlers.popup(i), .tip(i), .click(i).
+// handlers as the markers': show(columns, want, handlers) with handlers.style(i) (the marker's Leaflet
+// style), .popup(i), .tip(i), .click(i).
 // Rows are drawn in table order, so the one on top under the pointer is the last that fits.
 if (!L.CrDots) {
   L.CrDots = L.Layer.extend({
@@ -31,17 +32,15 @@ if (!L.CrDots) {
         click: this._click};
     },
     _hide: function () { this._canvas.style.display = 'none'; },
-    _sprite: function (i) {
-      var d = this._d, doubt = !!d.doubt[i], fill = d.colours[d.setting[i]], r = d.r[i];
-      var key = fill + ' ' + r + ' ' + doubt, c = this._sprites[key];
+    _sprite: function (i) {  // the row's look (handlers.style, the markers' own) as a small picture
+      var s = this._handlers.style(i), r = s.radius;
+      var key = [s.fillColor, r, s.color, s.weight, s.fillOpacity, s.dashArray].join(' '), c = this._sprites[key];
       if (!c) {
-        var s = doubt ? L.extend({color: '#ffffff', weight: 1.2, fillOpacity: 0.85}, d.doubt_style)
-          : {color: '#ffffff', weight: 1.2, fillOpacity: 0.85};
         c = this._sprites[key] = document.createElement('canvas');
         c.width = c.height = Math.ceil(2 * r + 2 * s.weight + 2);
         var ctx = c.getContext('2d');
         ctx.beginPath(); ctx.arc(c.width / 2, c.height / 2, r, 0, 2 * Math.PI);
-        ctx.globalAlpha = s.fillOpacity; ctx.fillStyle = fill; ctx.fill(); ctx.globalAlpha = 1;
+        ctx.globalAlpha = s.fillOpacity; ctx.fillStyle = s.fillColor; ctx.fill(); ctx.globalAlpha = 1;
         if (s.dashArray) { ctx.setLineDash(String(s.dashArray).split(/[ ,]+/).map(Number)); }
         ctx.strokeStyle = s.color; ctx.lineWidth = s.weight; ctx.stroke();
       }

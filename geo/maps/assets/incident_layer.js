@@ -34,13 +34,15 @@
     made.columns = d; made.markers = []; made.on = new Uint8Array(d.lat.length); made.cluster = null;
     made.dots = false;
   }
+  // A row's look, for its marker and for its dot (dots_layer.js).
+  function style(i) {
+    var look = {radius: d.r[i], color: '#ffffff', weight: 1.2, fillColor: d.colours[d.setting[i]],
+      fillOpacity: 0.85, crIndex: i};
+    if (d.doubt[i]) { for (var key in d.doubt_style) { look[key] = d.doubt_style[key]; } }
+    return look;
+  }
   function marker(i) {
-    if (!made.markers[i]) {
-      var style = {radius: d.r[i], color: '#ffffff', weight: 1.2, fillColor: d.colours[d.setting[i]],
-        fillOpacity: 0.85, crIndex: i};
-      if (d.doubt[i]) { for (var key in d.doubt_style) { style[key] = d.doubt_style[key]; } }
-      made.markers[i] = L.circleMarker([d.lat[i], d.lon[i]], style);
-    }
+    if (!made.markers[i]) { made.markers[i] = L.circleMarker([d.lat[i], d.lon[i]], style(i)); }
     return made.markers[i];
   }
   // The rows to show: every row (months null), or those whose month is one of `months`
@@ -68,7 +70,7 @@
         .map(marker)).addTo(group);
     } else if (count >= {{ this.dots_from }}) {
       if (!made.dots) { group.clearLayers(); made.cluster = null; group.addLayer(made.dotLayer); made.dots = true; }
-      made.dotLayer.show(d, want, {popup: popup, tip: tip, click: function (j) {
+      made.dotLayer.show(d, want, {style: style, popup: popup, tip: tip, click: function (j) {
         if (all.onClick) { all.onClick(d.ids[j]); } }});
       want = new Uint8Array(want.length);  // no marker is on the map
     } else {
@@ -88,7 +90,7 @@
   group.on('click', function (e) {
     if (all.onClick && e.layer.options.crIndex != null) { all.onClick(d.ids[e.layer.options.crIndex]); }
   });
-  group.crPopup = popup; group.crTip = tip;
+  group.crPopup = popup; group.crTip = tip; group.crStyle = style;
   group.bindPopup(function (layer) { return popup(layer.options.crIndex); }, {maxWidth: 380});
   group.bindTooltip(function (layer) { return tip(layer.options.crIndex); }, {sticky: true});
   // One entry point for every incident layer on the page (main map, insets):

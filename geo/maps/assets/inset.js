@@ -58,7 +58,7 @@
       if (!bulk && was) { m.removeLayer(dots); }  // the layer then adds every marker again
     });
     g.on('crdrawend', function (e) {
-      if (bulk) { dots.show(e.columns, e.want, {popup: g.crPopup, tip: g.crTip}); }
+      if (bulk) { dots.show(e.columns, e.want, {style: g.crStyle, popup: g.crPopup, tip: g.crTip}); }
     });
     if (g.crDrawn) { g.fire('crdrawstart', g.crDrawn); g.fire('crdrawend', g.crDrawn); }  // drawn before the detail
   }
