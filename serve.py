@@ -4,6 +4,9 @@ Streamlit runs no app code before the first visitor connects, so the first visit
 load the data, build the routes and draw the map document itself (about 3 s of script). ``st.App``'s
 lifespan hook fills those process caches in a background thread instead, while the server already
 answers; a visitor who comes sooner waits for the same values (the caches lock per key).
+
+It also serves the in-place map's document and incident table over plain HTTP (``ui.published``), so a
+visitor's browser fetches each once and keeps it.
 """
 
 import logging
@@ -11,6 +14,8 @@ import threading
 from contextlib import asynccontextmanager
 
 import streamlit as st
+
+from ui import published
 
 WARM_THREAD = "channel-routes-warm"
 
@@ -34,4 +39,4 @@ async def lifespan(app):
     yield None
 
 
-app = st.App("app.py", lifespan=lifespan)
+app = st.App("app.py", lifespan=lifespan, routes=published.routes())

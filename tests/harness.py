@@ -13,8 +13,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
+# No host but this machine resolves: a context that keeps the HTTP cache (so cannot route requests, see
+# cached_session) still gets no answer from outside, and counts what it asked.
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"]
+                 "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic",
+                 "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1"]
 LOCAL_PREFIXES = ("http://127.0.0.1", "http://localhost", "data:", "blob:", "file:", "about:")
 IN_CI = os.environ.get("CI", "").lower() == "true"
 
@@ -85,6 +88,18 @@ def guarded_context(browser, blocked: list[str], width: int = 1400, height: int 
 
     context.route("**/*", guard)
     return context
+
+
+def cached_session(browser, width: int = 1400, height: int = 1000) -> Session:
+    """A session whose pages share the browser's HTTP cache, as a returning reader's do. Routing requests
+    turns that cache off, so non-local requests are counted as they go out (``CHROMIUM_ARGS`` resolves no
+    outside host, so they fail) instead of being stopped by a route."""
+    session = Session(page=None, context=browser.new_context(viewport={"width": width, "height": height}))
+    session.context.on("request", lambda request: None if request.url.startswith(LOCAL_PREFIXES)
+                        else session.external.append(request.url))
+    session.page = session.context.new_page()
+    session.page.on("pageerror", lambda error: session.errors.append(str(error)))
+    return session
 
 
 def open_session(browser, width: int = 1400, height: int = 1000) -> Session:

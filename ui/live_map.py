@@ -2,7 +2,8 @@
 
 ``live_map`` mounts one ``st.components.v2`` component per page visit. The map
 document and the incident table (every period's incidents) go to the browser
-once per session; each rerun then sends their ids and the period's months,
+once per session, as addresses it fetches and keeps where ``serve.py`` serves
+them (``ui.published``), else as text; each rerun then sends their ids and the period's months,
 and the browser shows that period's incidents in place.
 The browser also watches the sidebar's period widgets and shows a newly
 picked period's incidents at once, before the rerun's data arrives (which
@@ -25,7 +26,7 @@ import streamlit as st
 from geo.maps import live_map as lm
 from geo.model.mapview import VIEW_KEYS, view_from_map, view_from_query
 from geo.model.period import Period
-from ui import url_state
+from ui import published, url_state
 from ui.cache import data_span
 from ui.widgets import MONTH_KEY, RANGE_KEY, browser_locale
 
@@ -55,6 +56,7 @@ def _noop() -> None:
 
 
 SENT = "live_map_sent"
+INLINE = "live_map_inline"  # ids the browser could not fetch: their text goes in the message
 DRAWN = "live_map_drawn"  # keys of the maps drawn in this session's browser
 
 
@@ -66,21 +68,31 @@ def drawn_once(key: str) -> bool:
     return key in st.session_state.get(DRAWN, set()) or browser_locale() is None
 
 
+def _carried(item_id: str, text: str, media_type: str) -> tuple[str | None, str | None]:
+    """How an item reaches the browser this run: ``(text, address)``, both ``None`` once sent."""
+    if item_id in st.session_state.get(SENT, set()):
+        return None, None
+    url = None if item_id in st.session_state.get(INLINE, set()) else published.address(item_id, text, media_type)
+    return (text if url is None else None), url
+
+
 def live_map(document: lm.MapDocument, table: lm.IncidentTable, period: Period, key: str, height: int,
              title: str) -> str | None:
     """Mount (first run) or update (later runs) the in-place map; returns the
     id of the incident the reader just clicked, if any.
 
     The map document and the incident table each travel once per session
-    (the page keeps them by id); later runs send their ids and the period's
-    months only. A page that lacks one asks for it (``missing``) and the next
-    run sends it."""
+    (the page keeps them by id), as an address or as text (:func:`_carried`);
+    later runs send their ids and the period's months only. A page that lacks
+    one, or could not fetch it, asks for it (``missing``) and the next run
+    sends its text."""
     memory = _view_state(key)
     view = st.session_state[memory]
-    sent = st.session_state.setdefault(SENT, set())
-    data = {"doc": None if document.doc_id in sent else document.html, "doc_id": document.doc_id,
-            "map_name": document.map_name, "table": None if table.table_id in sent else table.json,
-            "table_id": table.table_id, "period": lm.period_payload(period), "height": height, "title": title,
+    doc, doc_url = _carried(document.doc_id, document.html, "text/html; charset=utf-8")
+    rows, rows_url = _carried(table.table_id, table.json, "application/json")
+    data = {"doc": doc, "doc_url": doc_url, "doc_id": document.doc_id, "map_name": document.map_name,
+            "table": rows, "table_url": rows_url, "table_id": table.table_id, "period": lm.period_payload(period),
+            "height": height, "title": title,
             "view": None if view is None else view.as_data(), "words": lm.player_words(),
             "rerun_when_drawn": not drawn_once(key),
             "sidebar": {"month": MONTH_KEY, "range": RANGE_KEY, "calendar": lm.period_payload(data_span()[0])}}
@@ -88,10 +100,11 @@ def live_map(document: lm.MapDocument, table: lm.IncidentTable, period: Period, 
                         on_missing_change=_noop, on_clicked_change=_noop, on_drawn_change=_noop)
     if getattr(result, "drawn", None):
         st.session_state.setdefault(DRAWN, set()).add(key)
-    sent.update((document.doc_id, table.table_id))
+    st.session_state.setdefault(SENT, set()).update((document.doc_id, table.table_id))
     missing = getattr(result, "missing", None)
     if missing in (document.doc_id, table.table_id):
-        sent.discard(missing)
+        st.session_state[SENT].discard(missing)
+        st.session_state.setdefault(INLINE, set()).add(missing)
         st.rerun()
     reported = view_from_map(getattr(result, "view", None))
     if reported is not None:

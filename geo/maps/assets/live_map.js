@@ -1,7 +1,8 @@
 // Browser side of geo/live_map.py, an st.components.v2 module.
 // Streamlit calls this function on mount and again with every new `data`.
 // The map document (folium's finished HTML) goes into one iframe, built only
-// when its id changes. The incident table (every period) arrives once too; a
+// when its id changes. The incident table (every period) arrives once too
+// (each as text or as an address the browser fetches and keeps); a
 // period change sends only its months, handed to window.crIncidents.update in
 // that frame, so static layers, zoom, centre, open layers and legend stay.
 const SPEEDS = [["slow", 2000], ["normal", 1200], ["fast", 600]];
@@ -148,15 +149,39 @@ function buildFrame(state, root, data, html, setStateValue, setTriggerValue) {
   window.crMapDocs = (window.crMapDocs || 0) + 1;
 }
 
-// Parsed incident tables by id, kept for the page's life (a few: one per map and filter set).
+// The map document and the incident table come as text in the message or as an address (served with
+// a long cache life: an id changes exactly when its text does). The page keeps them by id: documents
+// as text, tables parsed (the last four: one per map and filter set). A fetch that fails gives null,
+// and the page then asks for the text (`missing`); a fetch still running serves a later update too.
+const fetching = {};
+
+function kept(store, id, text, url, parse) {
+  if (text && !store[id]) { store[id] = parse(text); }
+  if (store[id]) { return Promise.resolve(store[id]); }
+  if (!fetching[id] && url) {
+    fetching[id] = fetch(url).then(function (r) { return r.ok ? r.text() : null; })
+      .catch(function () { return null; })
+      .then(function (fetchedText) {
+        delete fetching[id];
+        if (fetchedText && !store[id]) { store[id] = parse(fetchedText); }
+        return store[id] || null;
+      });
+  }
+  return fetching[id] || Promise.resolve(null);
+}
+
+function mapDocument(data) {
+  const docs = window.crDocs = window.crDocs || {};
+  return kept(docs, data.doc_id, data.doc, data.doc_url, function (text) { return text; });
+}
+
 function table(data) {
   const tables = window.crTables = window.crTables || {};
-  if (data.table && !tables[data.table_id]) {
+  return kept(tables, data.table_id, data.table, data.table_url, function (text) {
     const ids = Object.keys(tables);
     if (ids.length >= 4) { delete tables[ids[0]]; }
-    tables[data.table_id] = JSON.parse(data.table);
-  }
-  return tables[data.table_id];
+    return JSON.parse(text);
+  });
 }
 
 // The sidebar's period, read from its widgets (found by their Streamlit keys) as soon as the reader
@@ -229,30 +254,31 @@ export default function (component) {
   const { data, parentElement, setStateValue, setTriggerValue } = component;
   const root = parentElement;
   window.crDataAt = performance.timeOrigin + performance.now();  // bench.inplace: data arrived
-  // The server sends a map document and an incident table once per session; the page keeps them.
-  const docs = window.crDocs = window.crDocs || {};
-  if (data.doc) { docs[data.doc_id] = data.doc; }
-  const rows = table(data);
   let state = root.__crLive;
   if (!state) {
-    state = root.__crLive = {frame: null, docId: null, shownKey: null, month: null, timer: null};
+    state = root.__crLive = {frame: null, docId: null, shownKey: null, month: null, timer: null, turn: 0};
     controls(state, root);
     watchSidebar(state, root);
   }
   state.sidebar = data.sidebar;
   label(state, data.words);
-  if (!rows) { setTriggerValue("missing", data.table_id); return; }
-  if (state.docId !== data.doc_id) {
-    if (!docs[data.doc_id]) { setTriggerValue("missing", data.doc_id); return; }
-    buildFrame(state, root, data, docs[data.doc_id], setStateValue, setTriggerValue);
-  }
-  state.ready.then(function () {
-    state.table = rows;
-    state.tableId = data.table_id;
-    showPeriod(state, data.period);
-    if (data.rerun_when_drawn && !state.reportedDrawn) {  // the page then draws what sits below the map
-      state.reportedDrawn = true;
-      requestAnimationFrame(function () { requestAnimationFrame(function () { setTriggerValue("drawn", true); }); });
+  const turn = state.turn += 1;
+  Promise.all([table(data), mapDocument(data)]).then(function (got) {
+    if (turn !== state.turn) { return; }  // newer data came while this waited for a fetch
+    const rows = got[0], doc = got[1];
+    if (!rows) { setTriggerValue("missing", data.table_id); return; }
+    if (state.docId !== data.doc_id) {
+      if (!doc) { setTriggerValue("missing", data.doc_id); return; }
+      buildFrame(state, root, data, doc, setStateValue, setTriggerValue);
     }
+    state.ready.then(function () {
+      state.table = rows;
+      state.tableId = data.table_id;
+      showPeriod(state, data.period);
+      if (data.rerun_when_drawn && !state.reportedDrawn) {  // the page then draws what sits below the map
+        state.reportedDrawn = true;
+        requestAnimationFrame(function () { requestAnimationFrame(function () { setTriggerValue("drawn", true); }); });
+      }
+    });
   });
 }
