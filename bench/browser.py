@@ -78,7 +78,8 @@ def start_app(timeout_s: float = 90) -> tuple[subprocess.Popen, str]:
     return harness.start_app(timeout=timeout_s)
 
 
-def _map_drawn_in_frames(page) -> bool:
+def map_drawn_in_frames(page) -> bool:
+    """Whether a frame's Leaflet map has its controls and canvas, two animation frames on."""
     for frame in page.frames:
         try:
             if frame.evaluate("() => !!document.querySelector('.leaflet-control-layers') && "
@@ -99,7 +100,7 @@ def app_time_to_map(browser, url: str, runs: int, timeout_s: float) -> BrowserRu
         began = time.perf_counter()
         try:
             page.goto(url, wait_until="commit", timeout=timeout_s * 1000)
-            while not _map_drawn_in_frames(page):
+            while not map_drawn_in_frames(page):
                 if time.perf_counter() - began > timeout_s:
                     result.timed_out = timeout_s
                     break

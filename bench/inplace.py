@@ -9,6 +9,9 @@ mark when its incident layer is built); each click waits until the previous run 
 finished (``--back-to-back``: right after the redraw). The map is first zoomed to the Dover
 Strait; the view afterwards and the count of static-layer scripts run
 (``crStaticParses``, which every static layer script increments) are recorded.
+At the shipped size, visits to the route map are timed too (navigation to the drawn map): right
+after the server answers, a new reader's (empty browser cache) and a returning reader's (see
+:func:`reader_visits`).
 Options: ``--changes N`` (default 15), ``--sizes shipped,10000``, ``--visits N``.
 """
 
@@ -22,7 +25,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench.browser import app_time_to_map
+from bench.browser import map_drawn_in_frames
 from bench.synthetic import synthetic_incidents
 from tests import harness
 
@@ -126,6 +129,44 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
+def _time_to_map(session, url: str, timeout_s: float) -> float:
+    """Milliseconds from navigation to the drawn map, in a new page of ``session``."""
+    page = session.context.new_page()
+    began = time.perf_counter()
+    try:
+        page.goto(url, wait_until="commit", timeout=timeout_s * 1000)
+        while not map_drawn_in_frames(page):
+            if time.perf_counter() - began > timeout_s:
+                raise RuntimeError(f"no map within {timeout_s} s at {url}")
+            page.wait_for_timeout(25)
+        return (time.perf_counter() - began) * 1000
+    finally:
+        page.close()
+
+
+def reader_visits(chromium, url: str, visits: int, timeout_s: float) -> dict:
+    """Visits as readers make them, in contexts that keep the HTTP cache (requests not routed, so not
+    slowed by the driver; outside hosts do not resolve and are counted): a new reader's first visit
+    (an empty cache, each in its own context) and a returning reader's later ones (one context). The very
+    first visit, right after the server answered, is kept apart: it can meet the warm-up still running."""
+    new, returning, external = [], [], []
+    session = harness.cached_session(chromium)
+    after_start = _time_to_map(session, url, timeout_s)  # the server's warm-up may still be running
+    session.context.close()
+    for _ in range(visits):
+        session = harness.cached_session(chromium)
+        new.append(_time_to_map(session, url, timeout_s))
+        session.context.close()
+        external += session.external
+    session = harness.cached_session(chromium)
+    _time_to_map(session, url, timeout_s)  # the reader's first visit fills the cache
+    returning = [_time_to_map(session, url, timeout_s) for _ in range(visits)]
+    session.context.close()
+    if external or session.external:
+        raise RuntimeError(f"requests outside this machine: {external + session.external}")
+    return {"after_start_ms": after_start, "new_reader_ms": new, "returning_reader_ms": returning}
+
+
 def run(sizes: list[str], changes: int, visits: int, timeout_s: float = 90, back_to_back: bool = False) -> dict:
     from playwright.sync_api import sync_playwright
     results = {"load_average_at_start": [round(v, 1) for v in os.getloadavg()], "sizes": {},
@@ -142,9 +183,7 @@ def run(sizes: list[str], changes: int, visits: int, timeout_s: float = 90, back
                 try:
                     row = {"load_average": [round(v, 1) for v in os.getloadavg()]}
                     if size == "shipped":
-                        cold = app_time_to_map(chromium, url, 1, timeout_s)
-                        warm = app_time_to_map(chromium, url, visits, timeout_s)
-                        row.update(first_visit_ms=cold.median_ms, later_visits_ms=warm.runs)
+                        row.update(reader_visits(chromium, url, visits, timeout_s))
                     row.update(period_changes(chromium, url, months, changes, timeout_s, back_to_back))
                     if size != "shipped" and not min(row["shown"] or [0]) >= int(size):
                         raise RuntimeError(f"{size} incidents per month, but the map showed {row['shown']}")
@@ -164,7 +203,8 @@ def markdown(results: dict) -> str:
     lines = [f"Load average (1/5/15 min) at start {results['load_average_at_start']}, at end "
              f"{results['load_average_at_end']}; {os.cpu_count()} cores (shared machine).", "",
              "| Data | Way | Click to incidents redrawn p50 / p95 | vs today (p50) | Zoom, centre after | "
-             "Static layer scripts run per change | First visit / later visits (median) | Load (1 min) |",
+             "Static layer scripts run per change | Visits: right after start / new reader / returning reader "
+             "(median) | Load (1 min) |",
              "|---|---|---|---|---|---|---|---|"]
     for size, ways in results["sizes"].items():
         base = ways.get("st_folium (today)", {}).get("p50_ms")
@@ -172,9 +212,10 @@ def markdown(results: dict) -> str:
             ratio = f"{base / row['p50_ms']:.1f}× faster" if base and way == "in place" else "baseline"
             view = row["view_after"]
             visits = "—"
-            if row.get("first_visit_ms"):
-                later = statistics.median(row["later_visits_ms"])
-                visits = f"{row['first_visit_ms'] / 1000:.1f} s / {later / 1000:.1f} s"
+            if row.get("new_reader_ms"):
+                visits = " / ".join(f"{ms / 1000:.2f} s" for ms in (
+                    row["after_start_ms"], statistics.median(row["new_reader_ms"]),
+                    statistics.median(row["returning_reader_ms"])))
             lines.append(f"| {size} | {way} | {row['p50_ms']:.0f} / {row['p95_ms']:.0f} ms ({len(row['ms'])} changes) "
                          f"| {ratio} | {view['z']:g}, {view['c'][0]:.2f},{view['c'][1]:.2f} "
                          f"| {row['static_scripts_per_change']:g} | {visits} | {row['load_average'][0]} |")
@@ -199,6 +240,10 @@ def main(argv: list[str] | None = None) -> None:
             print(f"{size:>8} {way:<18} p50 {row['p50_ms']:7.0f} ms  p95 {row['p95_ms']:7.0f} ms{ratio}  "
                   f"view {row['view_before']} -> {row['view_after']}  static scripts/change "
                   f"{row['static_scripts_per_change']:.1f}  load {row['load_average']}")
+            if row.get("new_reader_ms"):
+                print(f"{'':>8} {'':<18} visits: right after start {row['after_start_ms']:.0f} ms, new reader "
+                      f"{statistics.median(row['new_reader_ms']):.0f} ms, returning reader "
+                      f"{statistics.median(row['returning_reader_ms']):.0f} ms (medians of {args.visits})")
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(results, indent=1), encoding="utf-8")
     args.out.with_suffix(".md").write_text(markdown(results), encoding="utf-8")
