@@ -27,6 +27,7 @@ from babel.dates import format_date, get_month_names
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal as _babel_decimal
+from babel.numbers import get_group_symbol
 
 LANGS = ("en", "fr", "de")
 DEFAULT_LANG = "en"
@@ -109,6 +110,15 @@ def plural_index(count: int) -> int:
     """
     catalog = translations(current_language())
     return catalog.plural(count) if isinstance(catalog, gettext.GNUTranslations) else int(count != 1)
+
+
+def group_symbol() -> str:
+    """The thousands separator :func:`format_number` puts in, for scripts that count in the browser.
+
+    >>> [group_symbol()] + [f() for f in _in("fr", "de", fn="group_symbol")]
+    [',', '\u202f', '.']
+    """
+    return get_group_symbol(current_language())
 
 
 def format_number(value: float | int) -> str:

@@ -6,7 +6,7 @@ import pytest
 
 from geo.data import load
 from geo.maps.elements import IncidentLayer
-from geo.maps.incident_map import build_incident_base
+from geo.maps.incident_map import build_incident_base, density_cells
 from geo.maps.live_map import cached_incident_table, incident_table, map_document, period_payload
 from geo.maps.route_map import build_route_map, incident_columns
 from geo.model.mapview import MapView, view_from_map, view_from_query
@@ -79,12 +79,25 @@ def test_the_live_route_map_document_has_an_empty_incident_layer_and_no_incident
     assert doc.map_name in doc.html
 
 
-@pytest.mark.parametrize("mode", ["clusters", "points"])
+@pytest.mark.parametrize("mode", ["clusters", "points", "density"])
 def test_the_incidents_base_map_has_one_empty_incident_layer(mode):
     m = build_incident_base(None, mode)
-    assert [e.count for e in _descendants(m) if isinstance(e, IncidentLayer)] == [0]
-    with pytest.raises(ValueError, match="'density'"):
-        build_incident_base(None, "density")
+    layers = [e for e in _descendants(m) if isinstance(e, IncidentLayer)]
+    assert [e.count for e in layers] == [0]
+    assert (layers[0].density != "null") == (mode == "density")
+    with pytest.raises(ValueError, match="'heat'"):
+        build_incident_base(None, "heat")
+
+
+def test_every_marker_carries_its_density_cell():
+    incidents = load.load_incidents()
+    columns = incident_columns(incidents)
+    cells = [tuple(columns["cells"][c]) for c in columns["cell"]]
+    assert len(cells) == len(columns["lat"]) > 100
+    # the cells of the published coordinates (two shipped markers are so near a cell's edge that their
+    # rounded coordinates, which the browser draws, fall in the next cell)
+    server = density_cells(incidents)
+    assert len(set(cells)) == len(server) and set(cells) == set(zip(server["row"], server["col"]))
 
 
 def test_a_view_round_trips_through_the_link():

@@ -148,13 +148,16 @@ class IncidentLayer(ScriptElement):
     (its files must be on the page: see :func:`geo.maps.route_map.build_route_map`),
     so a pan no longer redraws every circle in view. From :data:`DOTS_FROM` rows
     shown (and below ``cluster_from``) they are drawn in one pass as dots
-    (``dots_layer.js``), with the same popups, tooltips and clicks."""
+    (``dots_layer.js``), with the same popups, tooltips and clicks. With ``density``
+    (:func:`geo.maps.incident_map.density_spec`) the rows shown are summed into the
+    density grid's cells instead."""
 
     _template = script_macro("dots_layer.js", "incident_layer.js")
 
-    def __init__(self, columns: dict, cluster_from: int = 20_000):
+    def __init__(self, columns: dict, cluster_from: int = 20_000, density: dict | None = None):
         super().__init__()
         self._name = "IncidentLayer"
+        self.density = to_json(density)
         self.cluster_from = int(cluster_from)
         self.dots_from = DOTS_FROM
         self.count = len(columns["lat"])

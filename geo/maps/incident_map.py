@@ -6,26 +6,24 @@ Leaflet.markercluster (``static/vendor``, see :mod:`geo.maps.offline`), never a 
 
 from __future__ import annotations
 
-import math
-
 import folium
 import geopandas as gpd
 import pandas as pd
 from folium.elements import JSCSSMixin
 from shapely.geometry import box
 
-from geo.i18n import N_, _, format_number, ngettext
+from geo.i18n import N_, _, format_number, group_symbol, plural_index
 from geo.maps import style as ms
 from geo.maps.elements import DataLayer, Furniture, IncidentLayer, ScriptElement, feature, script_macro, to_json
 from geo.maps.offline import APP_BASE_URL
-from geo.maps.popups import counted, esc
+from geo.maps.popups import COUNTED, counted, esc
 from geo.maps.route_map import CLUSTER_FILES, EMPTY_INCIDENTS, base_map, incident_columns, incident_features
 from geo.maps.safe_folium import fit_bounds
+from geo.model.grid import GRID_DEG, grid_cells
 from geo.paths import asset_text
 from geo.vocab import CHANNEL_BOUNDS
 
 MODES = {"clusters": N_("Clusters"), "points": N_("Every incident"), "density": N_("Density grid")}
-GRID_DEG = 0.1
 DENSITY_COLOURS = ["#fde725", "#5ec962", "#21918c", "#3b528b", "#440154"]  # viridis: colour-blind safe
 DENSITY_STEPS = [1, 3, 10, 30]
 
@@ -53,25 +51,46 @@ def density_cells(incidents: pd.DataFrame, size: float = GRID_DEG) -> pd.DataFra
     >>> density_cells(d)[["dead_missing", "incidents"]].values.tolist()
     [[5, 2], [2, 1]]
     """
-    cells = incidents.assign(row=(incidents["lat"] / size).map(math.floor),
-                             col=(incidents["lon"] / size).map(math.floor))
+    rows, cols = grid_cells(incidents["lat"], incidents["lon"], size)
+    cells = incidents.assign(row=rows, col=cols)
     grouped = cells.groupby(["row", "col"]).agg(dead_missing=("dead_missing", "sum"),
                                                 incidents=("incident_id", "nunique")).reset_index()
     return grouped.sort_values(["row", "col"]).reset_index(drop=True)
+
+
+DENSITY_STYLE = {"color": "#333333", "weight": 0.6, "fillOpacity": 0.8}
+
+
+def density_tip(dead_missing: int, incidents: int) -> str:
+    """A cell's tooltip (escaped); the in-place grid (``incident_layer.js``) writes the same.
+
+    >>> density_tip(5, 2)
+    '5 dead or missing in 2 incidents in this cell'
+    """
+    return (counted("dead_or_missing", dead_missing) + " "
+            + esc(COUNTED["cell_incidents"](incidents)).format(count=format_number(incidents)))
 
 
 def density_features(incidents: pd.DataFrame, size: float = GRID_DEG) -> list[dict]:
     features = []
     for cell in density_cells(incidents, size).itertuples(index=False):
         shape = box(cell.col * size, cell.row * size, (cell.col + 1) * size, (cell.row + 1) * size)
-        colour = DENSITY_COLOURS[density_level(cell.dead_missing)]
-        style = {"color": "#333333", "weight": 0.6, "fillColor": colour, "fillOpacity": 0.8}
-        incidents = ngettext("in {count} incident in this cell", "in {count} incidents in this cell",
-                             int(cell.incidents))
-        tip = (counted("dead_or_missing", int(cell.dead_missing)) + " "
-               + esc(incidents).format(count=format_number(int(cell.incidents))))
-        features.append(feature(shape, style, tip=tip))
+        style = {**DENSITY_STYLE, "fillColor": DENSITY_COLOURS[density_level(cell.dead_missing)]}
+        features.append(feature(shape, style, tip=density_tip(int(cell.dead_missing), int(cell.incidents))))
     return features
+
+
+def density_spec(size: float = GRID_DEG) -> dict:
+    """What the in-place grid needs besides the incident table: the cell size, the colour steps
+    (:func:`density_level`), the cells' style, and for its tooltips the plural form of every count below
+    200 (the three languages use the form of 200 above it) and the locale's thousands separator.
+
+    >>> spec = density_spec()
+    >>> spec["size"], spec["steps"], spec["plural_of"][:3], spec["group"]
+    (0.1, [1, 3, 10, 30], [1, 0, 1], ',')
+    """
+    return {"size": size, "steps": DENSITY_STEPS, "colours": DENSITY_COLOURS, "style": DENSITY_STYLE,
+            "plural_of": [plural_index(n) for n in range(200)], "group": group_symbol()}
 
 
 class ClusterLayer(JSCSSMixin, ScriptElement):
@@ -141,14 +160,15 @@ def build_incident_map(incidents: gpd.GeoDataFrame, countries: gpd.GeoDataFrame 
     return m
 
 
-IN_PLACE_MODES = ("clusters", "points")  # the density grid is made on the server, per period
+IN_PLACE_MODES = ("clusters", "points", "density")
 
 
 def build_incident_base(countries: gpd.GeoDataFrame | None, mode: str = "clusters",
                         asset_base: str = APP_BASE_URL, height: int | str = "100%") -> folium.Map:
     """The incidents map without incidents, for the in-place map (:mod:`geo.maps.live_map`):
-    land, an empty incident layer (clustered or every point) and the legend,
-    on the Channel. Incidents arrive through ``crIncidents.update``."""
+    land, an empty incident layer (clustered, every point, or the density grid, which the browser
+    sums from the table's cells) and the legend, on the Channel. Incidents arrive through
+    ``crIncidents.update``."""
     if mode not in IN_PLACE_MODES:
         raise ValueError(f"Expected a map mode in {list(IN_PLACE_MODES)}, instead got: {mode!r}")
     m = base_map(asset_base, height)
@@ -158,7 +178,8 @@ def build_incident_base(countries: gpd.GeoDataFrame | None, mode: str = "cluster
         land = {"color": ms.LAND_EDGE, "weight": 0.8, "fillColor": ms.LAND, "fillOpacity": 1}
         DataLayer([feature(g, land) for g in countries.geometry], "Land").add_to(m)
     group = folium.FeatureGroup(name="Incidents").add_to(m)
-    IncidentLayer(incident_columns(EMPTY_INCIDENTS), cluster_from=1 if mode == "clusters" else 10**9).add_to(group)
+    IncidentLayer(incident_columns(EMPTY_INCIDENTS), cluster_from=1 if mode == "clusters" else 10**9,
+                  density=density_spec() if mode == "density" else None).add_to(group)
     m.fit_bounds(CHANNEL_BOUNDS, padding_top_left=(230, 20), padding_bottom_right=(20, 120))
     Furniture(legend(mode), esc(_("Data: IOM Missing Migrants Project (minimum estimates) · Natural Earth")),
               ms.MAP_CSS, ms.SEA).add_to(m)

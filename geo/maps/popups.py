@@ -172,8 +172,10 @@ COUNTED = {"dead": lambda n: ngettext("1 dead", "{count} dead", n),
            "missing": lambda n: ngettext("1 missing", "{count} missing", n),
            "dead_or_missing": lambda n: ngettext("1 dead or missing", "{count} dead or missing", n),
            "incident": lambda n: ngettext("{count} incident", "{count} incidents", n),
-           "iom_record": lambda n: ngettext("{count} IOM record", "{count} IOM records", n)}
-MAP_COUNTED = ("dead", "missing", "dead_or_missing")  # the words the map's script counts with
+           "iom_record": lambda n: ngettext("{count} IOM record", "{count} IOM records", n),
+           "cell_incidents": lambda n: ngettext("in {count} incident in this cell", "in {count} incidents in this cell",
+                                                n)}
+MAP_COUNTED = ("dead", "missing", "dead_or_missing", "cell_incidents")  # the words the map's script counts with
 
 
 def counted(word: str, count: int) -> str:

@@ -43,6 +43,7 @@ from geo.maps.safe_folium import SafeFeatureGroup, SafeLayerControl, SafeMap
 from geo.model.corridors import compass, lanes_text
 from geo.model.drive_time import DEFAULT_VAN_KMH, hours_range, hours_text
 from geo.model.filters import quality_words
+from geo.model.grid import grid_cells
 from geo.model.routing import Route
 from geo.model.scene import Scene
 from geo.vocab import CHAIN_BOUNDS, SETTING_WORDS
@@ -220,6 +221,9 @@ def incident_columns(incidents: gpd.GeoDataFrame) -> dict:
                "doubt_style": ms.DOUBT_STYLE, "rd": rows["dead"].astype(int).tolist(),
                "rm": rows["missing"].astype(int).tolist(), "rids": [esc(v) for v in rows["record_id"]]}
     columns["r"] = [ms.incident_radius(v) for v in columns["dm"]]
+    rows_of, cols_of = grid_cells(shapely.get_y(markers.geometry.values), shapely.get_x(markers.geometry.values))
+    cell, cells = pd.factorize(pd.Series(list(zip(rows_of.tolist(), cols_of.tolist())), dtype=object))
+    columns["cell"], columns["cells"] = cell.tolist(), [list(c) for c in cells]  # the density grid's
     columns["words"], columns["counts"] = popup_words(), count_forms()
     counts = {*columns["dead"], *columns["missing"], *columns["dm"], *columns["rd"], *columns["rm"]}
     columns["plural"] = {str(n): plural_index(n) for n in sorted(counts)}

@@ -255,3 +255,37 @@ def test_leaving_the_map_page_and_picking_a_month_elsewhere_raises_nothing(app_u
     page.wait_for_selector(IDLE, timeout=30000)
     expect(page.locator('[data-testid="stSidebar"] input[role=combobox]')).to_have_value("Oct 2024")
     assert web.errors == [] and web.external == []
+
+
+CELL_TIPS = """() => { const map = window[Object.keys(window).find(k => k.indexOf('map_') === 0 && window[k].setView)];
+  const out = []; map.eachLayer(l => { if (l instanceof L.Rectangle && l.getTooltip()) {
+    const box = document.createElement('div'); box.innerHTML = l.getTooltip().getContent();
+    out.push([box.textContent, l.options.fillColor]); } });
+  return out.sort(); }"""
+
+
+def expected_cells(month: str, lang: str = "en") -> list[list[str]]:
+    """The density grid's cells as the server draws them for ``month`` (tooltip, colour)."""
+    from geo.i18n import use_language
+    from geo.maps.incident_map import DENSITY_COLOURS, density_cells, density_level, density_tip
+    rows = stats.incidents_in(load.load_incidents(), Period(month, month))
+    with use_language(lang):
+        return sorted([density_tip(int(c.dead_missing), int(c.incidents)).replace("&nbsp;", "\u00a0"),
+                       DENSITY_COLOURS[density_level(c.dead_missing)]] for c in density_cells(rows).itertuples())
+
+
+def test_the_density_grid_is_summed_in_place_and_keeps_the_view(app_url, web):
+    page = web.page
+    page.goto(f"{app_url}/incidents?month=2024-09&view=density")
+    frame = incidents_frame(page)
+    september, october = expected_cells("2024-09"), expected_cells("2024-10")
+    assert september != october and len(september) >= 2
+    frame.wait_for_function(f"() => window.crIncidents.shown === {incident_count('2024-09')}", timeout=30000)
+    assert frame.evaluate(CELL_TIPS) == september
+    set_map_view(frame, 9, 50.9, 1.7)
+    wait_for_query(page, r"z=9&c=50\.9%2C1\.7")
+    pick_month(page, "2024-10")
+    frame.wait_for_function(f"() => window.crIncidents.shown === {incident_count('2024-10')}", timeout=30000)
+    assert frame.evaluate(CELL_TIPS) == october
+    assert map_view(frame) == {"z": 9, "c": [50.9, 1.7]} and page.evaluate("() => window.crMapDocs") == 1
+    assert web.errors == [] and web.external == []

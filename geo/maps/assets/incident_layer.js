@@ -57,13 +57,43 @@
     }
     return want;
   }
+  // The density grid (geo.maps.incident_map.density_spec): the rows shown summed per cell (each row
+  // carries its cell), one square per cell, its tooltip as geo.maps.incident_map.density_tip writes it.
+  var density = {{ this.density }};
+  function form(n) {
+    return d.plural[n] !== undefined ? d.plural[n] : density.plural_of[Math.min(n, density.plural_of.length - 1)];
+  }
+  function cellTip(dm, incidents) {
+    var grouped = String(incidents).replace(/\B(?=(\d{3})+(?!\d))/g, density.group);
+    return fill(d.counts.dead_or_missing[form(dm)], {count: dm}) + ' ' +
+      fill(d.counts.cell_incidents[form(incidents)], {count: grouped});
+  }
+  function drawCells(want) {
+    var sums = {}, ids = {}, size = density.size, i, c;
+    group.clearLayers();
+    for (i = 0; i < want.length; i++) {
+      if (!want[i]) { continue; }
+      c = d.cell[i];
+      if (!(c in sums)) { sums[c] = 0; ids[c] = {}; }
+      sums[c] += d.dm[i]; ids[c][d.ids[i]] = true;
+    }
+    Object.keys(sums).forEach(function (key) {
+      var rc = d.cells[key], level = density.steps.filter(function (s) { return sums[key] >= s; }).length;
+      L.rectangle([[rc[0] * size, rc[1] * size], [(rc[0] + 1) * size, (rc[1] + 1) * size]],
+        L.extend({fillColor: density.colours[level]}, density.style))
+        .bindTooltip(cellTip(sums[key], Object.keys(ids[key]).length), {sticky: true}).addTo(group);
+    });
+  }
   function draw(columns, months, month) {
     d = columns;
     if (made.columns !== d) { make(); }
     var want = wanted(months, month), shown = want, on = made.on, markers = made.markers, count = 0, kept = 0, i;
     for (i = 0; i < want.length; i++) { count += want[i]; kept += want[i] & on[i]; }
     group.fire('crdrawstart', {count: count});  // the Strait detail mirrors a draw (geo.maps.inset)
-    if (count >= {{ this.cluster_from }} && L.markerClusterGroup) {
+    if (density) {
+      drawCells(want);
+      want = new Uint8Array(want.length);  // no marker is on the map
+    } else if (count >= {{ this.cluster_from }} && L.markerClusterGroup) {
       group.clearLayers(); made.dots = false;
       made.cluster = L.markerClusterGroup({chunkedLoading: true, disableClusteringAtZoom: 12,
         spiderfyOnMaxZoom: false}).addLayers(Array.from(want.keys()).filter(function (j) { return want[j]; })
@@ -91,8 +121,10 @@
     if (all.onClick && e.layer.options.crIndex != null) { all.onClick(d.ids[e.layer.options.crIndex]); }
   });
   group.crPopup = popup; group.crTip = tip; group.crStyle = style;
-  group.bindPopup(function (layer) { return popup(layer.options.crIndex); }, {maxWidth: 380});
-  group.bindTooltip(function (layer) { return tip(layer.options.crIndex); }, {sticky: true});
+  if (!density) {  // a cell has its own tooltip and no popup
+    group.bindPopup(function (layer) { return popup(layer.options.crIndex); }, {maxWidth: 380});
+    group.bindTooltip(function (layer) { return tip(layer.options.crIndex); }, {sticky: true});
+  }
   // One entry point for every incident layer on the page (main map, insets):
   // crIncidents.update(columns, months, month) redraws them all in place: the rows of `months`
   // (null: every row), or only of the `month`-th of them.
