@@ -28,6 +28,7 @@ from pathlib import Path
 from bench.browser import map_drawn_in_frames
 from bench.synthetic import synthetic_incidents
 from tests import harness
+from tests.harness import IDLE
 
 WAYS = {"st_folium (today)": {"CHANNEL_ROUTES_MAP": "st_folium"}, "in place": {}}
 STRAIT = (10.0, 50.95, 1.6)
@@ -78,7 +79,6 @@ def _drawn_after(page, click: float, timeout_s: float) -> float:
     raise TimeoutError(f"the map did not redraw within {timeout_s:.0f} s")
 
 
-IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 SHOWN = "() => window.crIncidents ? window.crIncidents.shown : null"
 
 

@@ -18,6 +18,7 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic",
                  "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1"]
+IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'  # the page's run has finished
 LOCAL_PREFIXES = ("http://127.0.0.1", "http://localhost", "data:", "blob:", "file:", "about:")
 IN_CI = os.environ.get("CI", "").lower() == "true"
 

@@ -2,6 +2,7 @@
 tests/browser/test_map_data_browser.py)."""
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from starlette.requests import Request
@@ -20,7 +21,8 @@ def mounted(monkeypatch):
 def get(item_id: str):
     scope = {"type": "http", "method": "GET", "path": published.PREFIX + item_id, "headers": [],
              "path_params": {"item_id": item_id}}
-    return asyncio.run(published._serve(Request(scope)))
+    with ThreadPoolExecutor(1) as worker:  # a loop of its own: the browser tests leave one running here
+        return worker.submit(asyncio.run, published._serve(Request(scope))).result()
 
 
 def test_nothing_is_published_until_the_route_is_mounted(monkeypatch):

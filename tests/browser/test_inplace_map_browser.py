@@ -7,7 +7,16 @@ from playwright.sync_api import expect
 from geo.data import load
 from geo.model import stats
 from geo.model.period import Period, month_label
-from tests.harness import frame_where, map_frame, map_view, open_session, pick_month, set_map_view, wait_for_query
+from tests.harness import (
+    IDLE,
+    frame_where,
+    map_frame,
+    map_view,
+    open_session,
+    pick_month,
+    set_map_view,
+    wait_for_query,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -96,7 +105,6 @@ RECORD_UPDATES = """() => { const all = window.crIncidents; all.__titles = [];
   const update = all.update; all.update = function () {
     all.__titles.push(window.parent.document.querySelector('h1').textContent);
     return update.apply(this, arguments); }; }"""
-IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 
 
 def updates_after(page, frame, change, wanted: int, title: str) -> list[str]:

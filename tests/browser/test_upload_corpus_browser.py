@@ -13,6 +13,7 @@ import pytest
 
 from tests.builders import generic_csv
 from tests.corpus import PAGE, record_page
+from tests.harness import IDLE
 from tests.upload_corpus import CASES
 
 pytestmark = pytest.mark.browser
@@ -48,6 +49,7 @@ def test_every_corpus_file_ends_in_a_message(web, app_url, first):
     page = web.page
     page.goto(f"{app_url}/{QUIET}")
     page.get_by_text("Deaths and missing on the route").wait_for(timeout=60_000)
+    page.wait_for_selector(IDLE, timeout=60_000)  # settled, as a reader's page is when they pick a file
     assert upload(page, "base.csv", BASELINE) is not None
     started, failures = time.monotonic(), []
     for index in range(first, min(first + CHUNK, len(NAMES))):
