@@ -175,6 +175,18 @@ def route_map_document(speed_kmh: float, lang: str = "en") -> lm.MapDocument:
     return _first_time(DRAWING_MAP, lambda: _route_map_document(speed_kmh, lang), "route", speed_kmh, lang)
 
 
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _presentation_map_document(lang: str) -> lm.MapDocument:
+    from geo.maps.presentation import projector_map
+    with use_language(lang):
+        return lm.map_document(projector_map(route_scene(), None, live=True))
+
+
+def presentation_map_document(lang: str = "en") -> lm.MapDocument:
+    """The projector's route map without incidents, rendered once per process and language."""
+    return _first_time(DRAWING_MAP, lambda: _presentation_map_document(lang), "presentation", lang)
+
+
 def warm(lang: str = "en") -> None:
     """Fill the landing page's process caches before anyone asks (``serve.py`` calls it as the server
     starts): the data, the routes, the route map document at the default speed, its story charts and the

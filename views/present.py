@@ -4,12 +4,12 @@ Open it from a link: ``/presentation?month=2024-09``.
 """
 
 import streamlit as st
-from streamlit_folium import st_folium
 
-from geo.i18n import _
+from geo.i18n import _, current_language
 from geo.maps import presentation
+from geo.maps.live_map import cached_incident_table
 from geo.model import stats
-from ui import cache, widgets
+from ui import cache, live_map, widgets
 
 period = st.session_state.period
 span, _default = cache.data_span()
@@ -35,9 +35,12 @@ headline = stats.headline(crossings, incidents, period)
 st.markdown(presentation.callouts_html(stats.figures(headline)), unsafe_allow_html=True)
 for sentence in stats.coverage_sentences(headline):
     st.caption(sentence)
-period_incidents = None if incidents is None else stats.incidents_in(incidents, period)
-st_folium(presentation.projector_map(cache.route_scene(), period_incidents), height=760,
-          use_container_width=True, returned_objects=[], key="present_map")
+if live_map.use_st_folium():
+    period_incidents = None if incidents is None else stats.incidents_in(incidents, period)
+    live_map.st_folium_map(presentation.projector_map(cache.route_scene(), period_incidents), "present_map", 760)
+else:  # a step to the next month redraws the incidents in place: no flash on the projector, the view stays
+    live_map.live_map(cache.presentation_map_document(current_language()), cached_incident_table(incidents), period,
+                      key="present_map", height=760, title=_("Route map of the small-boat chain"))
 for note in headline.crossings_notes + headline.incident_notes:
     st.caption(_("Note: {note}").format(note=note))
 st.caption(_("← and → step through the months (click outside the map first). Link to this view: "

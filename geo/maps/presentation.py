@@ -7,21 +7,19 @@ from __future__ import annotations
 
 import folium
 
-from geo.maps.elements import RawText
 from geo.maps.popups import esc
 from geo.maps.route_map import build_route_map
 from geo.model.period import Period, month_span
 from geo.model.stats import Figure
 from geo.paths import asset_text
 
-PROJECTOR_CSS = "<style>\n" + asset_text("geo.maps", "projector.css") + "</style>\n"
+PROJECTOR_CSS = asset_text("geo.maps", "projector.css")
 
 
-def projector_map(scene, incidents, height: int = 760) -> folium.Map:
-    """The route map with larger type for a projector."""
-    m = build_route_map(scene, incidents, height=height)
-    m.get_root().header.add_child(RawText(PROJECTOR_CSS))
-    return m
+def projector_map(scene, incidents, height: int = 760, live: bool = False) -> folium.Map:
+    """The route map with larger type for a projector (``live``: see :func:`~geo.maps.route_map.build_route_map`).
+    The larger type goes after the map's own CSS, which it overrides."""
+    return build_route_map(scene, incidents, height=height, live=live, extra_css=PROJECTOR_CSS)
 
 
 def step_month(period: Period, span: Period, step: int) -> str:

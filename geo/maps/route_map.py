@@ -317,13 +317,14 @@ def static_layers(scene: Scene, speed_kmh: float = DEFAULT_VAN_KMH) -> dict:
 
 def build_route_map(scene: Scene, incidents: gpd.GeoDataFrame | None, asset_base: str = APP_BASE_URL,
                     speed_kmh: float = DEFAULT_VAN_KMH, height: int | str = "100%",
-                    live: bool = False) -> folium.Map:
+                    live: bool = False, extra_css: str = "") -> folium.Map:
     """The whole chain on one map; every one of the eight layers is always
     present (empty when its data failed to load), so the control never changes.
 
     ``live``: the map document is made once and the incidents arrive later
     through ``crIncidents.update`` (see :mod:`geo.maps.live_map`), so the incident
-    layer is always there and markercluster is always on the page."""
+    layer is always there and markercluster is always on the page. ``extra_css`` follows the map's own
+    CSS (the projector's larger type)."""
     m = base_map(asset_base, height)
     static = static_layers(scene, speed_kmh)
     base, detail = _basemap(m, static["basemap"])
@@ -341,6 +342,6 @@ def build_route_map(scene: Scene, incidents: gpd.GeoDataFrame | None, asset_base
                 _use_markercluster(m, asset_base)
     Labels(static["region_labels"]).add_to(m)
     control = SafeLayerControl(collapsed=True, position="topright").add_to(m)
-    Furniture(ms.legend_html(speed_kmh), credits_html(), ms.MAP_CSS + INSET_CSS, ms.SEA, detail).add_to(m)
+    Furniture(ms.legend_html(speed_kmh), credits_html(), ms.MAP_CSS + INSET_CSS + extra_css, ms.SEA, detail).add_to(m)
     StraitInset(groups, control.get_name(), CHAIN_BOUNDS, 1 if detail else None).add_to(m)
     return m

@@ -175,10 +175,17 @@ def callout(page, label: str) -> str:
 def test_presentation_opens_from_a_link_and_arrow_keys_step_months(app_url, web, data):
     from tests.harness import map_frame
 
+    def shown(month: str) -> int:
+        return len(stats.incidents_in(data.tables["incidents"], Period(month, month)))
+
     web.page.goto(f"{app_url}/presentation?month=2024-09")
     web.page.wait_for_selector("h1:has-text('Sep 2024')", timeout=60000)
     assert callout(web.page, "People crossed") == "4,192"
-    map_frame(web.page)
+    frame = map_frame(web.page)
+    frame.wait_for_function(f"() => window.crIncidents && window.crIncidents.shown === {shown('2024-09')}",
+                            timeout=30000)
+    assert frame.evaluate("() => getComputedStyle(document.querySelector('.leaflet-container')).fontSize") == "20px"
+    frame.evaluate("() => { window.__sameDocument = true; }")
     web.page.locator("h1").click()  # focus the page, outside the map
     web.page.keyboard.press("ArrowRight")
     web.page.wait_for_selector("h1:has-text('Oct 2024')", timeout=30000)
@@ -186,6 +193,9 @@ def test_presentation_opens_from_a_link_and_arrow_keys_step_months(app_url, web,
     expect(web.page.locator(".cr-callout").filter(has_text="People crossed").locator("b")).to_have_text(
         f"{october.people:,}", timeout=30000)
     assert "month=2024-10" in web.page.url
+    # the projector's map stays: the incidents are redrawn in place, without a new document
+    frame.wait_for_function(f"() => window.crIncidents.shown === {shown('2024-10')}", timeout=30000)
+    assert frame.evaluate("() => window.__sameDocument") is True and web.page.evaluate("() => window.crMapDocs") == 1
     web.page.keyboard.press("ArrowLeft")
     web.page.wait_for_selector("h1:has-text('Sep 2024')", timeout=30000)
     web.page.keyboard.press("ArrowLeft")
