@@ -38,13 +38,14 @@ def use_st_folium() -> bool:
     return os.environ.get("CHANNEL_ROUTES_MAP", "") == "st_folium"
 
 
-def _view_state(key: str):
+def _view_state(key: str, linked: bool):
     """The view to open with: the session's last view of this map, else the
-    link's (a bad link shows a message and the default view)."""
+    link's (a bad link shows a message and the default view; an unlinked map opens
+    with its document's own view)."""
     memory = f"map_view_{key}"
     slot = st.container()  # always there, so a message that comes and goes does not move the map (a remount)
     if memory not in st.session_state:
-        view, message = view_from_query(st.query_params.to_dict())
+        view, message = view_from_query(st.query_params.to_dict()) if linked else (None, None)
         st.session_state[memory] = view
         url_state.keep_link_note("map_view", message, view)
     url_state.show_link_note("map_view", st.session_state[memory], slot)
@@ -55,7 +56,8 @@ def _noop() -> None:
     return None
 
 
-SENT = "live_map_sent"
+SENT = "live_map_sent"  # map key -> ids sent to it (two maps on a page, as on compare, each get their own)
+PLAY_BAR_ROOM = 48  # px above the map for the play bar; a bar that wraps (a narrow column) takes it from the map
 INLINE = "live_map_inline"  # ids the browser could not fetch: their text goes in the message
 DRAWN = "live_map_drawn"  # keys of the maps drawn in this session's browser
 
@@ -68,48 +70,59 @@ def drawn_once(key: str) -> bool:
     return key in st.session_state.get(DRAWN, set()) or browser_locale() is None
 
 
-def _carried(item_id: str, text: str, media_type: str) -> tuple[str | None, str | None]:
-    """How an item reaches the browser this run: ``(text, address)``, both ``None`` once sent."""
-    if item_id in st.session_state.get(SENT, set()):
+def _sent(key: str) -> set[str]:
+    return st.session_state.setdefault(SENT, {}).setdefault(key, set())
+
+
+def _carried(key: str, item_id: str, text: str, media_type: str) -> tuple[str | None, str | None]:
+    """How an item reaches map ``key`` this run: ``(text, address)``, both ``None`` once sent to it."""
+    if item_id in _sent(key):
         return None, None
     url = None if item_id in st.session_state.get(INLINE, set()) else published.address(item_id, text, media_type)
     return (text if url is None else None), url
 
 
+def _payload(document: lm.MapDocument, table: lm.IncidentTable, period: Period, view, key: str, height: int,
+             title: str, linked: bool) -> dict:
+    doc, doc_url = _carried(key, document.doc_id, document.html, "text/html; charset=utf-8")
+    rows, rows_url = _carried(key, table.table_id, table.json, "application/json")
+    sidebar = {"month": MONTH_KEY, "range": RANGE_KEY, "calendar": lm.period_payload(data_span()[0])}
+    return {"doc": doc, "doc_url": doc_url, "doc_id": document.doc_id, "map_name": document.map_name,
+            "table": rows, "table_url": rows_url, "table_id": table.table_id, "period": lm.period_payload(period),
+            "height": height + PLAY_BAR_ROOM, "title": title, "view": None if view is None else view.as_data(),
+            "words": lm.player_words(), "rerun_when_drawn": not drawn_once(key), "sidebar": sidebar if linked else None}
+
+
 def live_map(document: lm.MapDocument, table: lm.IncidentTable, period: Period, key: str, height: int,
-             title: str) -> str | None:
+             title: str, linked: bool = True) -> str | None:
     """Mount (first run) or update (later runs) the in-place map; returns the
     id of the incident the reader just clicked, if any.
 
-    The map document and the incident table each travel once per session
-    (the page keeps them by id), as an address or as text (:func:`_carried`);
+    The map document and the incident table each travel once per session and
+    map (the page keeps them by id), as an address or as text (:func:`_carried`);
     later runs send their ids and the period's months only. A page that lacks
     one, or could not fetch it, asks for it (``missing``) and the next run
-    sends its text."""
-    memory = _view_state(key)
+    sends its text. A ``linked`` map is the page's map: its view goes into the
+    link (``z=``, ``c=``) and it shows the sidebar's period as soon as the reader
+    picks one; an unlinked one (a side of the compare page) does neither."""
+    memory = _view_state(key, linked)
     view = st.session_state[memory]
-    doc, doc_url = _carried(document.doc_id, document.html, "text/html; charset=utf-8")
-    rows, rows_url = _carried(table.table_id, table.json, "application/json")
-    data = {"doc": doc, "doc_url": doc_url, "doc_id": document.doc_id, "map_name": document.map_name,
-            "table": rows, "table_url": rows_url, "table_id": table.table_id, "period": lm.period_payload(period),
-            "height": height, "title": title,
-            "view": None if view is None else view.as_data(), "words": lm.player_words(),
-            "rerun_when_drawn": not drawn_once(key),
-            "sidebar": {"month": MONTH_KEY, "range": RANGE_KEY, "calendar": lm.period_payload(data_span()[0])}}
-    result = _component(data=data, key=key, height=height + 48, on_view_change=_noop,
+    data = _payload(document, table, period, view, key, height, title, linked)
+    result = _component(data=data, key=key, height=height + PLAY_BAR_ROOM, on_view_change=_noop,
                         on_missing_change=_noop, on_clicked_change=_noop, on_drawn_change=_noop)
     if getattr(result, "drawn", None):
         st.session_state.setdefault(DRAWN, set()).add(key)
-    st.session_state.setdefault(SENT, set()).update((document.doc_id, table.table_id))
+    _sent(key).update((document.doc_id, table.table_id))
     missing = getattr(result, "missing", None)
     if missing in (document.doc_id, table.table_id):
-        st.session_state[SENT].discard(missing)
+        _sent(key).discard(missing)
         st.session_state.setdefault(INLINE, set()).add(missing)
         st.rerun()
     reported = view_from_map(getattr(result, "view", None))
     if reported is not None:
         st.session_state[memory] = view = reported
-    url_state.sync_query({} if view is None else view.to_query(), VIEW_KEYS)
+    if linked:
+        url_state.sync_query({} if view is None else view.to_query(), VIEW_KEYS)
     clicked = getattr(result, "clicked", None)
     return html.unescape(clicked) if isinstance(clicked, str) else None
 

@@ -4,16 +4,16 @@ from dataclasses import replace
 
 import pandas as pd
 import streamlit as st
-from streamlit_folium import st_folium
 
 from geo.data.records import incident_count
-from geo.i18n import _, format_day
+from geo.i18n import _, current_language, format_day
 from geo.maps.incident_map import build_incident_map
+from geo.maps.live_map import cached_incident_table
 from geo.maps.popups import counted_text, md_text, text_table
 from geo.model import filters as gf
 from geo.model.period import Period, month_label, month_span
 from geo.model.stats import figures, headline, incident_figures, incident_notes
-from ui import cache, url_state, widgets
+from ui import cache, live_map, url_state, widgets
 
 DEFAULTS = {"a": Period("2023-09", "2023-11"), "b": Period("2024-09", "2024-11")}
 
@@ -66,6 +66,7 @@ rows_by_side = {side: None if incidents is None else gf.apply_filters(incidents,
                 for side, period in periods.items()}
 coverage = widgets.incident_coverage(with_upload)
 shared_extent = None if incidents is None else pd.concat(list(rows_by_side.values()))  # same view for A and B
+every_period = None if incidents is None else cached_incident_table(gf.apply_filters(incidents, None, filters))
 
 for (side, period), column in zip(periods.items(), (left, right)):
     h = headline(crossings, None, period)
@@ -81,9 +82,13 @@ for (side, period), column in zip(periods.items(), (left, right)):
         widgets.show_figures([replace(f, label=f"{f.label} ({side.upper()})") for f in (dead, missing, count)])
         for note in incident_notes(incidents, period, coverage)[1:]:
             st.caption(_("Note: {note}").format(note=note))
-        st_folium(build_incident_map(rows, countries, "points", fit_to=shared_extent), height=420,
-                  use_container_width=True,
-                  returned_objects=[], key=f"compare_map_{side}")
+        if live_map.use_st_folium():
+            live_map.st_folium_map(build_incident_map(rows, countries, "points", fit_to=shared_extent),
+                                   f"compare_map_{side}", 420)
+        else:  # both sides open on the same view; a new period redraws a side's incidents in place
+            live_map.live_map(cache.incident_map_document("points", current_language()), every_period, period,
+                              key=f"compare_map_{side}", height=420, title=_("Map of the incidents shown"),
+                              linked=False)
         st.text(_("Map {side} summary: no data, {why}.").format(side=side.upper(), why=side_coverage.no_data)
                 if side_coverage.is_empty else
                 _("Map {side} summary: {incidents}, {dead_missing}, {period}, {filters}.").format(

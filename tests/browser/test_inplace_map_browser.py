@@ -17,6 +17,7 @@ from tests.harness import (
     set_map_view,
     wait_for_query,
 )
+from ui.live_map import PLAY_BAR_ROOM
 
 pytestmark = pytest.mark.browser
 
@@ -296,4 +297,51 @@ def test_the_density_grid_is_summed_in_place_and_keeps_the_view(app_url, web):
     frame.wait_for_function(f"() => window.crIncidents.shown === {incident_count('2024-10')}", timeout=30000)
     assert frame.evaluate(CELL_TIPS) == october
     assert map_view(frame) == {"z": 9, "c": [50.9, 1.7]} and page.evaluate("() => window.crMapDocs") == 1
+    assert web.errors == [] and web.external == []
+
+
+def compare_frames(page) -> list:
+    """The compare page's two map frames (A, B), once both have drawn."""
+    page.locator("iframe.cr-live-map").nth(1).wait_for(timeout=60000)
+    frames = [page.locator("iframe.cr-live-map").nth(i).element_handle().content_frame() for i in range(2)]
+    for frame in frames:
+        frame.wait_for_function("() => window.crIncidents && window.crIncidents.drawnAt > 0", timeout=60000)
+    return frames
+
+
+def markers_shown(start: str, end: str) -> int:
+    from geo.maps.route_map import incident_columns
+    from geo.model.filters import IncidentFilters, apply_filters
+    rows = apply_filters(load.load_incidents(), Period(start, end), IncidentFilters(setting="sea_or_shore"))
+    return len(incident_columns(rows)["lat"])
+
+
+def test_compare_redraws_a_side_in_place_and_ignores_the_sidebar(app_url, web):
+    page = web.page
+    page.goto(f"{app_url}/compare?month=2024-09&setting=sea_or_shore&a_from=2023-09&a_to=2023-11")
+    side_a, side_b = compare_frames(page)
+    side_a.wait_for_function(f"() => crIncidents.shown === {markers_shown('2023-09', '2023-11')}", timeout=30000)
+    side_b.wait_for_function(f"() => crIncidents.shown === {markers_shown('2024-09', '2024-11')}", timeout=30000)
+    set_map_view(side_a, 9, 50.9, 1.7)
+    for frame in (side_a, side_b):
+        frame.evaluate("() => { window.__sameDocument = true; window.__draws = crIncidents.draws; }")
+
+    page.locator('[data-testid="stSelectbox"]', has_text="From").first.click()
+    page.keyboard.type("Sep 2022")
+    page.get_by_role("option", name="Sep 2022", exact=True).click()
+    wait_for_query(page, "a_from=2022-09")
+    side_a.wait_for_function(f"() => crIncidents.shown === {markers_shown('2022-09', '2023-11')}", timeout=30000)
+    page.wait_for_selector(IDLE, timeout=30000)
+    pick_month(page, "2024-10")  # the sidebar's period does not apply on this page
+    wait_for_query(page, "month=2024-10")
+    page.wait_for_selector(IDLE, timeout=30000)
+    assert [f.evaluate("() => [window.__sameDocument, crIncidents.draws - window.__draws]") for f in
+            (side_a, side_b)] == [[True, 1], [True, 0]]
+    assert map_view(side_a) == {"z": 9, "c": [50.9, 1.7]} and "z=" not in page.url
+    # in a half-width column the play bar wraps; it takes its room from the map, whose foot stays in view
+    heights = page.evaluate("""() => [...document.querySelectorAll('iframe.cr-live-map')].map(f => {
+      const bar = f.parentElement.querySelector('.cr-play');
+      return [bar.offsetHeight, bar.offsetHeight + parseFloat(getComputedStyle(bar).marginBottom) + f.offsetHeight];
+    })""")
+    assert all(bar > 40 and total <= 420 + PLAY_BAR_ROOM for bar, total in heights), heights
     assert web.errors == [] and web.external == []

@@ -24,6 +24,7 @@ function controls(state, root) {
   speed.value = "1200";
   root.appendChild(bar);
   state.bar = bar;
+  new ResizeObserver(function () { fitFrame(state); }).observe(bar);
   bar.querySelector(".cr-play-button").addEventListener("click", function () { togglePlay(state); });
   bar.querySelector(".cr-play-all").addEventListener("click", function () { stop(state); show(state, null); });
   bar.querySelector(".cr-play-month").addEventListener("input", function (event) {
@@ -54,6 +55,7 @@ function show(state, month) {
     ? state.words.all_months + " (" + months[0] + (months.length > 1 ? " – " + months[months.length - 1] : "") + ")"
     : months[month];
   state.bar.style.display = months.length > 1 ? "" : "none";
+  fitFrame(state);
   const win = state.frame && state.frame.contentWindow;  // none once the page has left (playback stops)
   if (!win) { stop(state); return; }
   if (win.crIncidents) { win.crIncidents.update(state.table, state.period.months, month); }
@@ -125,12 +127,22 @@ function withOpenedView(html, mapName) {
   return end < 0 ? html + record : html.slice(0, end) + record + html.slice(end);
 }
 
+// The component's height (data.height) holds the play bar and the map: the map takes what the bar
+// leaves, so a bar that wraps in a narrow column shortens the map instead of pushing its foot out of view.
+function fitFrame(state) {
+  if (!state.frame) { return; }
+  const bar = state.bar, shown = bar.style.display !== "none";
+  const used = shown ? bar.offsetHeight + parseFloat(getComputedStyle(bar).marginBottom || "0") : 0;
+  state.frame.style.height = Math.max(160, state.height - used) + "px";
+}
+
 function buildFrame(state, root, data, html, setStateValue, setTriggerValue) {
   if (state.frame) { stop(state); state.frame.remove(); }
   const frame = document.createElement("iframe");
   frame.className = "cr-live-map";
   frame.title = data.title;
-  frame.style.cssText = "width:100%;border:0;display:block;height:" + data.height + "px";
+  frame.style.cssText = "width:100%;border:0;display:block";
+  state.height = data.height;
   state.ready = new Promise(function (resolve) {
     frame.addEventListener("load", function () {
       const win = frame.contentWindow, map = win[data.map_name];
@@ -144,6 +156,7 @@ function buildFrame(state, root, data, html, setStateValue, setTriggerValue) {
   frame.srcdoc = withOpenedView(html, data.map_name);
   root.appendChild(frame);
   state.frame = frame;
+  fitFrame(state);
   state.docId = data.doc_id;
   state.shownKey = null;
   window.crMapDocs = (window.crMapDocs || 0) + 1;
