@@ -22,9 +22,14 @@ function controls(state, root) {
     option.dataset.word = pair[0]; option.value = String(pair[1]); speed.appendChild(option);
   });
   speed.value = "1200";
-  root.appendChild(bar);
+  // One column of the component's height: the bar, then the map taking what the bar leaves (CSS flex), so
+  // a bar that wraps in a narrow column shortens the map instead of pushing its foot out of view.
+  const box = document.createElement("div");
+  box.className = "cr-live-box";
+  box.appendChild(bar);
+  root.appendChild(box);
+  state.box = box;
   state.bar = bar;
-  new ResizeObserver(function () { fitFrame(state); }).observe(bar);
   bar.querySelector(".cr-play-button").addEventListener("click", function () { togglePlay(state); });
   bar.querySelector(".cr-play-all").addEventListener("click", function () { stop(state); show(state, null); });
   bar.querySelector(".cr-play-month").addEventListener("input", function (event) {
@@ -45,9 +50,8 @@ function label(state, words) {
   button.textContent = state.timer ? "⏸ " + words.pause : "▶ " + words.play;
 }
 
-function show(state, month) {
-  state.month = month;
-  const months = state.period.labels;
+// The bar for a period's month labels (month null: all of them).
+function layBar(state, months, month) {
   const slider = state.bar.querySelector(".cr-play-month");
   slider.max = String(Math.max(months.length - 1, 0));
   slider.value = String(month == null ? months.length - 1 : month);
@@ -55,7 +59,11 @@ function show(state, month) {
     ? state.words.all_months + " (" + months[0] + (months.length > 1 ? " – " + months[months.length - 1] : "") + ")"
     : months[month];
   state.bar.style.display = months.length > 1 ? "" : "none";
-  fitFrame(state);
+}
+
+function show(state, month) {
+  state.month = month;
+  layBar(state, state.period.labels, month);
   const win = state.frame && state.frame.contentWindow;  // none once the page has left (playback stops)
   if (!win) { stop(state); return; }
   if (win.crIncidents) { win.crIncidents.update(state.table, state.period.months, month); }
@@ -127,22 +135,12 @@ function withOpenedView(html, mapName) {
   return end < 0 ? html + record : html.slice(0, end) + record + html.slice(end);
 }
 
-// The component's height (data.height) holds the play bar and the map: the map takes what the bar
-// leaves, so a bar that wraps in a narrow column shortens the map instead of pushing its foot out of view.
-function fitFrame(state) {
-  if (!state.frame) { return; }
-  const bar = state.bar, shown = bar.style.display !== "none";
-  const used = shown ? bar.offsetHeight + parseFloat(getComputedStyle(bar).marginBottom || "0") : 0;
-  state.frame.style.height = Math.max(160, state.height - used) + "px";
-}
-
-function buildFrame(state, root, data, html, setStateValue, setTriggerValue) {
+function buildFrame(state, data, html, setStateValue, setTriggerValue) {
   if (state.frame) { stop(state); state.frame.remove(); }
   const frame = document.createElement("iframe");
   frame.className = "cr-live-map";
   frame.title = data.title;
   frame.style.cssText = "width:100%;border:0;display:block";
-  state.height = data.height;
   state.ready = new Promise(function (resolve) {
     frame.addEventListener("load", function () {
       const win = frame.contentWindow, map = win[data.map_name];
@@ -154,9 +152,8 @@ function buildFrame(state, root, data, html, setStateValue, setTriggerValue) {
     }, {once: true});
   });
   frame.srcdoc = withOpenedView(html, data.map_name);
-  root.appendChild(frame);
+  state.box.appendChild(frame);
   state.frame = frame;
-  fitFrame(state);
   state.docId = data.doc_id;
   state.shownKey = null;
   window.crMapDocs = (window.crMapDocs || 0) + 1;
@@ -274,6 +271,7 @@ export default function (component) {
     watchSidebar(state, root);
   }
   state.sidebar = data.sidebar;
+  state.box.style.height = data.height + "px";
   label(state, data.words);
   const turn = state.turn += 1;
   Promise.all([table(data), mapDocument(data)]).then(function (got) {
@@ -282,7 +280,8 @@ export default function (component) {
     if (!rows) { setTriggerValue("missing", data.table_id); return; }
     if (state.docId !== data.doc_id) {
       if (!doc) { setTriggerValue("missing", data.doc_id); return; }
-      buildFrame(state, root, data, doc, setStateValue, setTriggerValue);
+      layBar(state, data.period.labels, null);  // laid out first: the map gets its height before it draws
+      buildFrame(state, data, doc, setStateValue, setTriggerValue);
     }
     state.ready.then(function () {
       state.table = rows;
