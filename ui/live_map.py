@@ -86,11 +86,12 @@ def _payload(document: lm.MapDocument, table: lm.IncidentTable, period: Period, 
              title: str, linked: bool) -> dict:
     doc, doc_url = _carried(key, document.doc_id, document.html, "text/html; charset=utf-8")
     rows, rows_url = _carried(key, table.table_id, table.json, "application/json")
-    sidebar = {"month": MONTH_KEY, "range": RANGE_KEY, "calendar": lm.period_payload(data_span()[0])}
+    sidebar = ({"month": MONTH_KEY, "range": RANGE_KEY, "calendar": lm.period_payload(data_span()[0])}
+               if linked else None)
     return {"doc": doc, "doc_url": doc_url, "doc_id": document.doc_id, "map_name": document.map_name,
             "table": rows, "table_url": rows_url, "table_id": table.table_id, "period": lm.period_payload(period),
-            "height": height + PLAY_BAR_ROOM, "title": title, "view": None if view is None else view.as_data(),
-            "words": lm.player_words(), "rerun_when_drawn": not drawn_once(key), "sidebar": sidebar if linked else None}
+            "height": height, "title": title, "view": None if view is None else view.as_data(),
+            "words": lm.player_words(), "rerun_when_drawn": not drawn_once(key), "sidebar": sidebar}
 
 
 def live_map(document: lm.MapDocument, table: lm.IncidentTable, period: Period, key: str, height: int,
@@ -107,8 +108,9 @@ def live_map(document: lm.MapDocument, table: lm.IncidentTable, period: Period, 
     picks one; an unlinked one (a side of the compare page) does neither."""
     memory = _view_state(key, linked)
     view = st.session_state[memory]
-    data = _payload(document, table, period, view, key, height, title, linked)
-    result = _component(data=data, key=key, height=height + PLAY_BAR_ROOM, on_view_change=_noop,
+    total = height + PLAY_BAR_ROOM  # the component's height: the bar and the map (live_map.js shares it out)
+    data = _payload(document, table, period, view, key, total, title, linked)
+    result = _component(data=data, key=key, height=total, on_view_change=_noop,
                         on_missing_change=_noop, on_clicked_change=_noop, on_drawn_change=_noop)
     if getattr(result, "drawn", None):
         st.session_state.setdefault(DRAWN, set()).add(key)
